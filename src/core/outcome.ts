@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { paymentErrorSchema } from './errors.ts';
+import { slipSchema } from './slip.ts';
+
+/**
+ * What the shopper's browser must do next to finish 3-D Secure or a provider step.
+ * - `redirect`: navigate the top window (or the challenge iframe) to `url` with GET
+ * - `post`: submit a form to `url` with `fields` (UnivaPay issuer token with `call_method: http_post`)
+ */
+export const nextActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('redirect'), url: z.string() }),
+  z.object({
+    type: z.literal('post'),
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+  }),
+]);
+export type NextAction = z.infer<typeof nextActionSchema>;
+
+const method = z.enum(['card', 'konbini']);
+
+/**
+ * The normalized outcome of a payment attempt: every adapter maps its provider's statuses onto these
+ * and nothing else reaches the elements (DESIGN.md "Normalized outcome").
+ */
+export const outcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('succeeded'),
+    method,
+    /** The provider's payment / charge / intent id, for the merchant's records. */
+    paymentId: z.optional(z.string()),
+    /** Card brand and last four, when known (never more of the card). */
+    brand: z.optional(z.string()),
+    last4: z.optional(z.string()),
+  }),
+  z.object({ status: z.literal('requires_action'), method, action: nextActionSchema }),
+  z.object({ status: z.literal('awaiting_payment'), method: z.literal('konbini'), slip: slipSchema }),
+  z.object({ status: z.literal('processing'), method }),
+  z.object({ status: z.literal('failed'), error: paymentErrorSchema }),
+  z.object({ status: z.literal('canceled') }),
+]);
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type OutcomeStatus = Outcome['status'];

@@ -1,0 +1,27 @@
+import type { KonbiniStore } from './konbini-stores.ts';
+
+/**
+ * Card details as the card fields hand them to the flow, already normalized: digits only, full year.
+ * This object lives only in memory between the fields and the adapter's one request to the provider;
+ * it is never put in an event, an attribute, a URL, a log or storage.
+ */
+export interface CardDetails {
+  readonly number: string;
+  readonly expMonth: number;
+  /** Four-digit year. */
+  readonly expYear: number;
+  readonly cvc: string;
+  readonly name: string;
+}
+
+/** What the konbini fields hand to the flow. `phone` is digits only, national format (`09012345678`). */
+export interface KonbiniDetails {
+  readonly store: KonbiniStore;
+  readonly name: string;
+  readonly email: string;
+  readonly phone?: string;
+}
+
+export type PaymentInput =
+  | { readonly method: 'card'; readonly card: CardDetails }
+  | { readonly method: 'konbini'; readonly konbini: KonbiniDetails };

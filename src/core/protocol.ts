@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import { KONBINI_STORES } from './konbini-stores.ts';
+import { outcomeSchema, type Outcome } from './outcome.ts';
+
+/**
+ * The merchant endpoint protocol, v1 (DESIGN.md "The merchant endpoint protocol"). One JSON POST to one
+ * merchant URL, `{ action: "start" | "complete" | "status", … }`. These schemas are used by the browser
+ * (`src/flow/endpoint-client.ts`) and by the server handler (`src/server/handler.ts`) alike.
+ */
+export const PROVIDERS = ['komoju', 'univapay', 'payjp', 'stripe', 'paymentoptions'] as const;
+export type ProviderName = (typeof PROVIDERS)[number];
+
+export const METHODS = ['card', 'konbini'] as const;
+export type PaymentMethod = (typeof METHODS)[number];
+
+export const MODES = ['payment', 'setup'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Free JSON the merchant attaches (`context` property): a cart id, an order reference. */
+const jsonContext = z.optional(z.record(z.string(), z.unknown()));
+
+export const startRequestSchema = z.object({
+  action: z.literal('start'),
+  mode: z.optional(z.enum(MODES)),
+  /** Methods the page wants to offer; the server intersects them with what it allows. */
+  methods: z.optional(z.array(z.enum(METHODS))),
+  /** Where the provider sends the shopper back; the server accepts it only on its allowed origins. */
+  returnUrl: z.string(),
+  locale: z.optional(z.enum(['ja', 'en'])),
+  context: jsonContext,
+});
+
+export const completeRequestSchema = z.object({
+  action: z.literal('complete'),
+  sessionId: z.string().check(z.minLength(1)),
+  /** A provider token id (UnivaPay transaction token) or a saved payment method id. Never card data. */
+  token: z.string().check(z.minLength(1)),
+  method: z.enum(METHODS),
+  context: jsonContext,
+});
+
+export const statusRequestSchema = z.object({
+  action: z.literal('status'),
+  sessionId: z.string().check(z.minLength(1)),
+  /** Provider-specific ids from the return URL (e.g. UnivaPay charge id). Never card data. */
+  reference: z.optional(z.string()),
+  context: jsonContext,
+});
+
+export const endpointRequestSchema = z.discriminatedUnion('action', [
+  startRequestSchema,
+  completeRequestSchema,
+  statusRequestSchema,
+]);
+export type StartRequest = z.infer<typeof startRequestSchema>;
+export type CompleteRequest = z.infer<typeof completeRequestSchema>;
+export type StatusRequest = z.infer<typeof statusRequestSchema>;
+export type EndpointRequest = z.infer<typeof endpointRequestSchema>;
+
+/**
+ * What the browser needs to take the payment: everything here is public. Secret keys never appear.
+ */
+export const clientSessionSchema = z.object({
+  protocol: z.literal(1),
+  provider: z.enum(PROVIDERS),
+  /** The provider's session / intent / flow id, or the server's own attempt id for token providers. */
+  sessionId: z.string().check(z.minLength(1)),
+  /** Publishable key, public key or app token (JWT) the browser uses with the provider. */
+  publicKey: z.string().check(z.minLength(1)),
+  /** Base URL of the provider API the browser calls (the real host, or the sandbox). */
+  apiBase: z.string().check(z.minLength(1)),
+  /** Decided by the server, never by the browser. Minor units of `currency` (yen have none). */
+  amount: z.number().check(z.int(), z.nonnegative()),
+  currency: z.string().check(z.length(3)),
+  mode: z.enum(MODES),
+  methods: z.array(z.enum(METHODS)).check(z.minLength(1)),
+  konbiniStores: z.array(z.enum(KONBINI_STORES)),
+  returnUrl: z.string(),
+  /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
+  extra: z.optional(z.record(z.string(), z.string())),
+});
+export type ClientSession = z.infer<typeof clientSessionSchema>;
+
+export const startResponseSchema = z.object({ session: clientSessionSchema });
+export type StartResponse = z.infer<typeof startResponseSchema>;
+
+/** `complete` and `status` answer with one normalized outcome. */
+export const outcomeResponseSchema = z.object({ outcome: outcomeSchema });
+export type OutcomeResponse = { outcome: Outcome };
+
+/** Any 4xx/5xx from the endpoint carries this body. */
+export const endpointErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type EndpointError = z.infer<typeof endpointErrorSchema>;
+
+/**
+ * The browser side of the endpoint, as adapters see it: they may post `complete` / `status` through it
+ * (token providers) but never learn the URL or touch fetch themselves for it.
+ */
+export interface EndpointClient {
+  complete(
+    body: Omit<CompleteRequest, 'action' | 'context'>,
+    signal: AbortSignal,
+  ): Promise<Outcome>;
+  status(body: Omit<StatusRequest, 'action' | 'context'>, signal: AbortSignal): Promise<Outcome>;
+}
