@@ -1,0 +1,111 @@
+import type { PaymentMethod } from '../../core/protocol.ts';
+import type { ErrorCode } from '../../core/errors.ts';
+import type { Slip } from '../../core/slip.ts';
+
+/**
+ * The `kessai-*` events (DESIGN.md "Events"). Each is a typed `Event` subclass, `bubbles` and
+ * `composed`; details carry no card data: brand, last four and completeness at most.
+ */
+
+export interface ReadyDetail {
+  readonly methods: readonly PaymentMethod[];
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export interface ChangeDetail {
+  readonly method: PaymentMethod;
+  /** Every required field is filled and valid. */
+  readonly complete: boolean;
+  /** No field has anything in it. */
+  readonly empty: boolean;
+  /** Card brand as detected while typing (`visa`, `mastercard`, `jcb`, `amex`, `diners`, `discover`). */
+  readonly brand?: string;
+}
+
+export interface SubmitDetail {
+  readonly method: PaymentMethod;
+}
+
+export interface RedirectDetail {
+  /** Where the shopper is about to be sent (3-D Secure, a provider page). */
+  readonly url: string;
+  /** `get` navigates; `post` submits a form with the provider's payload. */
+  readonly method: 'get' | 'post';
+}
+
+export interface SuccessDetail {
+  readonly method: PaymentMethod;
+  readonly paymentId?: string;
+  readonly brand?: string;
+  readonly last4?: string;
+}
+
+export interface PendingDetail {
+  readonly method: 'konbini';
+  readonly slip: Slip;
+}
+
+export interface ErrorDetail {
+  readonly code: ErrorCode;
+  /** Localized, plain text. */
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+abstract class KessaiEvent<T> extends Event {
+  readonly detail: T;
+  constructor(type: string, detail: T, cancelable = false) {
+    super(type, { bubbles: true, composed: true, cancelable });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+export class KessaiReadyEvent extends KessaiEvent<ReadyDetail> {
+  constructor(detail: ReadyDetail) {
+    super('kessai-ready', detail);
+  }
+}
+export class KessaiChangeEvent extends KessaiEvent<ChangeDetail> {
+  constructor(detail: ChangeDetail) {
+    super('kessai-change', detail);
+  }
+}
+export class KessaiSubmitEvent extends KessaiEvent<SubmitDetail> {
+  constructor(detail: SubmitDetail) {
+    super('kessai-submit', detail);
+  }
+}
+/** Cancelable: `preventDefault()` stops the element's own navigation so the page can redirect itself. */
+export class KessaiRedirectEvent extends KessaiEvent<RedirectDetail> {
+  constructor(detail: RedirectDetail) {
+    super('kessai-redirect', detail, true);
+  }
+}
+export class KessaiSuccessEvent extends KessaiEvent<SuccessDetail> {
+  constructor(detail: SuccessDetail) {
+    super('kessai-success', detail);
+  }
+}
+export class KessaiPendingEvent extends KessaiEvent<PendingDetail> {
+  constructor(detail: PendingDetail) {
+    super('kessai-pending', detail);
+  }
+}
+export class KessaiErrorEvent extends KessaiEvent<ErrorDetail> {
+  constructor(detail: ErrorDetail) {
+    super('kessai-error', detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kessai-ready': KessaiReadyEvent;
+    'kessai-change': KessaiChangeEvent;
+    'kessai-submit': KessaiSubmitEvent;
+    'kessai-redirect': KessaiRedirectEvent;
+    'kessai-success': KessaiSuccessEvent;
+    'kessai-pending': KessaiPendingEvent;
+    'kessai-error': KessaiErrorEvent;
+  }
+}
