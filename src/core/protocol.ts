@@ -76,6 +76,16 @@ export const clientSessionSchema = z.object({
   methods: z.array(z.enum(METHODS)).check(z.minLength(1)),
   konbiniStores: z.array(z.enum(KONBINI_STORES)),
   returnUrl: z.string(),
+  /**
+   * Which shopper details the konbini form asks for, as the provider requires them (KOMOJU: email
+   * required, phone optional; UnivaPay: phone required). Name is always asked.
+   */
+  konbiniFields: z.optional(
+    z.object({
+      email: z.enum(['required', 'optional', 'hidden']),
+      phone: z.enum(['required', 'optional', 'hidden']),
+    }),
+  ),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
   extra: z.optional(z.record(z.string(), z.string())),
 });
