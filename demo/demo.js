@@ -1,0 +1,207 @@
+// The designers' page: switches provider, language and theme live, logs every kessai-* event, and
+// renders a gallery of element states from fixed data (no network). Plain JS so that the page needs no
+// build step beyond /kessai.js; it runs under the demo server's strict CSP.
+
+const TEST_CARDS = {
+  komoju: [
+    ['4111 1111 1111 1111', 'Visa: succeeds'],
+    ['5555 5555 5555 4444', 'Mastercard: succeeds'],
+    ['3530 1113 3330 0000', 'JCB: succeeds'],
+    ['3782 822463 10005', 'American Express: succeeds'],
+    ['3056 930902 5904', 'Diners Club: succeeds'],
+    ['4100 0000 0000 0100', '3-D Secure without a challenge'],
+    ['4100 0000 0000 5000', '3-D Secure challenge: complete or fail it'],
+    ['4123 1111 1111 1000', 'Declined: insufficient funds'],
+    ['4123 1111 1111 1018', 'Declined: over the limit'],
+    ['4123 1111 1111 1034', 'Declined: wrong security code'],
+    ['4123 1111 1111 1042', 'Declined: card expired'],
+    ['4123 1111 1111 1059', 'Declined: card cannot be used'],
+    ['4123 1111 1111 1067', 'Declined: invalid card'],
+  ],
+  univapay: [
+    ['4000 0200 0000 0000', 'Succeeds'],
+    ['4242 4242 4242 4242', 'Succeeds'],
+    ['4000 0000 0000 3220', '3-D Secure challenge (our sandbox choice)'],
+    ['4111 1111 1111 1111', 'Declined (any card ending 1111)'],
+  ],
+};
+
+const DARK = {
+  '--kessai-color-background': '#141824',
+  '--kessai-color-surface': '#1c2130',
+  '--kessai-color-text': '#e8ebf2',
+  '--kessai-color-text-muted': '#a7afc2',
+  '--kessai-color-border': '#3a4256',
+  '--kessai-color-danger': '#ff8a8f',
+};
+
+const form = document.getElementById('controls');
+const checkoutHost = document.getElementById('checkout-host');
+const log = document.getElementById('event-log');
+
+function renderTestCards(provider) {
+  const body = document.querySelector('#test-cards tbody');
+  body.replaceChildren(
+    ...(TEST_CARDS[provider] ?? []).map(([number, meaning]) => {
+      const row = document.createElement('tr');
+      const n = document.createElement('td');
+      const code = document.createElement('code');
+      code.textContent = number;
+      n.append(code);
+      const m = document.createElement('td');
+      m.textContent = meaning;
+      row.append(n, m);
+      return row;
+    }),
+  );
+}
+
+function applyTheme() {
+  const data = new FormData(form);
+  for (const scope of document.querySelectorAll('.theme-scope')) {
+    scope.style.setProperty('--kessai-color-primary', String(data.get('primary')));
+    scope.style.setProperty('--kessai-radius', `${data.get('radius')}px`);
+    scope.style.setProperty('--kessai-font-size', `${data.get('fontSize')}px`);
+    const dark = data.get('scheme') === 'dark';
+    for (const [name, value] of Object.entries(DARK)) {
+      if (dark) scope.style.setProperty(name, value);
+      else scope.style.removeProperty(name);
+    }
+    scope.classList.toggle('dark', dark);
+  }
+}
+
+function applyLocale() {
+  const locale = String(new FormData(form).get('locale'));
+  document.documentElement.lang = locale;
+  for (const el of document.querySelectorAll(
+    'kessai-checkout, kessai-card-fields, kessai-konbini-fields, kessai-konbini-slip',
+  )) {
+    el.setAttribute('locale', locale);
+  }
+}
+
+function mountCheckout() {
+  const provider = String(new FormData(form).get('provider'));
+  renderTestCards(provider);
+  const checkout = document.createElement('kessai-checkout');
+  checkout.setAttribute('endpoint', `/api/${provider}`);
+  checkout.context = { cart: 'demo-cart-1' };
+  checkoutHost.replaceChildren(checkout);
+  applyLocale();
+}
+
+const EVENTS = [
+  'kessai-ready',
+  'kessai-change',
+  'kessai-submit',
+  'kessai-redirect',
+  'kessai-success',
+  'kessai-pending',
+  'kessai-error',
+];
+for (const type of EVENTS) {
+  checkoutHost.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const name = document.createElement('strong');
+    name.textContent = type;
+    const detail = document.createElement('code');
+    detail.textContent = JSON.stringify(event.detail);
+    item.append(name, ' ', detail);
+    log.prepend(item);
+    while (log.children.length > 30) log.lastElementChild?.remove();
+  });
+}
+
+form.addEventListener('change', (event) => {
+  const name = event.target?.name;
+  if (name === 'provider') mountCheckout();
+  else if (name === 'locale') applyLocale();
+  else applyTheme();
+});
+form.addEventListener('input', applyTheme);
+
+// ---- Gallery: each element alone, in its states, from fixed data --------------------------------
+
+const STORES = ['seven-eleven', 'family-mart', 'lawson', 'ministop', 'daily-yamazaki', 'seicomart'];
+const SAMPLE_NUMBERS = {
+  'seven-eleven': ['1234567890123', undefined],
+  'family-mart': ['12345-123456789012', undefined],
+  lawson: ['12345678901', '1111'],
+  ministop: ['12345678901', '2222'],
+  'daily-yamazaki': ['123456789012', undefined],
+  seicomart: ['987654321098', undefined],
+};
+
+function tile(title, element) {
+  const figure = document.createElement('figure');
+  figure.className = 'tile';
+  const caption = document.createElement('figcaption');
+  caption.textContent = title;
+  figure.append(caption, element);
+  return figure;
+}
+
+function deadlineInDays(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  // 23:59:59 JST of that day, the usual konbini deadline.
+  const jst = new Date(d.getTime() + 9 * 3_600_000);
+  return new Date(
+    Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate(), 14, 59, 59),
+  ).toISOString();
+}
+
+function buildGallery() {
+  const gallery = document.getElementById('gallery');
+  const tiles = [];
+
+  tiles.push(tile('Card fields: empty', document.createElement('kessai-card-fields')));
+  const withErrors = document.createElement('kessai-card-fields');
+  tiles.push(tile('Card fields: errors shown on submit', withErrors));
+  customElements.whenDefined('kessai-card-fields').then(async () => {
+    await withErrors.updateComplete;
+    withErrors.collect?.();
+    withErrors.blur?.();
+  });
+
+  if (customElements.get('kessai-konbini-fields') || true) {
+    tiles.push(tile('Konbini fields (KOMOJU: email required)', document.createElement('kessai-konbini-fields')));
+  }
+
+  for (const locale of ['ja', 'en']) {
+    for (const store of STORES) {
+      const [paymentNumber, confirmationNumber] = SAMPLE_NUMBERS[store];
+      const slip = document.createElement('kessai-konbini-slip');
+      slip.setAttribute('locale', locale);
+      slip.slip = {
+        store,
+        paymentNumber,
+        ...(confirmationNumber ? { confirmationNumber } : {}),
+        amount: 1980,
+        currency: 'JPY',
+        expiresAt: deadlineInDays(3),
+        ...(store === 'seven-eleven' || store === 'lawson'
+          ? { slipUrl: 'https://example.com/slip/demo' }
+          : {}),
+      };
+      tiles.push(tile(`Slip: ${store} (${locale})`, slip));
+    }
+  }
+  const expired = document.createElement('kessai-konbini-slip');
+  expired.slip = {
+    store: 'lawson',
+    paymentNumber: '12345678901',
+    confirmationNumber: '1111',
+    amount: 1980,
+    currency: 'JPY',
+    expiresAt: new Date(Date.now() - 3_600_000).toISOString(),
+  };
+  tiles.push(tile('Slip: expired', expired));
+
+  gallery.replaceChildren(...tiles);
+}
+
+mountCheckout();
+applyTheme();
+buildGallery();
+applyLocale();
