@@ -1,0 +1,255 @@
+import type { Outcome } from '../../core/outcome.ts';
+import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
+import type { PaymentMethod } from '../../core/protocol.ts';
+import type { AttemptContext, ProviderAdapter } from '../adapter.ts';
+import { createKomojuClient, isFailedOutcome, type KomojuClient } from './client.ts';
+import { KOMOJU_PAYMENT_TYPES, KOMOJU_RETURN_PARAMS } from './constants.ts';
+import {
+  failed,
+  mapKomojuError,
+  mapKomojuPayResponse,
+  mapKomojuSession,
+  redirectOutcome,
+  unexpectedResponse,
+  type FailedOutcome,
+} from './map-outcome.ts';
+import {
+  komojuPayResponseSchema,
+  komojuSecureTokenSchema,
+  komojuSessionSchema,
+  type KomojuSecureToken,
+} from './schemas.ts';
+import { komojuStoreSlug } from './stores.ts';
+
+/**
+ * KOMOJU in the browser (providers README 1.4–1.7), as komoju-fields does it:
+ *
+ * - card: `POST /secure_tokens` with the card → `OK`/`SKIPPED`: pay the session with the token id;
+ *   `NEEDS_VERIFY`: redirect to the `authentication_url` (3-D Secure), KOMOJU comes back with
+ *   `secure_token_id`; `ERRORED`: authentication failed. A card brand the secure tokens do not cover
+ *   (`unsupported_card_brand`) is paid with the card details directly, skipping 3-D Secure.
+ * - konbini: pay the session with the store and contact details → the slip.
+ * - resume: with `secure_token_id`, read the token and pay with it (the idempotency key is derived from
+ *   the token id, so a reload cannot pay twice); with only `session_id`, read the session.
+ *
+ * Card data is built only inside the bodies of the requests to `session.apiBase`. On abort the adapter
+ * stops at once and resolves `canceled`, which the flow drops as stale.
+ */
+
+const CANCELED: Outcome = { status: 'canceled' };
+
+function clientFor(ctx: AttemptContext): KomojuClient | FailedOutcome {
+  return createKomojuClient({
+    apiBase: ctx.session.apiBase,
+    publishableKey: ctx.session.publicKey,
+    signal: ctx.signal,
+    ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+  });
+}
+
+function sessionPath(sessionId: string): string {
+  return `/sessions/${encodeURIComponent(sessionId)}`;
+}
+
+/** The page URL with `session_id` added, where KOMOJU adds `secure_token_id` after the challenge. */
+function returnUrlFor(pageUrl: string, sessionId: string): string | null {
+  try {
+    const url = new URL(pageUrl);
+    url.searchParams.set('session_id', sessionId);
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** The `payment_details` object of a card. Built only where a request body needs it. */
+function cardPaymentDetails(card: CardDetails): Record<string, string> {
+  const details: Record<string, string> = {
+    type: KOMOJU_PAYMENT_TYPES.card,
+    number: card.number,
+    month: String(card.expMonth).padStart(2, '0'),
+    year: String(card.expYear),
+    verification_value: card.cvc,
+  };
+  if (card.name.trim()) details['name'] = card.name.trim();
+  return details;
+}
+
+function methodAllowed(ctx: AttemptContext, method: PaymentMethod): boolean {
+  return ctx.session.methods.includes(method);
+}
+
+/** `POST /sessions/{id}/pay`, mapped; a `completed` answer without its payment is read back. */
+async function pay(
+  ctx: AttemptContext,
+  client: KomojuClient,
+  sessionId: string,
+  paymentDetails: string | Record<string, string>,
+  method: PaymentMethod,
+  idempotencyKey: string,
+): Promise<Outcome> {
+  const result = await client.post(
+    `${sessionPath(sessionId)}/pay`,
+    { payment_details: paymentDetails, api_locale: ctx.locale },
+    komojuPayResponseSchema,
+    { idempotencyKey },
+  );
+  switch (result.kind) {
+    case 'aborted':
+      return CANCELED;
+    case 'failed':
+      return result.outcome;
+    case 'error':
+      return mapKomojuError(result.error, result.httpStatus);
+    case 'ok': {
+      const options = { method, trustedOrigins: client.trustedOrigins };
+      const outcome = mapKomojuPayResponse(result.data, options);
+      if (outcome.status !== 'processing' || result.data.payment) return outcome;
+      const readBack = await readSession(client, sessionId, method);
+      return readBack.status === 'failed' ? outcome : readBack;
+    }
+  }
+}
+
+async function readSession(
+  client: KomojuClient,
+  sessionId: string,
+  method?: PaymentMethod,
+): Promise<Outcome> {
+  const result = await client.get(sessionPath(sessionId), komojuSessionSchema);
+  switch (result.kind) {
+    case 'aborted':
+      return CANCELED;
+    case 'failed':
+      return result.outcome;
+    case 'error':
+      return mapKomojuError(result.error, result.httpStatus);
+    case 'ok':
+      return mapKomojuSession(result.data, {
+        trustedOrigins: client.trustedOrigins,
+        ...(method ? { method } : {}),
+      });
+  }
+}
+
+async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome> {
+  if (!methodAllowed(ctx, 'card')) return failed('configuration', 'method_unavailable', false);
+  const client = clientFor(ctx);
+  if (isFailedOutcome(client)) return client;
+  const { session } = ctx;
+  const returnUrl = returnUrlFor(ctx.pageUrl, session.sessionId);
+  if (!returnUrl) return failed('internal', 'internal_error', false);
+
+  const token = await client.post(
+    '/secure_tokens',
+    {
+      amount: session.amount,
+      currency: session.currency,
+      return_url: returnUrl,
+      payment_details: cardPaymentDetails(card),
+    },
+    komojuSecureTokenSchema,
+  );
+  switch (token.kind) {
+    case 'aborted':
+      return CANCELED;
+    case 'failed':
+      return token.outcome;
+    case 'error':
+      if (typeof token.error !== 'string' && token.error.code === 'unsupported_card_brand') {
+        // komoju-fields does the same: no 3-D Secure for this brand, pay with the card itself.
+        return pay(ctx, client, session.sessionId, cardPaymentDetails(card), 'card', ctx.idempotencyKey);
+      }
+      return mapKomojuError(token.error, token.httpStatus);
+    case 'ok':
+      return afterSecureToken(ctx, client, token.data, session.sessionId, ctx.idempotencyKey, false);
+  }
+}
+
+/** What a secure token's `verification_status` means, on submit or after the return. */
+function afterSecureToken(
+  ctx: AttemptContext,
+  client: KomojuClient,
+  token: KomojuSecureToken,
+  sessionId: string,
+  idempotencyKey: string,
+  returning: boolean,
+): Promise<Outcome> | Outcome {
+  switch (token.verification_status) {
+    case 'OK':
+    case 'SKIPPED':
+      return pay(ctx, client, sessionId, token.id, 'card', idempotencyKey);
+    case 'NEEDS_VERIFY':
+      // Back from the challenge page without finishing it.
+      if (returning) return failed('authentication', 'authentication_canceled', true);
+      if (!token.authentication_url) return unexpectedResponse('authentication_url');
+      return redirectOutcome('card', token.authentication_url, client.trustedOrigins);
+    case 'ERRORED':
+      return failed('authentication', 'authentication_failed', true, { providerCode: 'ERRORED' });
+    default:
+      return unexpectedResponse(`verification_status_${token.verification_status}`);
+  }
+}
+
+async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome> {
+  if (!methodAllowed(ctx, 'konbini')) return failed('configuration', 'method_unavailable', false);
+  if (!ctx.session.konbiniStores.includes(konbini.store)) {
+    return failed('validation', 'store_unavailable', true, { field: 'store' });
+  }
+  const client = clientFor(ctx);
+  if (isFailedOutcome(client)) return client;
+  const details: Record<string, string> = {
+    type: KOMOJU_PAYMENT_TYPES.konbini,
+    store: komojuStoreSlug(konbini.store),
+    email: konbini.email,
+    name: konbini.name,
+  };
+  if (konbini.phone) details['phone'] = konbini.phone;
+  return pay(ctx, client, ctx.session.sessionId, details, 'konbini', ctx.idempotencyKey);
+}
+
+/** Idempotency key of the one pay call a returned secure token may make, whatever reloads follow. */
+export function secureTokenIdempotencyKey(secureTokenId: string): string {
+  return `kessai-komoju-st-${secureTokenId}`;
+}
+
+async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Outcome> {
+  const client = clientFor(ctx);
+  if (isFailedOutcome(client)) return client;
+  const tokenId = params.get('secure_token_id');
+  const sessionId = params.get('session_id') || ctx.session.sessionId;
+
+  if (tokenId) {
+    const token = await client.get(
+      `/secure_tokens/${encodeURIComponent(tokenId)}`,
+      komojuSecureTokenSchema,
+    );
+    switch (token.kind) {
+      case 'aborted':
+        return CANCELED;
+      case 'failed':
+        return token.outcome;
+      case 'error':
+        return mapKomojuError(token.error, token.httpStatus);
+      case 'ok': {
+        const key = secureTokenIdempotencyKey(token.data.id);
+        const outcome = await afterSecureToken(ctx, client, token.data, sessionId, key, true);
+        const paid = token.data.verification_status === 'OK' || token.data.verification_status === 'SKIPPED';
+        if (!paid || outcome.status !== 'failed' || ctx.signal.aborted) return outcome;
+        // The pay call was refused, but this token may already have paid the session (a reload after
+        // success, with KOMOJU not replaying the answer): the session knows.
+        const session = await readSession(client, sessionId, 'card');
+        return session.status === 'succeeded' ? session : outcome;
+      }
+    }
+  }
+  if (params.get('session_id')) return readSession(client, sessionId);
+  return failed('internal', 'internal_error', false);
+}
+
+export const komojuAdapter: ProviderAdapter = {
+  returnParams: KOMOJU_RETURN_PARAMS,
+  payCard,
+  payKonbini,
+  resume,
+};
