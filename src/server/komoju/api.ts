@@ -1,0 +1,102 @@
+import { KOMOJU_API_VERSION } from '../../providers/komoju/constants.ts';
+import type { Parser } from '../../providers/komoju/client.ts';
+import {
+  komojuErrorBodySchema,
+  komojuSessionSchema,
+  type KomojuSession,
+} from '../../providers/komoju/schemas.ts';
+import { EndpointRequestError, ProviderCallError, type ProviderCall } from '../provider.ts';
+
+/**
+ * The two KOMOJU calls the merchant's server makes with the secret key (providers README 1.2, 1.3).
+ * Failures become `ProviderCallError` with a message safe to show: no key, no KOMOJU body.
+ */
+export interface KomojuServerApi {
+  createSession(body: Readonly<Record<string, unknown>>, call: ProviderCall): Promise<KomojuSession>;
+  getSession(id: string, call: ProviderCall): Promise<KomojuSession>;
+}
+
+export function komojuServerApi(apiBase: string, secretKey: string): KomojuServerApi {
+  const root = apiBase.replace(/\/+$/, '');
+  // btoa, not Buffer: edge runtimes have no Buffer. Keys are ASCII.
+  const authorization = `Basic ${btoa(`${secretKey}:`)}`;
+
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: Parser<T>,
+    call: ProviderCall,
+    body?: Readonly<Record<string, unknown>>,
+  ): Promise<{ status: number; data: T }> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: authorization,
+      'X-KOMOJU-API-VERSION': KOMOJU_API_VERSION,
+    };
+    if (body) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await call.fetch(`${root}${path}`, {
+        method,
+        headers,
+        body: body ? JSON.stringify(body) : undefined,
+        signal: call.signal,
+        redirect: 'manual',
+      });
+    } catch {
+      const timedOut = call.signal.aborted;
+      throw new ProviderCallError(
+        'komoju',
+        timedOut ? 'timeout' : 'unreachable',
+        timedOut ? 'KOMOJU did not answer in time.' : 'KOMOJU could not be reached.',
+      );
+    }
+    let text = '';
+    try {
+      text = await response.text();
+    } catch {
+      throw new ProviderCallError('komoju', 'unreachable', 'KOMOJU closed the connection.');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const error = komojuErrorBodySchema.safeParse(json);
+      const rawCode =
+        error.success && typeof error.data.error !== 'string' ? error.data.error.code : undefined;
+      // Only a plain KOMOJU code goes into the message the browser sees.
+      const code = rawCode && /^[a-z0-9_]{1,64}$/.test(rawCode) ? rawCode : undefined;
+      throw new ProviderCallError(
+        'komoju',
+        'http_error',
+        `KOMOJU answered HTTP ${response.status}${code ? ` (${code})` : ''}.`,
+        response.status,
+        code,
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ProviderCallError('komoju', 'unexpected_response', 'KOMOJU answered something unexpected.');
+    }
+    return { status: response.status, data: parsed.data };
+  }
+
+  return {
+    async createSession(body, call) {
+      return (await request('POST', '/sessions', komojuSessionSchema, call, body)).data;
+    },
+    async getSession(id, call) {
+      try {
+        return (await request('GET', `/sessions/${encodeURIComponent(id)}`, komojuSessionSchema, call)).data;
+      } catch (error) {
+        if (error instanceof ProviderCallError && error.httpStatus === 404) {
+          throw new EndpointRequestError(404, 'unknown_session', 'There is no such session.');
+        }
+        throw error;
+      }
+    },
+  };
+}
