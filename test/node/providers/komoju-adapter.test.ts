@@ -1,0 +1,542 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Outcome } from '../../../src/core/outcome.ts';
+import type { CardDetails, KonbiniDetails } from '../../../src/core/payment-input.ts';
+import type { ClientSession, EndpointClient } from '../../../src/core/protocol.ts';
+import type { AttemptContext } from '../../../src/providers/adapter.ts';
+import { komojuAdapter, secureTokenIdempotencyKey } from '../../../src/providers/komoju/adapter.ts';
+import { KOMOJU_API_VERSION } from '../../../src/providers/komoju/constants.ts';
+import { adapterFor } from '../../../src/providers/registry.ts';
+import { fakeFetch, json, type RecordedRequest, type Route } from './fake-fetch.ts';
+import { komojuFixture } from './komoju-fixtures.ts';
+
+const SID = '3pwlcidjnkbn7i6d0mu3e5rjd';
+const STID = 'sdg3wxx2y8csuyqm2mw5iqiy1';
+const API = 'https://komoju.com/api/v1';
+const PK = 'pk_test_4f2b9c0d1e';
+
+const CARD: CardDetails = {
+  number: '4111111111111111',
+  expMonth: 2,
+  expYear: 2030,
+  cvc: '737',
+  name: 'TARO YAMADA',
+};
+const KONBINI: KonbiniDetails = {
+  store: 'lawson',
+  name: '山田 花子',
+  email: 'hanako@example.jp',
+  phone: '09012345678',
+};
+
+const endpoint: EndpointClient = {
+  complete: () => Promise.reject(new Error('KOMOJU must not use the endpoint')),
+  status: () => Promise.reject(new Error('KOMOJU must not use the endpoint')),
+};
+
+function session(overrides: Partial<ClientSession> = {}): ClientSession {
+  return {
+    protocol: 1,
+    provider: 'komoju',
+    sessionId: SID,
+    publicKey: PK,
+    apiBase: API,
+    amount: 1500,
+    currency: 'JPY',
+    mode: 'payment',
+    methods: ['card', 'konbini'],
+    konbiniStores: ['seven-eleven', 'family-mart', 'lawson', 'ministop', 'daily-yamazaki', 'seicomart'],
+    returnUrl: 'https://shop.example/checkout',
+    ...overrides,
+  };
+}
+
+function context(
+  fetchImpl: typeof fetch,
+  overrides: Partial<AttemptContext> & { session?: ClientSession } = {},
+): AttemptContext {
+  return {
+    session: session(),
+    endpoint,
+    locale: 'ja',
+    pageUrl: 'https://shop.example/checkout?cart=42',
+    idempotencyKey: 'idem-7d0c2f',
+    signal: new AbortController().signal,
+    fetch: fetchImpl,
+    ...overrides,
+  };
+}
+
+const path = (request: RecordedRequest) => `${request.method} ${new URL(request.url).pathname}`;
+const body = (request: RecordedRequest) => JSON.parse(request.body ?? 'null') as Record<string, unknown>;
+const fixture = (name: string) => () => json(200, komojuFixture(name));
+
+const secureTokenRoute = (name: string): Route => ['POST /api/v1/secure_tokens', fixture(name)];
+const payRoute = (name: string, status = 200): Route => [
+  `POST /api/v1/sessions/${SID}/pay`,
+  () => json(status, komojuFixture(name)),
+];
+
+function failedReason(outcome: Outcome): string | undefined {
+  return outcome.status === 'failed' ? outcome.error.reason : undefined;
+}
+
+/** Every place a card number or CVC could leak in a recorded request, except the body to apiBase. */
+function assertCardOnlyInBodiesToApi(requests: readonly RecordedRequest[], apiBase = API): void {
+  const apiOrigin = new URL(apiBase).origin;
+  for (const request of requests) {
+    assert.ok(!request.url.includes(CARD.number), `card number in URL ${request.url}`);
+    assert.ok(!request.url.includes(CARD.cvc), `CVC in URL ${request.url}`);
+    request.headers.forEach((value, name) => {
+      assert.ok(!value.includes(CARD.number), `card number in header ${name}`);
+    });
+    if (request.body?.includes(CARD.number)) {
+      assert.equal(new URL(request.url).origin, apiOrigin, 'card body sent off the API origin');
+      assert.ok(request.url.startsWith(apiBase), 'card body sent outside apiBase');
+    }
+  }
+}
+
+describe('komojuAdapter', () => {
+  const logged: string[] = [];
+  const originals = { ...console };
+  beforeEach(() => {
+    logged.length = 0;
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      console[level] = (...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+      };
+    }
+  });
+  afterEach(() => {
+    Object.assign(console, originals);
+    for (const line of logged) assert.ok(!line.includes(CARD.number), 'card number logged');
+  });
+
+  describe('payCard', () => {
+    it('creates a secure token, then pays the session with it and the idempotency key', async () => {
+      const fake = fakeFetch([secureTokenRoute('secure-token-ok'), payRoute('pay-card-captured')]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+
+      assert.deepEqual(outcome, {
+        status: 'succeeded',
+        method: 'card',
+        paymentId: 'b3rqo3fn6p8oa2hlqqaa6y8sm',
+        brand: 'visa',
+        last4: '1111',
+      });
+      assert.deepEqual(fake.requests.map(path), [
+        'POST /api/v1/secure_tokens',
+        `POST /api/v1/sessions/${SID}/pay`,
+      ]);
+      const [token, pay] = fake.requests as [RecordedRequest, RecordedRequest];
+      assert.deepEqual(body(token), {
+        amount: 1500,
+        currency: 'JPY',
+        return_url: `https://shop.example/checkout?cart=42&session_id=${SID}`,
+        payment_details: {
+          type: 'credit_card',
+          number: '4111111111111111',
+          month: '02',
+          year: '2030',
+          verification_value: '737',
+          name: 'TARO YAMADA',
+        },
+      });
+      assert.deepEqual(body(pay), { payment_details: STID, api_locale: 'ja' });
+      assert.equal(pay.headers.get('idempotency-key'), 'idem-7d0c2f');
+      for (const request of fake.requests) {
+        assert.equal(request.headers.get('authorization'), `Basic ${btoa(`${PK}:`)}`);
+        assert.equal(request.headers.get('x-komoju-api-version'), KOMOJU_API_VERSION);
+        assert.equal(request.headers.get('content-type'), 'application/json');
+        assert.equal(request.init?.credentials, 'omit');
+        assert.equal(request.init?.redirect, 'manual');
+      }
+      assertCardOnlyInBodiesToApi(fake.requests);
+    });
+
+    it('SKIPPED pays at once too', async () => {
+      const fake = fakeFetch([secureTokenRoute('secure-token-skipped'), payRoute('pay-card-captured')]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(outcome.status, 'succeeded');
+      assert.equal(fake.requests.length, 2);
+    });
+
+    it('NEEDS_VERIFY → requires_action redirect to the authentication URL, nothing paid yet', async () => {
+      const fake = fakeFetch([secureTokenRoute('secure-token-needs-verify')]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.deepEqual(outcome, {
+        status: 'requires_action',
+        method: 'card',
+        action: {
+          type: 'redirect',
+          url: `https://komoju.com/secure_tokens/${STID}/authenticate?locale=ja`,
+        },
+      });
+      assert.equal(fake.requests.length, 1);
+      assertCardOnlyInBodiesToApi(fake.requests);
+    });
+
+    for (const url of ['javascript:alert(document.cookie)', 'http://evil.example/acs', 'data:text/html,x']) {
+      it(`NEEDS_VERIFY with ${url.split(':')[0]}: authentication_url → failed unsafe_redirect`, async () => {
+        const fake = fakeFetch([
+          [
+            'POST /api/v1/secure_tokens',
+            () => json(200, { ...komojuFixture('secure-token-needs-verify'), authentication_url: url }),
+          ],
+        ]);
+        const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+        assert.equal(failedReason(outcome), 'unsafe_redirect');
+        assert.equal(fake.requests.length, 1);
+      });
+    }
+
+    it('the sandbox on plain http is trusted for its own challenge page only', async () => {
+      const sandboxApi = 'http://localhost:5173/sandbox/komoju/api/v1';
+      const challenge = 'http://localhost:5173/sandbox/komoju/secure_tokens/x/authenticate';
+      const fake = fakeFetch([
+        [
+          'POST /sandbox/komoju/api/v1/secure_tokens',
+          () => json(200, { ...komojuFixture('secure-token-needs-verify'), authentication_url: challenge }),
+        ],
+      ]);
+      const ctx = context(fake.fetch, { session: session({ apiBase: sandboxApi }) });
+      const outcome = await komojuAdapter.payCard!(ctx, CARD);
+      assert.equal(outcome.status, 'requires_action');
+      assert.equal(outcome.status === 'requires_action' && outcome.action.url, challenge);
+      assertCardOnlyInBodiesToApi(fake.requests, sandboxApi);
+    });
+
+    it('ERRORED → failed authentication, nothing paid', async () => {
+      const fake = fakeFetch([secureTokenRoute('secure-token-errored')]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(outcome.status === 'failed' && outcome.error.code, 'authentication');
+      assert.equal(failedReason(outcome), 'authentication_failed');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('unsupported_card_brand → pays with the card details directly, with the idempotency key', async () => {
+      const fake = fakeFetch([
+        ['POST /api/v1/secure_tokens', () => json(422, komojuFixture('error-unsupported-card-brand'))],
+        payRoute('pay-card-captured'),
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(outcome.status, 'succeeded');
+      const pay = fake.requests[1] as RecordedRequest;
+      assert.equal(pay.headers.get('idempotency-key'), 'idem-7d0c2f');
+      assert.deepEqual(body(pay)['payment_details'], {
+        type: 'credit_card',
+        number: '4111111111111111',
+        month: '02',
+        year: '2030',
+        verification_value: '737',
+        name: 'TARO YAMADA',
+      });
+      assertCardOnlyInBodiesToApi(fake.requests);
+    });
+
+    it('a pay answer asking for 3-D Secure (card paid directly) → requires_action', async () => {
+      const fake = fakeFetch([
+        ['POST /api/v1/secure_tokens', () => json(422, komojuFixture('error-unsupported-card-brand'))],
+        payRoute('pay-card-pending-3ds'),
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(outcome.status, 'requires_action');
+    });
+
+    it('a decline on pay → failed with KOMOJU code kept', async () => {
+      const fake = fakeFetch([secureTokenRoute('secure-token-ok'), payRoute('error-insufficient-funds', 502)]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(failedReason(outcome), 'insufficient_funds');
+      assert.equal(outcome.status === 'failed' && outcome.error.providerCode, 'insufficient_funds');
+      assert.equal(outcome.status === 'failed' && outcome.error.retryable, true);
+    });
+
+    it('a secure-token error other than the brand → failed, no pay', async () => {
+      const fake = fakeFetch([
+        ['POST /api/v1/secure_tokens', () => json(422, komojuFixture('error-invalid-number'))],
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(failedReason(outcome), 'incorrect_number');
+      assert.equal(outcome.status === 'failed' && outcome.error.field, 'number');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    const malformed: ReadonlyArray<readonly [string, () => Response]> = [
+      ['HTML instead of JSON', () => new Response('<html>oops</html>', { status: 200 })],
+      ['truncated JSON', () => new Response('{"id":"x","verification_st', { status: 200 })],
+      ['JSON of another shape', () => json(200, { hello: 'world' })],
+      ['JSON null', () => json(200, 'null')],
+      ['a redirect', () => new Response(null, { status: 307, headers: { Location: 'https://evil.example/' } })],
+    ];
+    for (const [label, respond] of malformed) {
+      it(`${label} → failed unexpected_response, no throw, no pay`, async () => {
+        const fake = fakeFetch([['POST /api/v1/secure_tokens', respond]]);
+        const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+        assert.equal(failedReason(outcome), 'unexpected_response');
+        assert.equal(fake.requests.length, 1);
+      });
+    }
+
+    it('a 503 maintenance page → provider_unavailable, retryable', async () => {
+      const fake = fakeFetch([
+        secureTokenRoute('secure-token-ok'),
+        [`POST /api/v1/sessions/${SID}/pay`, () => new Response('<h1>Maintenance</h1>', { status: 503 })],
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(failedReason(outcome), 'provider_unavailable');
+      assert.equal(outcome.status === 'failed' && outcome.error.retryable, true);
+    });
+
+    it('a network failure → failed network, retryable, without the card in the error', async () => {
+      const fake = fakeFetch([
+        [
+          'POST /api/v1/secure_tokens',
+          (request) => {
+            throw new TypeError(`fetch failed for ${request.body}`);
+          },
+        ],
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
+      assert.equal(outcome.status === 'failed' && outcome.error.code, 'network');
+      assert.equal(failedReason(outcome), 'network_unreachable');
+      assert.ok(!JSON.stringify(outcome).includes(CARD.number));
+    });
+
+    it('aborted while the secure token is in flight → canceled, nothing paid, no throw', async () => {
+      const controller = new AbortController();
+      const fake = fakeFetch([
+        [
+          'POST /api/v1/secure_tokens',
+          (request) =>
+            new Promise<Response>((_resolve, reject) => {
+              request.init?.signal?.addEventListener('abort', () =>
+                reject(new DOMException('aborted', 'AbortError')),
+              );
+              setTimeout(() => controller.abort(), 5);
+            }),
+        ],
+        payRoute('pay-card-captured'),
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch, { signal: controller.signal }), CARD);
+      assert.deepEqual(outcome, { status: 'canceled' });
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('aborted just as the secure token arrives → no pay call and no success leaks', async () => {
+      const controller = new AbortController();
+      const fake = fakeFetch([
+        [
+          'POST /api/v1/secure_tokens',
+          () => {
+            controller.abort();
+            return json(200, komojuFixture('secure-token-ok'));
+          },
+        ],
+        payRoute('pay-card-captured'),
+      ]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch, { signal: controller.signal }), CARD);
+      assert.deepEqual(outcome, { status: 'canceled' });
+      assert.deepEqual(fake.requests.map(path), ['POST /api/v1/secure_tokens']);
+    });
+
+    it('an already aborted attempt sends nothing', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const fake = fakeFetch([secureTokenRoute('secure-token-ok')]);
+      const outcome = await komojuAdapter.payCard!(context(fake.fetch, { signal: controller.signal }), CARD);
+      assert.deepEqual(outcome, { status: 'canceled' });
+      assert.equal(fake.requests.length, 0);
+    });
+
+    for (const apiBase of ['http://komoju.evil.example/api/v1', 'javascript:alert(1)', 'not a url', 'https://user:pw@komoju.com/api/v1']) {
+      it(`an unusable apiBase (${apiBase}) → failed configuration, the card sent nowhere`, async () => {
+        const fake = fakeFetch([secureTokenRoute('secure-token-ok')]);
+        const ctx = context(fake.fetch, { session: session({ apiBase }) });
+        const outcome = await komojuAdapter.payCard!(ctx, CARD);
+        assert.equal(outcome.status === 'failed' && outcome.error.code, 'configuration');
+        assert.equal(fake.requests.length, 0);
+      });
+    }
+
+    it('card not among the session methods → method_unavailable, no request', async () => {
+      const fake = fakeFetch([]);
+      const ctx = context(fake.fetch, { session: session({ methods: ['konbini'] }) });
+      const outcome = await komojuAdapter.payCard!(ctx, CARD);
+      assert.equal(failedReason(outcome), 'method_unavailable');
+      assert.equal(fake.requests.length, 0);
+    });
+
+    it('the session id is encoded into the path, never used raw', async () => {
+      const fake = fakeFetch([
+        secureTokenRoute('secure-token-ok'),
+        [(r) => r.url.includes('/sessions/'), () => json(200, komojuFixture('pay-card-captured'))],
+      ]);
+      const ctx = context(fake.fetch, { session: session({ sessionId: '../payments?x=1' }) });
+      await komojuAdapter.payCard!(ctx, CARD);
+      const pay = fake.requests[1] as RecordedRequest;
+      assert.equal(new URL(pay.url).pathname, '/api/v1/sessions/..%2Fpayments%3Fx%3D1/pay');
+    });
+  });
+
+  describe('payKonbini', () => {
+    it('pays the session with the store slug and contact details → the slip', async () => {
+      const fake = fakeFetch([payRoute('pay-konbini-lawson')]);
+      const outcome = await komojuAdapter.payKonbini!(context(fake.fetch), KONBINI);
+      assert.equal(outcome.status, 'awaiting_payment');
+      if (outcome.status !== 'awaiting_payment') return;
+      assert.equal(outcome.slip.paymentNumber, '12345678901');
+      assert.equal(outcome.slip.confirmationNumber, '1111');
+      assert.equal(outcome.slip.amount, 1690);
+      const pay = fake.requests[0] as RecordedRequest;
+      assert.equal(pay.headers.get('idempotency-key'), 'idem-7d0c2f');
+      assert.deepEqual(body(pay), {
+        payment_details: {
+          type: 'konbini',
+          store: 'lawson',
+          email: 'hanako@example.jp',
+          name: '山田 花子',
+          phone: '09012345678',
+        },
+        api_locale: 'ja',
+      });
+    });
+
+    it('leaves the phone out when the shopper gave none', async () => {
+      const fake = fakeFetch([payRoute('pay-konbini-seven-eleven')]);
+      const { phone: _phone, ...noPhone } = KONBINI;
+      const outcome = await komojuAdapter.payKonbini!(context(fake.fetch), { ...noPhone, store: 'seven-eleven' });
+      assert.equal(outcome.status, 'awaiting_payment');
+      const details = body(fake.requests[0] as RecordedRequest)['payment_details'] as Record<string, unknown>;
+      assert.equal(details['store'], 'seven-eleven');
+      assert.equal('phone' in details, false);
+    });
+
+    it('reads the session back when the pay answer carries no payment', async () => {
+      const fake = fakeFetch([
+        [`POST /api/v1/sessions/${SID}/pay`, () => json(200, { status: 'completed', redirect_url: null })],
+        [`GET /api/v1/sessions/${SID}`, fixture('session-completed-konbini-lawson')],
+      ]);
+      const outcome = await komojuAdapter.payKonbini!(context(fake.fetch), KONBINI);
+      assert.equal(outcome.status, 'awaiting_payment');
+      assert.equal(fake.requests.length, 2);
+    });
+
+    it('a store the session does not offer → store_unavailable, no request', async () => {
+      const fake = fakeFetch([]);
+      const ctx = context(fake.fetch, { session: session({ konbiniStores: ['lawson'] }) });
+      const outcome = await komojuAdapter.payKonbini!(ctx, { ...KONBINI, store: 'family-mart' });
+      assert.equal(failedReason(outcome), 'store_unavailable');
+      assert.equal(fake.requests.length, 0);
+    });
+
+    it('a missing email reported by KOMOJU → invalid_email on the email field', async () => {
+      const fake = fakeFetch([payRoute('error-missing-parameter-email', 422)]);
+      const outcome = await komojuAdapter.payKonbini!(context(fake.fetch), KONBINI);
+      assert.equal(failedReason(outcome), 'invalid_email');
+      assert.equal(outcome.status === 'failed' && outcome.error.field, 'email');
+    });
+  });
+
+  describe('resume', () => {
+    const returned = new URLSearchParams({ cart: '42', session_id: SID, secure_token_id: STID });
+
+    it('declares its return parameters', () => {
+      assert.deepEqual([...komojuAdapter.returnParams], ['secure_token_id', 'session_id']);
+    });
+
+    it('OK token → pays once with a key derived from the token id, the same on a reload', async () => {
+      const fake = fakeFetch([
+        [`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-ok')],
+        payRoute('pay-card-captured'),
+      ]);
+      const first = await komojuAdapter.resume(context(fake.fetch, { idempotencyKey: 'fresh-1' }), returned);
+      const reload = await komojuAdapter.resume(context(fake.fetch, { idempotencyKey: 'fresh-2' }), returned);
+      assert.equal(first.status, 'succeeded');
+      assert.deepEqual(reload, first);
+      const pays = fake.requests.filter((r) => r.method === 'POST');
+      assert.equal(pays.length, 2);
+      for (const pay of pays) {
+        assert.equal(pay.headers.get('idempotency-key'), secureTokenIdempotencyKey(STID));
+        assert.deepEqual(body(pay)['payment_details'], STID);
+      }
+      assert.notEqual(secureTokenIdempotencyKey(STID), secureTokenIdempotencyKey('another'));
+    });
+
+    it('pays the session named on the return URL', async () => {
+      const other = 'othersession0000000000001';
+      const fake = fakeFetch([
+        [`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-ok')],
+        [`POST /api/v1/sessions/${other}/pay`, fixture('pay-card-captured')],
+      ]);
+      const params = new URLSearchParams({ session_id: other, secure_token_id: STID });
+      const outcome = await komojuAdapter.resume(context(fake.fetch), params);
+      assert.equal(outcome.status, 'succeeded');
+    });
+
+    it('a token still NEEDS_VERIFY on return → authentication_canceled, nothing paid', async () => {
+      const fake = fakeFetch([[`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-needs-verify')]]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), returned);
+      assert.equal(failedReason(outcome), 'authentication_canceled');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('an ERRORED token → authentication_failed, nothing paid', async () => {
+      const fake = fakeFetch([[`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-errored')]]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), returned);
+      assert.equal(failedReason(outcome), 'authentication_failed');
+      assert.equal(fake.requests.length, 1);
+    });
+
+    it('a refused pay after a token that already paid → the session says succeeded', async () => {
+      const fake = fakeFetch([
+        [`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-ok')],
+        [
+          `POST /api/v1/sessions/${SID}/pay`,
+          () => json(422, { error: { code: 'unprocessable_entity', message: 'Session already completed' } }),
+        ],
+        [`GET /api/v1/sessions/${SID}`, fixture('session-completed-card')],
+      ]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), returned);
+      assert.equal(outcome.status, 'succeeded');
+    });
+
+    it('a refused pay on a session not paid either → the pay error', async () => {
+      const fake = fakeFetch([
+        [`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-ok')],
+        payRoute('error-card-declined', 502),
+        [`GET /api/v1/sessions/${SID}`, fixture('session-created')],
+      ]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), returned);
+      assert.equal(failedReason(outcome), 'card_declined');
+    });
+
+    it('only session_id → reads the session (konbini slip)', async () => {
+      const fake = fakeFetch([[`GET /api/v1/sessions/${SID}`, fixture('session-completed-konbini-lawson')]]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), new URLSearchParams({ session_id: SID }));
+      assert.equal(outcome.status, 'awaiting_payment');
+      assert.deepEqual(fake.requests.map(path), [`GET /api/v1/sessions/${SID}`]);
+    });
+
+    it('an unknown secure token → failed, no throw', async () => {
+      const fake = fakeFetch([[`GET /api/v1/secure_tokens/${STID}`, () => json(404, komojuFixture('error-not-found'))]]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), returned);
+      assert.equal(outcome.status, 'failed');
+    });
+
+    it('no KOMOJU parameter at all → failed internal, no request', async () => {
+      const fake = fakeFetch([]);
+      const outcome = await komojuAdapter.resume(context(fake.fetch), new URLSearchParams({ cart: '42' }));
+      assert.equal(failedReason(outcome), 'internal_error');
+      assert.equal(fake.requests.length, 0);
+    });
+  });
+});
+
+describe('adapterFor', () => {
+  it('gives the KOMOJU adapter for komoju and nothing for providers without one yet', () => {
+    assert.equal(adapterFor('komoju'), komojuAdapter);
+    assert.equal(adapterFor('paymentoptions'), undefined);
+    assert.equal(adapterFor('__proto__' as never), undefined);
+  });
+});
