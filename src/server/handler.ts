@@ -230,7 +230,14 @@ export function createHandlerForProvider(
     }
     emit({ type: 'request', action: parsed.data.action });
 
-    const call: ProviderCall = { fetch: fetchImpl, emit, signal: AbortSignal.timeout(timeoutMs) };
+    // Our own timer rather than AbortSignal.timeout: that one is unref'd and cannot end a hung call
+    // when nothing else keeps the process alive; this one is cleared as soon as the answer is ready.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('The provider did not answer in time.', 'TimeoutError')),
+      timeoutMs,
+    );
+    const call: ProviderCall = { fetch: fetchImpl, emit, signal: deadline.signal };
     try {
       let response: Response;
       switch (parsed.data.action) {
@@ -267,6 +274,8 @@ export function createHandlerForProvider(
       }
       emit({ type: 'internal_error', error });
       return errorResponse(500, 'internal_error', 'Something went wrong on the server.', cors);
+    } finally {
+      clearTimeout(timer);
     }
   };
 }
@@ -334,6 +343,16 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true or false',
+  object: 'an object',
+  record: 'an object',
+  array: 'an array',
+};
+
 /** A message naming the bad field, built from the issue (zod/mini carries no English text). */
 function describeIssue(issue: IssueLike | undefined, body: unknown): string {
   if (!issue) return 'The request is invalid.';
@@ -344,7 +363,7 @@ function describeIssue(issue: IssueLike | undefined, body: unknown): string {
     case 'invalid_type':
       return valueAt(body, issue.path) === undefined
         ? `${field} is required.`
-        : `${field} must be ${String(issue.expected)}.`;
+        : `${field} must be ${EXPECTED[String(issue.expected)] ?? String(issue.expected)}.`;
     case 'invalid_value':
       return `${field} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'too_small':
