@@ -3,8 +3,11 @@ import { digitsOnly } from './normalize.ts';
 
 /**
  * Card brands Kessai Elements accepts, under our own ids. Detection uses the `credit-card-type`
- * package (Braintree), restricted to these six so that UnionPay, Maestro, Elo and the other brands it
- * knows never show; the lengths, security-code sizes and grouping are ours (below).
+ * package (Braintree); its answers are filtered to these six so that UnionPay, Maestro, Elo and the
+ * other brands it knows never show. The library's own brand list is left untouched (it is module state
+ * a merchant's bundle may share), so a number of a brand we do not take, such as an Elo card starting
+ * with 4011 78, comes out as no brand rather than as Visa. Lengths, security-code sizes and grouping are
+ * ours (below).
  */
 export const CARD_BRANDS = ['visa', 'mastercard', 'jcb', 'amex', 'diners', 'discover'] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
@@ -41,17 +44,6 @@ const LIBRARY_IDS: Readonly<Record<string, CardBrand>> = {
   discover: 'discover',
 };
 
-/**
- * Removes every brand but ours from `credit-card-type`'s test order. Done on first use rather than at
- * import (no import-time side effects), and checked again on each call: the library keeps its list in
- * module state, so a `resetModifications()` elsewhere would bring the other brands back.
- */
-function restrictLibrary(): void {
-  for (const card of creditCardType('')) {
-    if (!(card.type in LIBRARY_IDS)) creditCardType.removeCard(card.type);
-  }
-}
-
 export function isCardBrand(value: unknown): value is CardBrand {
   return typeof value === 'string' && (CARD_BRANDS as readonly string[]).includes(value);
 }
@@ -64,7 +56,6 @@ export function isCardBrand(value: unknown): value is CardBrand {
 export function brandCandidates(number: string): CardBrand[] {
   const digits = digitsOnly(number);
   if (digits === '') return [];
-  restrictLibrary();
   const found: CardBrand[] = [];
   for (const card of creditCardType(digits)) {
     const brand = LIBRARY_IDS[card.type];
