@@ -37,19 +37,22 @@ export function methodFromKomojuType(type: string | null | undefined): PaymentMe
 }
 
 /**
- * KOMOJU card brands (`visa`, `master`, `american_express`, `diners_club`, `jcb`) onto the ids the card
- * fields use (credit-card-type's: `mastercard`, `american-express`, `diners-club`). Unknown ones pass.
+ * KOMOJU card brands (`visa`, `master`, `jcb`, `american_express`, `diners_club`, `discover`) onto our
+ * `CardBrand` ids (src/core/card/brand.ts: `mastercard`, `amex`, `diners`). Unknown ones pass through.
  */
 const BRANDS: Readonly<Record<string, string>> = {
+  visa: 'visa',
   master: 'mastercard',
   mastercard: 'mastercard',
-  american_express: 'american-express',
-  amex: 'american-express',
-  diners_club: 'diners-club',
-  diners: 'diners-club',
+  jcb: 'jcb',
+  american_express: 'amex',
+  amex: 'amex',
+  diners_club: 'diners',
+  diners: 'diners',
+  discover: 'discover',
 };
 
 export function brandFromKomoju(brand: string): string {
   const key = brand.trim().toLowerCase();
-  return BRANDS[key] ?? key.replace(/_/g, '-');
+  return BRANDS[key] ?? key;
 }

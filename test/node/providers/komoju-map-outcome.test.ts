@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { isCardBrand, type CardBrand } from '../../../src/core/card/brand.ts';
 import type { ErrorCode, FailureReason } from '../../../src/core/errors.ts';
 import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
 import {
@@ -22,6 +23,7 @@ import {
   type KomojuPayment,
   type KomojuSession,
 } from '../../../src/providers/komoju/schemas.ts';
+import { brandFromKomoju } from '../../../src/providers/komoju/stores.ts';
 import { komojuFixture } from './komoju-fixtures.ts';
 
 const payment = (name: string) => komojuPaymentSchema.parse(komojuFixture(name)) as KomojuPayment;
@@ -332,5 +334,21 @@ describe('mapKomojuSession (table)', () => {
     const outcome = mapKomojuSession({ ...session('session-created'), status: 'expired' });
     assert.equal(outcome.status === 'failed' && outcome.error.reason, 'session_expired');
     assert.equal(outcome.status === 'failed' && outcome.error.retryable, false);
+  });
+});
+
+describe('brandFromKomoju', () => {
+  it('maps KOMOJU brand slugs onto the card fields brand ids', () => {
+    const rows: ReadonlyArray<readonly [string, CardBrand | string]> = [
+      ['visa', 'visa'],
+      ['master', 'mastercard'],
+      ['jcb', 'jcb'],
+      ['american_express', 'amex'],
+      ['diners_club', 'diners'],
+      ['discover', 'discover'],
+      ['Unionpay', 'unionpay'],
+    ];
+    for (const [komoju, ours] of rows) assert.equal(brandFromKomoju(komoju), ours, komoju);
+    for (const [, ours] of rows.slice(0, 6)) assert.ok(isCardBrand(ours), ours);
   });
 });
