@@ -1,0 +1,531 @@
+import { LitElement, html } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  CARD_BRANDS,
+  brandLabel,
+  cardLengths,
+  cvcLength,
+  detectBrand,
+  type CardBrand,
+} from '../../core/card/brand.ts';
+import { formatExpiry, formatExpiryAsTyped, parseExpiry } from '../../core/card/expiry.ts';
+import { formatCardNumberAsTyped, type EditKind, type TypedValue } from '../../core/card/format.ts';
+import { toHalfWidth } from '../../core/card/normalize.ts';
+import {
+  CARD_FIELDS,
+  toCardDetails,
+  validateCardNumber,
+  validateCvc,
+  validateExpiry,
+  validateName,
+  type CardField,
+  type CardFieldValues,
+} from '../../core/card/validate.ts';
+import { CARD_MESSAGES, type CardErrorReason, type CardMessageKey } from '../../core/i18n/card-messages.ts';
+import { translate } from '../../core/i18n/translate.ts';
+import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { CardDetails } from '../../core/payment-input.ts';
+import { define } from '../shared/define.ts';
+import { KessaiChangeEvent } from '../shared/events.ts';
+import { fieldStyles, themeStyles } from '../shared/theme.styles.ts';
+import { cardFieldsStyles } from './card-fields.styles.ts';
+import { editKindOf, formatCvcAsTyped } from './caret.ts';
+
+export type { CardField } from '../../core/card/validate.ts';
+
+/** An error shown under a field: one of our own rules, or a message the provider sent back. */
+type ShownError = { readonly reason: CardErrorReason } | { readonly message: string };
+
+/**
+ * Card number, expiry, security code and name on card, in four labelled inputs that format as the
+ * shopper types (full-width digits accepted), show the card brand, and check each field when the shopper
+ * leaves it.
+ *
+ * The card data never leaves the element except through `collect()`: the `kessai-change` event carries
+ * completeness and brand only. The element is deliberately **not form-associated**: its inputs live in
+ * its shadow root and have no `name`, so a surrounding `<form>` never posts card data to the merchant.
+ *
+ * @summary Card number (brand shown as typed), expiry, security code and holder name.
+ * @tag kessai-card-fields
+ *
+ * @event kessai-change - A person edited a field. Detail: `{ method: 'card', complete, empty, brand? }`,
+ *   never any card digits.
+ * @event change - A field lost focus after a person changed it (bubbles, like a native `change`).
+ *
+ * @csspart number-label - The label of the card number.
+ * @csspart number-input - The card number input.
+ * @csspart number-hint - The accepted brands under the card number.
+ * @csspart number-error - The card number's error (an always-present polite live region).
+ * @csspart brand - The badge with the detected brand's name.
+ * @csspart expiry-label - The label of the expiry date.
+ * @csspart expiry-input - The expiry input (`MM / YY`).
+ * @csspart expiry-hint - The hint under the expiry.
+ * @csspart expiry-error - The expiry's error.
+ * @csspart cvc-label - The label of the security code.
+ * @csspart cvc-input - The security code input.
+ * @csspart cvc-hint - Where the security code is printed (3 digits, 4 for American Express).
+ * @csspart cvc-error - The security code's error.
+ * @csspart name-label - The label of the name on the card.
+ * @csspart name-input - The name input.
+ * @csspart name-hint - The hint under the name (Latin letters, as printed).
+ * @csspart name-error - The name's error.
+ *
+ * @cssproperty --kessai-color-text - Text and input text.
+ * @cssproperty --kessai-color-text-muted - Hints and placeholders.
+ * @cssproperty --kessai-color-background - Input background.
+ * @cssproperty --kessai-color-surface - Brand badge background.
+ * @cssproperty --kessai-color-border - Input and badge borders.
+ * @cssproperty --kessai-color-danger - Errors and the border of an invalid input.
+ * @cssproperty --kessai-color-focus - Focus ring.
+ * @cssproperty --kessai-radius - Corner radius of inputs.
+ * @cssproperty --kessai-spacing - Space between fields.
+ * @cssproperty --kessai-font-family - Font.
+ * @cssproperty --kessai-font-size - Base font size.
+ */
+export class KessaiCardFields extends LitElement {
+  static override styles = [themeStyles, fieldStyles, cardFieldsStyles];
+
+  /** `ja` or `en`. When unset: the page's `lang`, then the browser's languages, then Japanese. */
+  @property() locale?: Locale;
+
+  /** Disables every input (while a payment is being submitted, for instance). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private _errors: Readonly<Partial<Record<CardField, ShownError>>> = {};
+  @state() private _brand: CardBrand | null = null;
+  @state() private _announcement = '';
+
+  /** Fields whose error has been shown once: from then on it follows every keystroke. */
+  private readonly _live = new Set<CardField>();
+  private _composing = false;
+  private _langObserver?: MutationObserver;
+  private readonly _internals: ElementInternals = this.attachInternals();
+
+  /** Every field is filled in and valid. */
+  get complete(): boolean {
+    return toCardDetails(this._values()).ok;
+  }
+
+  /** No field has anything in it. */
+  get empty(): boolean {
+    const values = this._values();
+    return CARD_FIELDS.every((field) => values[field].trim() === '');
+  }
+
+  /** The brand detected from the number typed so far (`visa`, `amex`, …), or `undefined`. */
+  get brand(): CardBrand | undefined {
+    return this._brand ?? undefined;
+  }
+
+  /**
+   * Checks every field and shows every error. Returns the normalized card details when all are valid;
+   * otherwise moves focus to the first invalid field and returns `null`.
+   */
+  collect(): CardDetails | null {
+    const result = toCardDetails(this._values());
+    const errors: Partial<Record<CardField, ShownError>> = {};
+    if (!result.ok) {
+      for (const field of CARD_FIELDS) {
+        const reason = result.errors[field];
+        if (reason !== undefined) errors[field] = { reason };
+      }
+    }
+    for (const field of CARD_FIELDS) this._live.add(field);
+    this._errors = errors;
+    if (result.ok) return result.value;
+    const first = CARD_FIELDS.find((field) => errors[field] !== undefined);
+    if (first !== undefined) this._input(first)?.focus();
+    return null;
+  }
+
+  /**
+   * Shows an error the provider returned (an incorrect security code, say) under one field and focuses
+   * it. The message is shown as plain text; it is cleared when the shopper edits that field.
+   */
+  setFieldError(field: CardField, message: string): void {
+    this._errors = { ...this._errors, [field]: { message } };
+    this._live.add(field);
+    this._input(field)?.focus();
+  }
+
+  /** Empties every field and hides every error. Fires no event. */
+  clear(): void {
+    for (const field of CARD_FIELDS) {
+      const input = this._input(field);
+      if (input) input.value = '';
+    }
+    this._live.clear();
+    this._errors = {};
+    this._brand = null;
+    this._announcement = '';
+  }
+
+  /** Focuses the card number input. */
+  override focus(options?: FocusOptions): void {
+    const input = this._input('number');
+    if (input) input.focus(options);
+    else void this.updateComplete.then(() => this._input('number')?.focus(options));
+  }
+
+  /** Takes focus away from whichever input has it. */
+  override blur(): void {
+    const active = this.shadowRoot?.activeElement;
+    if (active instanceof HTMLElement) active.blur();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The locale may come from the page's `lang`, which a page can change at any time.
+    this._langObserver = new MutationObserver(() => this.requestUpdate());
+    this._langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._langObserver?.disconnect();
+    this._langObserver = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this._syncStates();
+  }
+
+  protected override render() {
+    const locale = this._locale();
+    const t = (key: CardMessageKey, params?: Record<string, string>): string =>
+      translate(CARD_MESSAGES, locale, key, params);
+    const brand = this._brand;
+    const brands = CARD_BRANDS.map(brandLabel).join(locale === 'ja' ? '、' : ', ');
+    const cvcHint = brand === 'amex' ? t('cvc_hint_amex') : t('cvc_hint');
+    const cvcPlaceholder = brand !== null && cvcLength(brand) === 4 ? '1234' : t('cvc_placeholder');
+
+    return html`
+      <div class="wrap" lang=${locale}>
+        <div class="grid" role="group" aria-label=${t('card_details')}>
+          <div class="field full">
+            <div class="label-row">
+              <label for="number" part="number-label">${t('number_label')}</label>
+              <span id="number-brand" part="brand" class="brand" ?hidden=${brand === null}
+                >${brand === null ? '' : brandLabel(brand)}</span
+              >
+            </div>
+            <input
+              id="number"
+              part="number-input"
+              type="text"
+              inputmode="numeric"
+              autocomplete="cc-number"
+              autocorrect="off"
+              spellcheck="false"
+              placeholder=${t('number_placeholder')}
+              aria-describedby="number-brand number-hint number-error"
+              aria-invalid=${this._errors.number !== undefined ? 'true' : 'false'}
+              ?disabled=${this.disabled}
+              @input=${this._onInput}
+              @compositionstart=${this._onCompositionStart}
+              @compositionend=${this._onCompositionEnd}
+              @blur=${this._onBlur}
+              @change=${this._onChange}
+            />
+            <div id="number-hint" part="number-hint" class="hint">${t('accepted_brands', { brands })}</div>
+            <div id="number-error" part="number-error" class="error" aria-live="polite" aria-atomic="true"
+              >${this._message('number', locale)}</div
+            >
+          </div>
+
+          <div class="field">
+            <label for="expiry" part="expiry-label">${t('expiry_label')}</label>
+            <input
+              id="expiry"
+              part="expiry-input"
+              type="text"
+              inputmode="numeric"
+              autocomplete="cc-exp"
+              autocorrect="off"
+              spellcheck="false"
+              placeholder=${t('expiry_placeholder')}
+              aria-describedby="expiry-hint expiry-error"
+              aria-invalid=${this._errors.expiry !== undefined ? 'true' : 'false'}
+              ?disabled=${this.disabled}
+              @input=${this._onInput}
+              @compositionstart=${this._onCompositionStart}
+              @compositionend=${this._onCompositionEnd}
+              @blur=${this._onBlur}
+              @change=${this._onChange}
+            />
+            <div id="expiry-hint" part="expiry-hint" class="hint">${t('expiry_hint')}</div>
+            <div id="expiry-error" part="expiry-error" class="error" aria-live="polite" aria-atomic="true"
+              >${this._message('expiry', locale)}</div
+            >
+          </div>
+
+          <div class="field">
+            <label for="cvc" part="cvc-label">${t('cvc_label')}</label>
+            <input
+              id="cvc"
+              part="cvc-input"
+              type="text"
+              inputmode="numeric"
+              autocomplete="cc-csc"
+              autocorrect="off"
+              spellcheck="false"
+              placeholder=${cvcPlaceholder}
+              aria-describedby="cvc-hint cvc-error"
+              aria-invalid=${this._errors.cvc !== undefined ? 'true' : 'false'}
+              ?disabled=${this.disabled}
+              @input=${this._onInput}
+              @compositionstart=${this._onCompositionStart}
+              @compositionend=${this._onCompositionEnd}
+              @blur=${this._onBlur}
+              @change=${this._onChange}
+            />
+            <div id="cvc-hint" part="cvc-hint" class="hint">${cvcHint}</div>
+            <div id="cvc-error" part="cvc-error" class="error" aria-live="polite" aria-atomic="true"
+              >${this._message('cvc', locale)}</div
+            >
+          </div>
+
+          <div class="field full">
+            <label for="name" part="name-label">${t('name_label')}</label>
+            <input
+              id="name"
+              part="name-input"
+              type="text"
+              autocomplete="cc-name"
+              autocapitalize="characters"
+              autocorrect="off"
+              spellcheck="false"
+              placeholder=${t('name_placeholder')}
+              aria-describedby="name-hint name-error"
+              aria-invalid=${this._errors.name !== undefined ? 'true' : 'false'}
+              ?disabled=${this.disabled}
+              @input=${this._onInput}
+              @compositionstart=${this._onCompositionStart}
+              @compositionend=${this._onCompositionEnd}
+              @blur=${this._onBlur}
+              @change=${this._onChange}
+            />
+            <div id="name-hint" part="name-hint" class="hint">${t('name_hint')}</div>
+            <div id="name-error" part="name-error" class="error" aria-live="polite" aria-atomic="true"
+              >${this._message('name', locale)}</div
+            >
+          </div>
+        </div>
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+      </div>
+    `;
+  }
+
+  private _locale(): Locale {
+    return resolveLocale(this.locale ?? null, document.documentElement.lang, navigator.languages);
+  }
+
+  private _input(field: CardField): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`) ?? null;
+  }
+
+  private _values(): CardFieldValues {
+    return {
+      number: this._input('number')?.value ?? '',
+      expiry: this._input('expiry')?.value ?? '',
+      cvc: this._input('cvc')?.value ?? '',
+      name: this._input('name')?.value ?? '',
+    };
+  }
+
+  private _message(field: CardField, locale: Locale): string {
+    const error = this._errors[field];
+    if (error === undefined) return '';
+    return 'reason' in error ? translate(CARD_MESSAGES, locale, error.reason) : error.message;
+  }
+
+  /** Why `field` is not valid now, or `null` when it is. */
+  private _check(field: CardField): CardErrorReason | null {
+    const values = this._values();
+    let result: { readonly ok: true } | { readonly ok: false; readonly reason: CardErrorReason };
+    switch (field) {
+      case 'number':
+        result = validateCardNumber(values.number);
+        break;
+      case 'expiry':
+        result = validateExpiry(values.expiry);
+        break;
+      case 'cvc':
+        result = validateCvc(values.cvc, detectBrand(values.number));
+        break;
+      case 'name':
+        result = validateName(values.name);
+        break;
+    }
+    return result.ok ? null : result.reason;
+  }
+
+  /** Shows the current error of `field`, or hides it when the field is now valid. */
+  private _showCheck(field: CardField): void {
+    const reason = this._check(field);
+    const current = this._errors[field];
+    if (reason === null) {
+      if (current !== undefined) {
+        const { [field]: _removed, ...rest } = this._errors;
+        this._errors = rest;
+      }
+      return;
+    }
+    if (current !== undefined && 'reason' in current && current.reason === reason) return;
+    this._errors = { ...this._errors, [field]: { reason } };
+  }
+
+  private _onCompositionStart(): void {
+    this._composing = true;
+  }
+
+  private _onCompositionEnd(event: CompositionEvent): void {
+    this._composing = false;
+    const input = event.currentTarget as HTMLInputElement;
+    this._edited(input.id as CardField, input, 'insert');
+  }
+
+  private _onInput(event: Event): void {
+    // Rewriting the value in the middle of an IME composition breaks it: wait for `compositionend`.
+    if ((event instanceof InputEvent && event.isComposing) || this._composing) return;
+    const input = event.currentTarget as HTMLInputElement;
+    this._edited(input.id as CardField, input, editKindOf(event));
+  }
+
+  /** A person changed `field`: reformat, update errors that are showing, maybe move on, tell the page. */
+  private _edited(field: CardField, input: HTMLInputElement, edit: EditKind): void {
+    this._format(field, input, edit);
+
+    const error = this._errors[field];
+    if (error !== undefined && 'message' in error) {
+      const { [field]: _removed, ...rest } = this._errors;
+      this._errors = rest;
+    }
+    if (this._live.has(field)) this._showCheck(field);
+    // The security code's length follows the brand, so a brand change re-checks it.
+    if (field === 'number' && this._live.has('cvc') && this._errors.cvc !== undefined) this._showCheck('cvc');
+
+    this._syncStates();
+    const change = new KessaiChangeEvent({
+      method: 'card',
+      complete: this.complete,
+      empty: this.empty,
+      ...(this._brand === null ? {} : { brand: this._brand }),
+    });
+    this.dispatchEvent(change);
+    this._autoAdvance(field, input, edit);
+  }
+
+  private _format(field: CardField, input: HTMLInputElement, edit: EditKind): void {
+    const raw = input.value;
+    const caret = input.selectionStart ?? raw.length;
+    let next: TypedValue;
+    switch (field) {
+      case 'number': {
+        const typed = formatCardNumberAsTyped(raw, caret, edit);
+        this._setBrand(typed.brand);
+        next = typed;
+        break;
+      }
+      case 'expiry':
+        next = formatExpiryAsTyped(raw, caret, edit);
+        break;
+      case 'cvc':
+        next = formatCvcAsTyped(raw, caret, this._brand === null ? 4 : cvcLength(this._brand));
+        break;
+      case 'name':
+        // Full-width Latin letters and the ideographic space become ASCII; the length does not change.
+        next = { value: toHalfWidth(raw), caret };
+        break;
+    }
+    if (next.value === raw && next.caret === caret) return;
+    input.value = next.value;
+    if (this.shadowRoot?.activeElement === input) input.setSelectionRange(next.caret, next.caret);
+  }
+
+  private _setBrand(brand: CardBrand | null): void {
+    if (brand === this._brand) return;
+    this._brand = brand;
+    this._announcement =
+      brand === null
+        ? ''
+        : translate(CARD_MESSAGES, this._locale(), 'brand_detected', { brand: brandLabel(brand) });
+  }
+
+  /**
+   * Moves focus on when a person finished typing a field: a valid number to the expiry, a valid expiry
+   * to the security code. Only when typing at the end of the field, never while editing in the middle.
+   * A number is taken as finished at its brand's shortest or longest length (Visa 16 or 19), so a
+   * 19-digit card whose first 16 digits happen to pass the Luhn check moves on early; rare, and the
+   * shopper can go back.
+   */
+  private _autoAdvance(field: CardField, input: HTMLInputElement, edit: EditKind): void {
+    if (edit !== 'insert' || this.shadowRoot?.activeElement !== input) return;
+    const end = input.value.length;
+    if (input.selectionStart !== end || input.selectionEnd !== end) return;
+    let next: CardField | null = null;
+    if (field === 'number') {
+      const result = validateCardNumber(input.value);
+      if (result.ok) {
+        const lengths = cardLengths(result.value.brand);
+        const length = result.value.number.length;
+        if (length === lengths[0] || length === lengths[lengths.length - 1]) next = 'expiry';
+      }
+    } else if (field === 'expiry') {
+      if (validateExpiry(input.value).ok) next = 'cvc';
+    }
+    if (next !== null) this._input(next)?.focus();
+  }
+
+  private _onBlur(event: FocusEvent): void {
+    const input = event.currentTarget as HTMLInputElement;
+    const field = input.id as CardField;
+    if (field === 'expiry') {
+      // `12 / 2027` reads back as `12 / 27` once the shopper has left the field.
+      const parsed = parseExpiry(input.value);
+      if (parsed.ok) input.value = formatExpiry(parsed.month, parsed.year);
+    }
+    const error = this._errors[field];
+    if (error !== undefined && 'message' in error) return; // the provider's word stands until an edit
+    const reason = this._check(field);
+    if (reason === null) {
+      this._showCheck(field);
+    } else if (this._live.has(field) || input.value.trim() !== '') {
+      // Leaving an empty field untouched is not a mistake; leaving something wrong in it is.
+      this._live.add(field);
+      this._showCheck(field);
+    }
+  }
+
+  private _onChange(): void {
+    // A native `change` does not cross the shadow boundary; re-fire one from the host.
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** `:state(complete)`, `:state(empty)`, `:state(invalid)` for styling from outside. */
+  private _syncStates(): void {
+    this._setState('invalid', CARD_FIELDS.some((field) => this._errors[field] !== undefined));
+    this._setState('complete', this.complete);
+    this._setState('empty', this.empty);
+  }
+
+  private _setState(name: string, on: boolean): void {
+    const states = this._internals.states;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Browsers that only accept the older `--name` syntax: the states are a nicety, skip them.
+    }
+  }
+}
+
+define('kessai-card-fields', KessaiCardFields);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kessai-card-fields': KessaiCardFields;
+  }
+}
