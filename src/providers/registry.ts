@@ -1,6 +1,7 @@
 import type { ProviderName } from '../core/protocol.ts';
 import type { ProviderAdapter } from './adapter.ts';
 import { komojuAdapter } from './komoju/adapter.ts';
+import { univapayAdapter } from './univapay/adapter.ts';
 
 /**
  * The browser adapter of each provider. The flow picks one by `session.provider`; elements never
@@ -9,6 +10,7 @@ import { komojuAdapter } from './komoju/adapter.ts';
  */
 const ADAPTERS: Readonly<Partial<Record<ProviderName, ProviderAdapter>>> = {
   komoju: komojuAdapter,
+  univapay: univapayAdapter,
 };
 
 export function adapterFor(provider: ProviderName): ProviderAdapter | undefined {

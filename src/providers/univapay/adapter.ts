@@ -1,0 +1,178 @@
+import type { Outcome } from '../../core/outcome.ts';
+import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
+import type { PaymentMethod } from '../../core/protocol.ts';
+import { safeUrl } from '../../core/safe-url.ts';
+import type { AttemptContext, ProviderAdapter } from '../adapter.ts';
+import { createUnivapayClient, isFailedOutcome, type UnivapayClient } from './client.ts';
+import { UNIVAPAY_CHARGE_ID_PARAM, UNIVAPAY_PAYMENT_TYPES, UNIVAPAY_RETURN_PARAMS } from './constants.ts';
+import { failed, mapUnivapayError, type FailedOutcome } from './map-outcome.ts';
+import { univapayTokenSchema, type UnivapayToken } from './schemas.ts';
+import { brandFromUnivapay, univapayStoreValue } from './stores.ts';
+
+/**
+ * UnivaPay in the browser (providers README 2.1–2.6). UnivaPay has no server object to pay: the browser
+ * turns the shopper's details into a transaction token with the app token, and the merchant's server
+ * charges that token with its secret.
+ *
+ * - card / konbini: `POST {apiBase}/tokens` (`Authorization: Bearer {app jwt}`, `Idempotency-Key` of the
+ *   submit), then the endpoint's `complete` with the token id only. The endpoint answers the outcome:
+ *   succeeded, the 3-D Secure step (`requires_action`, usually a form POST to the issuer), the konbini
+ *   slip, or a failure.
+ * - resume: back from 3-D Secure with `univapayChargeId` (UNCONFIRMED name, see constants), the
+ *   endpoint's `status` reads the charge.
+ *
+ * Email: UnivaPay wants `email` on tokens "for most types" (README 2.2). Konbini sends the shopper's
+ * (the konbini form asks for it). The card form has no email field, so a card token carries the
+ * merchant's `session.extra.email` when the server put one there, and none otherwise.
+ *
+ * Card data is built only inside the body of the one request to `session.apiBase`; the endpoint sees
+ * the token id, never the card. On abort the adapter stops at once and resolves `canceled`.
+ */
+
+const CANCELED: Outcome = { status: 'canceled' };
+
+function clientFor(ctx: AttemptContext): UnivapayClient | FailedOutcome {
+  return createUnivapayClient({
+    apiBase: ctx.session.apiBase,
+    appToken: ctx.session.publicKey,
+    signal: ctx.signal,
+    ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
+  });
+}
+
+function methodAllowed(ctx: AttemptContext, method: PaymentMethod): boolean {
+  return ctx.session.methods.includes(method);
+}
+
+/** `POST /tokens`, mapped: the token, or the outcome that ends the attempt. */
+async function createToken(
+  ctx: AttemptContext,
+  client: UnivapayClient,
+  body: Readonly<Record<string, unknown>>,
+): Promise<{ readonly token: UnivapayToken } | { readonly outcome: Outcome }> {
+  const result = await client.post('/tokens', body, univapayTokenSchema, {
+    idempotencyKey: ctx.idempotencyKey,
+  });
+  switch (result.kind) {
+    case 'aborted':
+      return { outcome: CANCELED };
+    case 'failed':
+      return { outcome: result.outcome };
+    case 'error':
+      return { outcome: mapUnivapayError(result.error, result.httpStatus) };
+    case 'ok':
+      return { token: result.data };
+  }
+}
+
+/**
+ * What the endpoint answered, checked once more here: a next action must go to `https:` or to the API's
+ * own origin (the sandbox), and a card success gets the brand and last four the token knows.
+ */
+function checkedOutcome(outcome: Outcome, client: UnivapayClient, token?: UnivapayToken): Outcome {
+  if (outcome.status === 'requires_action') {
+    if (!safeUrl(outcome.action.url, client.trustedOrigins)) return failed('provider', 'unsafe_redirect', false);
+    return outcome;
+  }
+  if (outcome.status === 'succeeded' && outcome.method === 'card') {
+    const card = token?.data?.card;
+    return {
+      ...outcome,
+      ...(!outcome.brand && card?.brand ? { brand: brandFromUnivapay(card.brand) } : {}),
+      ...(!outcome.last4 && card?.last_four && /^\d{4}$/.test(card.last_four) ? { last4: card.last_four } : {}),
+    };
+  }
+  return outcome;
+}
+
+/** Asks the merchant endpoint to charge the token; its failures become outcomes, never exceptions. */
+async function complete(
+  ctx: AttemptContext,
+  client: UnivapayClient,
+  token: UnivapayToken,
+  method: PaymentMethod,
+): Promise<Outcome> {
+  if (ctx.signal.aborted) return CANCELED;
+  let outcome: Outcome;
+  try {
+    outcome = await ctx.endpoint.complete(
+      { sessionId: ctx.session.sessionId, token: token.id, method },
+      ctx.signal,
+    );
+  } catch {
+    if (ctx.signal.aborted) return CANCELED;
+    return failed('network', 'endpoint_error', true);
+  }
+  if (ctx.signal.aborted) return CANCELED;
+  return checkedOutcome(outcome, client, token);
+}
+
+async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome> {
+  if (!methodAllowed(ctx, 'card')) return failed('configuration', 'method_unavailable', false);
+  const client = clientFor(ctx);
+  if (isFailedOutcome(client)) return client;
+  const email = ctx.session.extra?.['email'];
+  const created = await createToken(ctx, client, {
+    payment_type: UNIVAPAY_PAYMENT_TYPES.card,
+    type: 'one_time',
+    ...(email ? { email } : {}),
+    data: {
+      cardholder: card.name.trim(),
+      card_number: card.number,
+      exp_month: card.expMonth,
+      exp_year: card.expYear,
+      cvv: card.cvc,
+      three_ds: { enabled: true, redirect_endpoint: ctx.pageUrl },
+    },
+  });
+  if ('outcome' in created) return created.outcome;
+  return complete(ctx, client, created.token, 'card');
+}
+
+async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome> {
+  if (!methodAllowed(ctx, 'konbini')) return failed('configuration', 'method_unavailable', false);
+  if (!ctx.session.konbiniStores.includes(konbini.store)) {
+    return failed('validation', 'store_unavailable', true, { field: 'store' });
+  }
+  // UnivaPay requires the phone number for konbini (README 2.2); the form asks for it.
+  const phone = konbini.phone?.replace(/\D/g, '') ?? '';
+  if (!phone) return failed('validation', 'invalid_phone', true, { field: 'phone' });
+  const client = clientFor(ctx);
+  if (isFailedOutcome(client)) return client;
+  const created = await createToken(ctx, client, {
+    payment_type: UNIVAPAY_PAYMENT_TYPES.konbini,
+    type: 'one_time',
+    email: konbini.email,
+    data: {
+      customer_name: konbini.name.trim(),
+      convenience_store: univapayStoreValue(konbini.store),
+      phone_number: { country_code: '81', local_number: phone },
+    },
+  });
+  if ('outcome' in created) return created.outcome;
+  return complete(ctx, client, created.token, 'konbini');
+}
+
+async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Outcome> {
+  const chargeId = params.get(UNIVAPAY_CHARGE_ID_PARAM)?.trim();
+  if (!chargeId || chargeId.length > 128) return failed('internal', 'internal_error', false);
+  const client = clientFor(ctx);
+  if (isFailedOutcome(client)) return client;
+  if (ctx.signal.aborted) return CANCELED;
+  let outcome: Outcome;
+  try {
+    outcome = await ctx.endpoint.status({ sessionId: ctx.session.sessionId, reference: chargeId }, ctx.signal);
+  } catch {
+    if (ctx.signal.aborted) return CANCELED;
+    return failed('network', 'endpoint_error', true);
+  }
+  if (ctx.signal.aborted) return CANCELED;
+  return checkedOutcome(outcome, client);
+}
+
+export const univapayAdapter: ProviderAdapter = {
+  returnParams: UNIVAPAY_RETURN_PARAMS,
+  payCard,
+  payKonbini,
+  resume,
+};

@@ -1,0 +1,30 @@
+/** The real UnivaPay API (README 2). The sandbox replaces it only when the merchant's server says so. */
+export const UNIVAPAY_DEFAULT_API_BASE = 'https://api.univapay.com';
+
+/** The `payment_type` of the two methods Kessai Elements takes (README 2.2). */
+export const UNIVAPAY_PAYMENT_TYPES = { card: 'card', konbini: 'konbini' } as const;
+
+/**
+ * The query parameter UnivaPay puts on `redirect_endpoint` after 3-D Secure. UNCONFIRMED (README 2.6
+ * step 5): UnivaPay does not document the names; its widget integrations read `univapayChargeId`, and
+ * so do we. The sandbox's names are configurable (`returnParams` of the UnivaPay emulator).
+ */
+export const UNIVAPAY_CHARGE_ID_PARAM = 'univapayChargeId';
+export const UNIVAPAY_RETURN_PARAMS = [UNIVAPAY_CHARGE_ID_PARAM] as const;
+
+/**
+ * Keys Kessai Elements puts in a charge's `metadata` (flat, string values: README 2.3), which bind the
+ * charge to the attempt that created it and let `status` answer without any store of its own.
+ */
+export const UNIVAPAY_METADATA = {
+  attempt: 'kessai_attempt',
+  method: 'kessai_method',
+  store: 'kessai_store',
+  orderId: 'kessai_order_id',
+} as const;
+
+/** The slip keys of a konbini charge's `metadata` once it is `awaiting` (seed 001, README 2.7). */
+export const UNIVAPAY_SLIP_METADATA = {
+  paymentNumber: 'internal_convenience_payment_number',
+  slipUrl: 'internal_convenience_payment_url',
+} as const;
