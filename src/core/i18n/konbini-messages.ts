@@ -24,7 +24,9 @@ export type KonbiniMessageKey =
   | 'phone_placeholder'
   | 'phone_hint'
   | 'field_optional'
-  | 'field_required';
+  | 'field_required'
+  // Added for <kessai-konbini-fields> (keep additions at the end).
+  | 'no_stores';
 
 /**
  * Labels, hints and errors of the konbini fields (store picker, name, email, phone). Store names
@@ -58,5 +60,11 @@ export const KONBINI_MESSAGES: Catalogue<KonbiniMessageKey> = {
   phone_invalid: {
     ja: '電話番号が正しくありません。日本国内の番号を入力してください(例: 090-1234-5678)。',
     en: 'This phone number is not valid. Enter a Japanese number (e.g. 090-1234-5678).',
+  },
+
+  // Added for <kessai-konbini-fields> (keep additions at the end).
+  no_stores: {
+    ja: 'ご利用いただけるコンビニがありません。ショップにお問い合わせください。',
+    en: 'No convenience store is available. Please contact the shop.',
   },
 };
