@@ -1,4 +1,5 @@
 import type { ClientSession } from '../../../src/core/protocol.ts';
+import type { AttemptStorage } from '../../../src/flow/pending-attempt.ts';
 
 export const SESSION_ID = 'ses_3pwlcidjnkbn7i6d0mu3e';
 
@@ -19,3 +20,15 @@ export function session(overrides: Partial<ClientSession> = {}): ClientSession {
     ...overrides,
   };
 }
+
+/** A Map-backed Storage. */
+export function memoryStorage(): AttemptStorage & { readonly map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, String(value)),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
