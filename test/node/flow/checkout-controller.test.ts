@@ -1,0 +1,514 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { paymentError, type PaymentError } from '../../../src/core/errors.ts';
+import type { Locale } from '../../../src/core/locale.ts';
+import type { Outcome } from '../../../src/core/outcome.ts';
+import type { CardDetails, PaymentInput } from '../../../src/core/payment-input.ts';
+import type { ClientSession, Mode, PaymentMethod } from '../../../src/core/protocol.ts';
+import type { Slip } from '../../../src/core/slip.ts';
+import {
+  CheckoutController,
+  type CheckoutDeps,
+  type CheckoutHooks,
+} from '../../../src/flow/checkout-controller.ts';
+import type { FlowState } from '../../../src/flow/machine.ts';
+import type { Navigate } from '../../../src/flow/navigate.ts';
+import {
+  PENDING_ATTEMPT_KEY,
+  createPendingAttempt,
+  readPendingAttempt,
+  savePendingAttempt,
+} from '../../../src/flow/pending-attempt.ts';
+import type { AttemptContext, ProviderAdapter } from '../../../src/providers/adapter.ts';
+import { fakeFetch, json, type RecordedRequest } from '../providers/fake-fetch.ts';
+import { SESSION_ID, memoryStorage, session } from './fixtures.ts';
+
+const CARD: CardDetails = { number: '4111111111111111', expMonth: 12, expYear: 2031, cvc: '123', name: 'TARO YAMADA' };
+const CARD_INPUT: PaymentInput = { method: 'card', card: CARD };
+const PAGE = 'https://shop.example/checkout?cart=42#pay';
+const ENDPOINT = 'https://shop.example/api/pay';
+
+class FakeHost implements ReactiveControllerHost {
+  readonly controllers: ReactiveController[] = [];
+  updates = 0;
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(): void {}
+  requestUpdate(): void {
+    this.updates++;
+  }
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+/** A promise the test settles by hand. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+type HookCall =
+  | ['ready', ClientSession]
+  | ['submitted', PaymentMethod]
+  | ['redirect', { url: string; method: string }]
+  | ['succeeded', string]
+  | ['pending', Slip]
+  | ['failed', PaymentError, string]
+  | ['canceled'];
+
+interface Harness {
+  readonly controller: CheckoutController;
+  readonly host: FakeHost;
+  readonly calls: HookCall[];
+  readonly requests: RecordedRequest[];
+  readonly storage: ReturnType<typeof memoryStorage>;
+  readonly navigations: string[];
+  readonly replaced: string[];
+  page: string;
+  allowRedirect: boolean;
+}
+
+interface HarnessOptions {
+  readonly adapter?: ProviderAdapter;
+  readonly respond?: (body: Record<string, unknown>) => Response | Promise<Response>;
+  readonly page?: string;
+  readonly storage?: ReturnType<typeof memoryStorage>;
+  readonly locale?: Locale;
+  readonly mode?: Mode;
+  readonly methods?: readonly PaymentMethod[];
+  readonly context?: Record<string, unknown>;
+  readonly deps?: Partial<CheckoutDeps>;
+}
+
+function fakeAdapter(overrides: Partial<ProviderAdapter> = {}): ProviderAdapter & { calls: AttemptContext[] } {
+  const calls: AttemptContext[] = [];
+  return {
+    calls,
+    returnParams: ['secure_token_id', 'session_id'],
+    payCard: async (ctx) => {
+      calls.push(ctx);
+      return { status: 'succeeded', method: 'card', paymentId: 'pay_1', brand: 'visa', last4: '1111' };
+    },
+    payKonbini: async (ctx) => {
+      calls.push(ctx);
+      return { status: 'failed', error: paymentError('validation', 'invalid_email', true, { field: 'email' }) };
+    },
+    resume: async (ctx) => {
+      calls.push(ctx);
+      return { status: 'succeeded', method: 'card', paymentId: 'pay_resumed' };
+    },
+    ...overrides,
+  };
+}
+
+function harness(options: HarnessOptions = {}): Harness {
+  const host = new FakeHost();
+  const calls: HookCall[] = [];
+  const storage = options.storage ?? memoryStorage();
+  const adapter = options.adapter ?? fakeAdapter();
+  const respond =
+    options.respond ??
+    ((body: Record<string, unknown>) =>
+      body['action'] === 'start' ? json(200, { session: session() }) : json(400, { error: { code: 'x', message: 'x' } }));
+  const { fetch, requests } = fakeFetch([
+    ['POST /api/pay', (request) => respond(JSON.parse(request.body ?? '{}') as Record<string, unknown>)],
+  ]);
+  const h = {
+    host,
+    calls,
+    requests,
+    storage,
+    navigations: [] as string[],
+    replaced: [] as string[],
+    page: options.page ?? PAGE,
+    allowRedirect: true,
+  } as Omit<Harness, 'controller'> & { controller?: CheckoutController };
+  const navigate: Navigate = (action) => {
+    h.navigations.push(action.url);
+    return true;
+  };
+  const hooks: CheckoutHooks = {
+    ready: (s) => calls.push(['ready', s]),
+    submitted: (m) => calls.push(['submitted', m]),
+    redirect: (d) => {
+      calls.push(['redirect', { ...d }]);
+      return h.allowRedirect;
+    },
+    succeeded: (s) => calls.push(['succeeded', s.paymentId ?? '']),
+    pending: (slip) => calls.push(['pending', slip]),
+    failed: (e, m) => calls.push(['failed', e, m]),
+    canceled: () => calls.push(['canceled']),
+  };
+  let uuid = 0;
+  h.controller = new CheckoutController(
+    host,
+    {
+      endpoint: () => '/api/pay',
+      mode: () => options.mode ?? 'payment',
+      methods: () => options.methods,
+      locale: () => options.locale ?? 'ja',
+      context: () => options.context,
+    },
+    hooks,
+    {
+      adapterFor: (provider) => (provider === 'komoju' ? adapter : undefined),
+      fetch,
+      navigate,
+      storage,
+      page: {
+        href: () => h.page,
+        replace: (url) => {
+          h.replaced.push(url);
+          h.page = url;
+        },
+      },
+      now: () => Date.UTC(2030, 0, 1),
+      randomUUID: () => `key-${++uuid}`,
+      pollDelaysMs: [0, 0, 0],
+      sleep: () => Promise.resolve(),
+      ...options.deps,
+    },
+  );
+  return h as Harness;
+}
+
+/** Lets every pending promise chain run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function readyHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const h = harness(options);
+  h.controller.hostConnected();
+  await settle();
+  assert.equal(stateOf(h).status, 'ready');
+  return h;
+}
+
+/** The state now (a call, so TypeScript keeps no narrowing from an earlier assertion). */
+const stateOf = (h: Harness): FlowState => h.controller.state;
+
+const bodies = (h: Harness) => h.requests.map((r) => JSON.parse(r.body ?? '{}') as Record<string, unknown>);
+
+describe('checkout controller: start', () => {
+  it('asks the endpoint for a session with mode, methods, a clean return URL, locale and context', async () => {
+    const h = harness({
+      page: 'https://shop.example/checkout?cart=42&session_id=old&secure_token_id=old#pay',
+      methods: ['card'],
+      context: { cart: '42' },
+      locale: 'en',
+    });
+    assert.equal(stateOf(h).status, 'idle');
+    h.controller.hostConnected();
+    assert.equal(stateOf(h).status, 'loading');
+    await settle();
+    assert.deepEqual(bodies(h), [
+      {
+        action: 'start',
+        mode: 'payment',
+        methods: ['card'],
+        returnUrl: 'https://shop.example/checkout?cart=42#pay',
+        locale: 'en',
+        context: { cart: '42' },
+      },
+    ]);
+    assert.equal(h.requests[0]?.url, ENDPOINT);
+    const state = stateOf(h);
+    assert.equal(state.status, 'ready');
+    // The session allows both methods; the page asked for card only.
+    assert.deepEqual(state.status === 'ready' && state.session.methods, ['card']);
+    assert.deepEqual(h.calls.map((c) => c[0]), ['ready']);
+  });
+
+  it('a failed start is shown in the shopper language; retry asks again', async () => {
+    let answer: Response = json(502, { error: { code: 'provider_unreachable', message: 'down' } });
+    const h = harness({ respond: () => answer });
+    h.controller.hostConnected();
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status, 'failed');
+    const [call] = h.calls;
+    assert.equal(call?.[0], 'failed');
+    assert.equal(call?.[0] === 'failed' && call[2], '決済サービスが一時的に利用できません。しばらくしてからお試しください。');
+    answer = json(200, { session: session() });
+    h.controller.retry();
+    await settle();
+    assert.equal(stateOf(h).status, 'ready');
+    assert.equal(h.requests.length, 2);
+  });
+
+  it('a session for a provider without an adapter is a configuration error, not a blank widget', async () => {
+    const h = harness({ respond: () => json(200, { session: session({ provider: 'stripe' }) }) });
+    h.controller.hostConnected();
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.error.reason, 'configuration_error');
+  });
+
+  it('drops a start answer that arrives after a restart', async () => {
+    const first = deferred<Response>();
+    let n = 0;
+    const h = harness({
+      respond: () => (++n === 1 ? first.promise : json(200, { session: session({ sessionId: 'second' }) })),
+    });
+    h.controller.hostConnected();
+    h.controller.restart();
+    await settle();
+    first.resolve(json(200, { session: session({ sessionId: 'first' }) }));
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status === 'ready' && state.session.sessionId, 'second');
+    assert.equal(h.calls.filter((c) => c[0] === 'ready').length, 1);
+    assert.equal(h.requests[0]?.init?.signal?.aborted, true);
+  });
+});
+
+describe('checkout controller: submit', () => {
+  it('one submit is one payment request, whatever else is pressed meanwhile', async () => {
+    const answer = deferred<Outcome>();
+    const adapter = fakeAdapter({
+      payCard: (ctx) => {
+        adapter.calls.push(ctx);
+        return answer.promise;
+      },
+    });
+    const h = await readyHarness({ adapter });
+    assert.equal(h.controller.submit(CARD_INPUT), true);
+    assert.equal(h.controller.submit(CARD_INPUT), false);
+    assert.equal(h.controller.submit(CARD_INPUT), false);
+    assert.equal(adapter.calls.length, 1);
+    assert.equal(stateOf(h).status, 'submitting');
+    answer.resolve({ status: 'succeeded', method: 'card', paymentId: 'pay_1' });
+    await settle();
+    assert.equal(h.controller.submit(CARD_INPUT), false);
+    assert.equal(adapter.calls.length, 1);
+    assert.deepEqual(h.calls.map((c) => c[0]), ['ready', 'submitted', 'succeeded']);
+  });
+
+  it('hands the adapter the session, a fresh idempotency key, the clean page URL and the locale', async () => {
+    const adapter = fakeAdapter({
+      payCard: async (ctx) => {
+        adapter.calls.push(ctx);
+        return { status: 'failed', error: paymentError('declined', 'card_declined', true) };
+      },
+    });
+    const h = await readyHarness({ adapter, page: 'https://shop.example/checkout?secure_token_id=x&cart=42#pay' });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.equal(stateOf(h).status, 'failed');
+    // Declined, retryable: the same session takes the second try, with a new key.
+    assert.equal(h.controller.submit(CARD_INPUT), true);
+    await settle();
+    const [first, second] = adapter.calls;
+    assert.equal(first?.session.sessionId, SESSION_ID);
+    assert.equal(first?.pageUrl, 'https://shop.example/checkout?cart=42#pay');
+    assert.equal(first?.locale, 'ja');
+    assert.equal(first?.idempotencyKey, 'key-1');
+    assert.equal(second?.idempotencyKey, 'key-2');
+    assert.equal(h.requests.length, 1, 'no new session for a retry');
+    const failed = h.calls.filter((c) => c[0] === 'failed');
+    assert.equal(failed[0]?.[0] === 'failed' && failed[0][2], 'カードが承認されませんでした。別のカードをお試しください。');
+  });
+
+  it('drops the answer of a payment that was reset meanwhile, and aborts it', async () => {
+    const answers = [deferred<Outcome>(), deferred<Outcome>()];
+    const adapter = fakeAdapter({
+      payCard: (ctx) => {
+        adapter.calls.push(ctx);
+        return answers[adapter.calls.length - 1]?.promise ?? Promise.reject(new Error('too many'));
+      },
+    });
+    const h = await readyHarness({ adapter });
+    h.controller.submit(CARD_INPUT);
+    h.controller.restart();
+    assert.equal(adapter.calls[0]?.signal.aborted, true);
+    await settle();
+    assert.equal(stateOf(h).status, 'ready');
+    // The shopper pays again on the new session; the first attempt's late answer must not count.
+    h.controller.submit(CARD_INPUT);
+    answers[0]?.resolve({ status: 'succeeded', method: 'card', paymentId: 'late' });
+    await settle();
+    assert.equal(stateOf(h).status, 'submitting');
+    assert.equal(h.calls.some((c) => c[0] === 'succeeded'), false);
+    answers[1]?.resolve({ status: 'succeeded', method: 'card', paymentId: 'current' });
+    await settle();
+    assert.deepEqual(h.calls.at(-1), ['succeeded', 'current']);
+  });
+
+  it('an adapter that throws still ends in a failure the shopper can read', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: () => Promise.reject(new Error('boom')) }) });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.error.reason, 'internal_error');
+  });
+
+  it('konbini: the slip is handed over', async () => {
+    const slip: Slip = {
+      store: 'lawson', paymentNumber: '12345678901', amount: 1980, currency: 'JPY', expiresAt: '2030-01-03T14:59:59Z',
+    };
+    const h = await readyHarness({
+      adapter: fakeAdapter({ payKonbini: async () => ({ status: 'awaiting_payment', method: 'konbini', slip }) }),
+    });
+    h.controller.submit({ method: 'konbini', konbini: { store: 'lawson', name: '山田 花子', email: 'h@example.jp' } });
+    await settle();
+    assert.equal(stateOf(h).status, 'awaiting_payment');
+    assert.deepEqual(h.calls.at(-1), ['pending', slip]);
+  });
+
+  it('processing: asks the endpoint for the status until it settles', async () => {
+    let checks = 0;
+    const h = await readyHarness({
+      adapter: fakeAdapter({ payCard: async () => ({ status: 'processing', method: 'card' }) }),
+      respond: (body) => {
+        if (body['action'] === 'start') return json(200, { session: session() });
+        checks++;
+        if (checks === 1) return json(502, { error: { code: 'provider_unreachable', message: 'x' } });
+        if (checks === 2) return json(200, { outcome: { status: 'processing', method: 'card' } });
+        return json(200, { outcome: { status: 'succeeded', method: 'card', paymentId: 'pay_late' } });
+      },
+    });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    await settle();
+    assert.equal(checks, 3);
+    assert.equal(stateOf(h).status, 'succeeded');
+    assert.deepEqual(bodies(h).slice(1).map((b) => [b['action'], b['sessionId']]), [
+      ['status', SESSION_ID], ['status', SESSION_ID], ['status', SESSION_ID],
+    ]);
+    assert.deepEqual(h.calls.at(-1), ['succeeded', 'pay_late']);
+  });
+});
+
+describe('checkout controller: 3-D Secure redirect', () => {
+  const action = (url: string): Outcome => ({ status: 'requires_action', method: 'card', action: { type: 'redirect', url } });
+
+  it('saves the pending attempt, asks the page, then navigates', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: async () => action('https://acs.example/c?x=1') }) });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.equal(stateOf(h).status, 'requires_action');
+    assert.deepEqual(h.calls.at(-1), ['redirect', { url: 'https://acs.example/c?x=1', method: 'get' }]);
+    assert.deepEqual(h.navigations, ['https://acs.example/c?x=1']);
+    const pending = readPendingAttempt(h.storage, Date.UTC(2030, 0, 1));
+    assert.equal(pending?.sessionId, SESSION_ID);
+    assert.equal(pending?.endpoint, ENDPOINT);
+    assert.equal(pending?.method, 'card');
+    assert.doesNotMatch(h.storage.map.get(PENDING_ATTEMPT_KEY) ?? '', /4111111111111111|"123"/);
+  });
+
+  it('does not navigate when the page prevented kessai-redirect (the attempt stays pending)', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: async () => action('https://acs.example/c') }) });
+    h.allowRedirect = false;
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.deepEqual(h.navigations, []);
+    assert.equal(stateOf(h).status, 'requires_action');
+    assert.notEqual(readPendingAttempt(h.storage, Date.UTC(2030, 0, 1)), null);
+  });
+
+  it('refuses an unsafe redirect without telling the page to go there', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: async () => action('javascript:alert(1)') }) });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.error.reason, 'unsafe_redirect');
+    assert.equal(h.calls.some((c) => c[0] === 'redirect'), false);
+    assert.deepEqual(h.navigations, []);
+    assert.equal(h.storage.map.size, 0);
+  });
+});
+
+describe('checkout controller: resume', () => {
+  function returning(page: string, overrides: { endpoint?: string; sessionId?: string } = {}) {
+    const storage = memoryStorage();
+    savePendingAttempt(
+      storage,
+      createPendingAttempt(
+        session(overrides.sessionId ? { sessionId: overrides.sessionId } : {}),
+        overrides.endpoint ?? ENDPOINT,
+        'card',
+        Date.UTC(2030, 0, 1) - 60_000,
+      ),
+    );
+    return storage;
+  }
+
+  it('finishes the pending attempt, removes the return params and keeps the rest of the URL', async () => {
+    const page = `https://shop.example/checkout?cart=42&session_id=${SESSION_ID}&secure_token_id=st_1&utm=x#pay`;
+    const adapter = fakeAdapter();
+    const h = harness({ page, storage: returning(page), adapter });
+    h.controller.hostConnected();
+    assert.equal(stateOf(h).status, 'submitting');
+    await settle();
+    assert.equal(stateOf(h).status, 'succeeded');
+    assert.equal(adapter.calls.length, 1);
+    assert.equal(adapter.calls[0]?.session.sessionId, SESSION_ID);
+    assert.deepEqual(h.replaced, ['https://shop.example/checkout?cart=42&utm=x#pay']);
+    assert.equal(h.storage.map.size, 0);
+    assert.equal(h.requests.length, 0, 'no new session');
+    assert.deepEqual(h.calls, [['succeeded', 'pay_resumed']]);
+  });
+
+  it('passes the return parameters to the adapter', async () => {
+    let seen = '';
+    const page = `https://shop.example/checkout?session_id=${SESSION_ID}&secure_token_id=st_9`;
+    const adapter = fakeAdapter({
+      resume: async (_ctx, params) => {
+        seen = params.get('secure_token_id') ?? '';
+        return { status: 'failed', error: paymentError('authentication', 'authentication_failed', true) };
+      },
+    });
+    const h = harness({ page, storage: returning(page), adapter });
+    h.controller.hostConnected();
+    await settle();
+    assert.equal(seen, 'st_9');
+    // Authentication failed but the session is still good: back to the form without a new session.
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.session?.sessionId, SESSION_ID);
+    h.controller.retry();
+    assert.equal(stateOf(h).status, 'ready');
+  });
+
+  const mismatches: ReadonlyArray<readonly [string, string, { endpoint?: string; sessionId?: string }]> = [
+    ['another session named in the URL', '?session_id=someone_else&secure_token_id=st_1', {}],
+    ['an attempt of another endpoint', `?session_id=${SESSION_ID}&secure_token_id=st_1`, { endpoint: 'https://shop.example/api/other' }],
+    ['no return parameter on the URL', '?cart=42', {}],
+  ];
+  for (const [name, query, overrides] of mismatches) {
+    it(`starts afresh instead when there is ${name}`, async () => {
+      const page = `https://shop.example/checkout${query}`;
+      const adapter = fakeAdapter();
+      const h = harness({ page, storage: returning(page, overrides), adapter });
+      h.controller.hostConnected();
+      await settle();
+      assert.equal(adapter.calls.length, 0);
+      assert.equal(stateOf(h).status, 'ready');
+      assert.deepEqual(h.replaced, []);
+    });
+  }
+
+  it('a resume cut off by leaving the page runs again on return, and its late answer is dropped', async () => {
+    const page = `https://shop.example/checkout?session_id=${SESSION_ID}&secure_token_id=st_1`;
+    const first = deferred<Outcome>();
+    let n = 0;
+    const adapter = fakeAdapter({
+      resume: (ctx) => {
+        adapter.calls.push(ctx);
+        return ++n === 1 ? first.promise : Promise.resolve({ status: 'succeeded', method: 'card', paymentId: 'second' });
+      },
+    });
+    const h = harness({ page, storage: returning(page), adapter });
+    h.controller.hostConnected();
+    h.controller.hostDisconnected();
+    assert.equal(adapter.calls[0]?.signal.aborted, true);
+    first.resolve({ status: 'succeeded', method: 'card', paymentId: 'first' });
+    await settle();
+    assert.deepEqual(h.replaced, [], 'an aborted resume leaves the URL for the next try');
+    h.controller.hostConnected();
+    await settle();
+    assert.deepEqual(h.calls, [['succeeded', 'second']]);
+  });
+});
