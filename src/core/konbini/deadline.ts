@@ -98,7 +98,12 @@ export function formatTimeLeft(left: TimeLeft, locale: Locale): string {
   return `${en(minutes, 'minute')} left`;
 }
 
-/** Milliseconds from `now` until the next full minute, for a timer that ticks with the clock. */
-export function msToNextMinute(now: Date): number {
-  return MINUTE - (now.getTime() % MINUTE);
+/**
+ * Milliseconds from `now` until `timeLeft(iso, …)` next changes (the remaining time crosses a whole
+ * minute), for a timer that updates the display exactly when it would change; `null` once expired.
+ */
+export function msUntilTimeLeftChanges(iso: string, now: Date): number | null {
+  const ms = toDate(iso).getTime() - now.getTime();
+  if (!(ms > 0)) return null;
+  return ((Math.ceil(ms) - 1) % MINUTE) + 1;
 }

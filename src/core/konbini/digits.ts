@@ -25,7 +25,8 @@ const HYPHENS = new RegExp(`[${HYPHEN_CLASS}]+`, 'gu');
  *    the hyphens are kept as part boundaries; empty parts (leading, trailing, doubled) are dropped.
  * 2. A part of up to `WHOLE_PART_MAX` (5) characters stays whole.
  * 3. A longer part is cut into groups of `GROUP_SIZE` (4) from the left; only its last group may be
- *    shorter: `1234567890123` → `1234 5678 9012 3`.
+ *    shorter, and a single character left over joins the group before it, since a lone digit is easy
+ *    to miss: `123456` → `1234 56`, 13-digit `1234567890123` → `1234 5678 90123`.
  *
  * Letters, when a provider uses them, are grouped like digits. An empty or blank number gives `[]`.
  */
@@ -38,6 +39,8 @@ export function groupDigits(number: string): DigitGroups {
       if (part.length <= WHOLE_PART_MAX) return [part];
       const groups: string[] = [];
       for (let i = 0; i < part.length; i += GROUP_SIZE) groups.push(part.slice(i, i + GROUP_SIZE));
+      const last = groups[groups.length - 1];
+      if (last !== undefined && last.length === 1) groups.splice(-2, 2, `${groups[groups.length - 2] ?? ''}${last}`);
       return groups;
     });
 }

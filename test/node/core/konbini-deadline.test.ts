@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   formatDeadlineJst,
   formatTimeLeft,
-  msToNextMinute,
+  msUntilTimeLeftChanges,
   timeLeft,
 } from '../../../src/core/konbini/deadline.ts';
 
@@ -108,9 +108,28 @@ describe('formatTimeLeft', () => {
   });
 });
 
-describe('msToNextMinute', () => {
-  it('waits until the next full minute', () => {
-    assert.equal(msToNextMinute(new Date('2026-11-25T10:00:15.500Z')), 44_500);
-    assert.equal(msToNextMinute(new Date('2026-11-25T10:00:00.000Z')), 60_000);
+describe('msUntilTimeLeftChanges', () => {
+  const deadline = '2026-11-27T23:59:00+09:00';
+  const at = (iso: string) => new Date(iso);
+
+  it('waits until the remaining time crosses the next whole minute', () => {
+    // 2 min 30 s left reads "3 minutes" until 2 min left, 30 s from now.
+    assert.equal(msUntilTimeLeftChanges(deadline, at('2026-11-27T23:56:30+09:00')), 30_000);
+    // Exactly 2 minutes left: the next change is a full minute away.
+    assert.equal(msUntilTimeLeftChanges(deadline, at('2026-11-27T23:57:00+09:00')), 60_000);
+    assert.equal(msUntilTimeLeftChanges(deadline, at('2026-11-27T23:58:59.999+09:00')), 1);
+  });
+
+  it('lands where timeLeft changes', () => {
+    const now = at('2026-11-27T21:12:41.250+09:00');
+    const wait = msUntilTimeLeftChanges(deadline, now) ?? 0;
+    const before = timeLeft(deadline, new Date(now.getTime() + wait - 1));
+    const after = timeLeft(deadline, new Date(now.getTime() + wait));
+    assert.deepEqual(before, timeLeft(deadline, now));
+    assert.notDeepEqual(after, before);
+  });
+
+  it('is null once expired', () => {
+    assert.equal(msUntilTimeLeftChanges(deadline, at('2026-11-27T23:59:00+09:00')), null);
   });
 });

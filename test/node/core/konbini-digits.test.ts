@@ -4,9 +4,13 @@ import { formatDigitGroups, groupDigits, spellDigits } from '../../../src/core/k
 
 describe('groupDigits', () => {
   const cases: [string, string[][]][] = [
-    // Long numbers: groups of four from the left, the last one may be shorter.
-    ['1234567890123', [['1234', '5678', '9012', '3']]],
+    // Long numbers: groups of four from the left, the last one may be shorter...
     ['123456789012', [['1234', '5678', '9012']]],
+    ['12345678901234', [['1234', '5678', '9012', '34']]],
+    ['1234567', [['1234', '567']]],
+    // ...but a lone last digit joins the group before it (a 13-digit 7-Eleven slip number, 9 digits).
+    ['1234567890123', [['1234', '5678', '90123']]],
+    ['123456789', [['1234', '56789']]],
     ['123456', [['1234', '56']]],
     // Up to five characters stay whole (a receipt number, a company code).
     ['12345', [['12345']]],
@@ -33,7 +37,7 @@ describe('groupDigits', () => {
   }
 
   it('never loses or adds a character', () => {
-    for (const input of ['1234567890123', '20020-123456789012', '98765432109876']) {
+    for (const input of ['1234567890123', '20020-123456789012', '98765432109876', '123456789', '12345678901']) {
       assert.equal(groupDigits(input).flat().join(''), input.replace(/-/g, ''));
     }
   });
@@ -42,7 +46,7 @@ describe('groupDigits', () => {
 describe('formatDigitGroups', () => {
   it('joins groups with spaces and parts with a spaced hyphen', () => {
     assert.equal(formatDigitGroups(groupDigits('20020-123456789012')), '20020 - 1234 5678 9012');
-    assert.equal(formatDigitGroups(groupDigits('1234567890123')), '1234 5678 9012 3');
+    assert.equal(formatDigitGroups(groupDigits('1234567890123')), '1234 5678 90123');
   });
 });
 
