@@ -1,0 +1,64 @@
+import type { KeyKind, RouteAccess } from './auth.ts';
+import type { ResolvedKomojuOptions } from './options.ts';
+import type { KomojuState } from './state.ts';
+
+/** The URLs the emulator hands out, on the origin it is reached at (or `publicOrigin`). */
+export interface KomojuUrls {
+  readonly origin: string;
+  /** `<origin><basePath>/api/v1` */
+  readonly apiBase: string;
+  session(id: string): string;
+  challenge(id: string): string;
+  instructions(paymentId: string): string;
+  readonly stylesheet: string;
+}
+
+export function komojuUrls(origin: string, basePath: string): KomojuUrls {
+  const root = `${origin}${basePath}`;
+  return {
+    origin,
+    apiBase: `${root}/api/v1`,
+    session: (id) => `${root}/sessions/${encodeURIComponent(id)}`,
+    challenge: (id) => `${root}/challenge/${encodeURIComponent(id)}`,
+    instructions: (id) => `${root}/instructions/${encodeURIComponent(id)}`,
+    stylesheet: `${basePath}/assets/page.css`,
+  };
+}
+
+/** What every route and page gets. */
+export interface KomojuContext {
+  readonly options: ResolvedKomojuOptions;
+  readonly state: KomojuState;
+  readonly urls: KomojuUrls;
+  readonly now: Date;
+}
+
+/** One authenticated API call, its body parsed. */
+export interface ApiCall {
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly key: KeyKind;
+  /** `Komoju-Scenario` (test mode): the error code to fail with. */
+  readonly scenario: string | null;
+}
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * A route handler. Synchronous on purpose: once the body is read, a call runs to its end without
+ * yielding, so two requests with one `Idempotency-Key` (a double click) can never both pay.
+ */
+export type ApiHandler = (ctx: KomojuContext, call: ApiCall) => ApiAnswer;
+
+export interface ApiRoute {
+  readonly method: 'GET' | 'POST';
+  /** Template below `/api/v1`, with `{name}` segments: `/sessions/{id}/pay`. */
+  readonly path: string;
+  readonly access: RouteAccess;
+  readonly handler: ApiHandler;
+}
+
+export const ok = (body: unknown, status = 200): ApiAnswer => ({ status, body });

@@ -1,0 +1,83 @@
+import { fillDigitPattern } from '../shared/ids.ts';
+
+/** KOMOJU konbini `store` slugs (README 1.5 and 6), in KOMOJU's order. */
+export const KOMOJU_KONBINI_STORES = [
+  'seven-eleven',
+  'lawson',
+  'family-mart',
+  'ministop',
+  'daily-yamazaki',
+  'seicomart',
+] as const;
+export type KomojuKonbiniStore = (typeof KOMOJU_KONBINI_STORES)[number];
+
+export function isKomojuKonbiniStore(value: unknown): value is KomojuKonbiniStore {
+  return typeof value === 'string' && (KOMOJU_KONBINI_STORES as readonly string[]).includes(value);
+}
+
+/** What a slip's numbers look like: `#` is a random digit, anything else is printed as is. */
+export interface KonbiniSlipFormat {
+  /** The `receipt` (payment number). */
+  readonly receipt: string;
+  /** The `confirmation_code`, or null for chains that use none. */
+  readonly confirmationCode: string | null;
+}
+
+/**
+ * Per-chain numbers, after the slips the chains print (providers README section 6; digit counts
+ * depend on the processor and are UNCONFIRMED for KOMOJU):
+ * - 7-Eleven: a 13-digit payment slip number (払込票番号), no confirmation code;
+ * - FamilyMart: company code (企業コード, 5 digits) and order number (注文番号, 12 digits) in one
+ *   receipt, hyphenated, as the slip element reads it; no confirmation code;
+ * - Lawson and Ministop (Loppi): an 11-digit customer number and a 4-digit 確認番号;
+ * - Seicomart and Daily Yamazaki: an 11-digit online payment number, no confirmation code (KOMOJU's
+ *   Seicomart example has `confirmation_code: null`).
+ */
+export const DEFAULT_KONBINI_SLIPS: Readonly<Record<KomojuKonbiniStore, KonbiniSlipFormat>> = {
+  'seven-eleven': { receipt: '#############', confirmationCode: null },
+  'family-mart': { receipt: '20020-############', confirmationCode: null },
+  lawson: { receipt: '###########', confirmationCode: '####' },
+  ministop: { receipt: '###########', confirmationCode: '####' },
+  'daily-yamazaki': { receipt: '###########', confirmationCode: null },
+  seicomart: { receipt: '###########', confirmationCode: null },
+};
+
+export function issueSlipNumbers(format: KonbiniSlipFormat): {
+  receipt: string;
+  confirmationCode: string | null;
+} {
+  return {
+    receipt: fillDigitPattern(format.receipt),
+    confirmationCode: format.confirmationCode === null ? null : fillDigitPattern(format.confirmationCode),
+  };
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * The konbini `payment_deadline`: 23:59:59 JST, `days` days after `now`'s date in Japan, as KOMOJU
+ * writes it (`2025-03-04T14:59:59Z`).
+ */
+export function konbiniDeadline(now: Date, days: number): string {
+  const jst = new Date(now.getTime() + JST_OFFSET_MS);
+  const deadline = new Date(
+    Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate() + days, 23, 59, 59) - JST_OFFSET_MS,
+  );
+  return deadline.toISOString().replace('.000Z', 'Z');
+}
+
+/** A date as shoppers in Japan read it: `2025年3月4日 23:59` / `4 March 2025, 23:59 JST`. */
+export function formatJst(iso: string, lang: 'ja' | 'en'): string {
+  const date = new Date(iso);
+  return lang === 'ja'
+    ? new Intl.DateTimeFormat('ja-JP', {
+        timeZone: 'Asia/Tokyo',
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }).format(date)
+    : `${new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Tokyo',
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }).format(date)} JST`;
+}

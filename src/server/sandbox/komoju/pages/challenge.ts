@@ -1,0 +1,136 @@
+import { withQueryParam } from '../../shared/http.ts';
+import { html, readForm, seeOther, type SafeHtml } from '../../shared/html.ts';
+import { sessionReturnUrl, settlePendingCardPayment } from '../charge.ts';
+import type { KomojuContext } from '../context.ts';
+import { newThreeDsAuthResult } from '../serialize.ts';
+import type { CardRecord, PaymentRecord, SecureTokenRecord } from '../state.ts';
+import { fromOwnPage, forbiddenPage, formatAmount, notFoundPage, originOfUrl, page } from './common.ts';
+
+/**
+ * The 3-D Secure challenge page (`<basePath>/challenge/{id}`), standing in for the card issuer's ACS.
+ * `{id}` is a secure token (`NEEDS_VERIFY`) or a card payment left `pending` by a pay with a challenge
+ * card. Two buttons, "Complete authentication" and "Fail authentication", post back here; then:
+ * - secure token: `OK` or `ERRORED`, and a 303 to its `return_url` with `secure_token_id=<id>` added
+ *   (the return URL's own query kept, README 1.7);
+ * - payment: charged (test-card rules) or failed with `three_d_secure_failed`, and a 303 to the
+ *   session's `return_url?session_id=…` (README 1.2).
+ * Plain HTML forms: no script, so the page works under any CSP. Every value shown is escaped.
+ */
+
+type Challenge =
+  | { readonly kind: 'token'; readonly token: SecureTokenRecord }
+  | { readonly kind: 'payment'; readonly payment: PaymentRecord };
+
+function findChallenge(ctx: KomojuContext, id: string): Challenge | null {
+  const token = ctx.state.secureTokens.get(id);
+  if (token?.authenticationUrl) return { kind: 'token', token };
+  const payment = ctx.state.payments.get(id);
+  if (payment?.authenticationUrl && payment.source.type === 'credit_card') return { kind: 'payment', payment };
+  return null;
+}
+
+function describe(ctx: KomojuContext, challenge: Challenge) {
+  if (challenge.kind === 'token') {
+    const { token } = challenge;
+    return {
+      card: token.card,
+      amount: token.amount,
+      currency: token.currency,
+      waiting: token.status === 'NEEDS_VERIFY',
+      returnUrl: token.returnUrl as string | null,
+      next: withQueryParam(token.returnUrl, 'secure_token_id', token.id),
+    };
+  }
+  const { payment } = challenge;
+  const session = payment.sessionId ? ctx.state.sessions.get(payment.sessionId) : undefined;
+  return {
+    card: (payment.source as { card: CardRecord }).card,
+    amount: payment.amount,
+    currency: payment.currency,
+    waiting: payment.status === 'pending',
+    returnUrl: session?.returnUrl ?? null,
+    next: session ? sessionReturnUrl(session) : null,
+  };
+}
+
+const BRAND_NAMES: Readonly<Record<string, string>> = {
+  visa: 'Visa',
+  master: 'Mastercard',
+  jcb: 'JCB',
+  american_express: 'American Express',
+  diners_club: 'Diners Club',
+  discover: 'Discover',
+};
+
+function cardLabel(card: CardRecord): string {
+  return `${BRAND_NAMES[card.brand] ?? 'Card'} ending in ${card.last4}`;
+}
+
+export function renderChallenge(ctx: KomojuContext, id: string): Response {
+  const challenge = findChallenge(ctx, id);
+  if (!challenge) return notFoundPage(ctx, 'authentication');
+  const info = describe(ctx, challenge);
+  const returnOrigin = originOfUrl(info.returnUrl);
+  const details: SafeHtml = html`<dl>
+<dt>Amount</dt><dd>${formatAmount(info.amount, info.currency)}</dd>
+<dt>Card</dt><dd>${cardLabel(info.card)}</dd>
+<dt>Returns to</dt><dd>${info.returnUrl ?? 'no return URL'}</dd>
+</dl>`;
+  if (!info.waiting) {
+    return page(
+      ctx,
+      200,
+      '3-D Secure authentication — KOMOJU sandbox',
+      html`<h1>3-D Secure authentication</h1>
+<p class="status" role="status">This authentication is already finished.</p>
+${details}
+${info.next ? html`<p><a href="${info.next}">Return to the shop</a></p>` : ''}`,
+    );
+  }
+  return page(
+    ctx,
+    200,
+    '3-D Secure authentication — KOMOJU sandbox',
+    html`<h1>3-D Secure authentication</h1>
+<p>This page stands in for your card issuer's check. No bank is involved: choose what the issuer answers.</p>
+<p lang="ja" class="note">カード発行会社の本人認証(3-Dセキュア)の代わりの画面です。結果を選んでください。</p>
+${details}
+<form method="post">
+<div class="actions">
+<button type="submit" class="primary" name="result" value="complete">Complete authentication</button>
+<button type="submit" name="result" value="fail">Fail authentication</button>
+</div>
+</form>`,
+    [returnOrigin],
+  );
+}
+
+export async function submitChallenge(ctx: KomojuContext, id: string, request: Request): Promise<Response> {
+  if (!fromOwnPage(ctx, request)) return forbiddenPage(ctx);
+  const form = await readForm(request);
+  const result = form.get('result');
+  // Look the challenge up after the body is read: from here on nothing yields.
+  const challenge = findChallenge(ctx, id);
+  if (!challenge) return notFoundPage(ctx, 'authentication');
+  if (result !== 'complete' && result !== 'fail') {
+    return page(ctx, 400, 'Bad request — KOMOJU sandbox', html`<h1>Choose an answer</h1><p>Use one of the two buttons.</p>`);
+  }
+  const authenticated = result === 'complete';
+  if (challenge.kind === 'token') {
+    const { token } = challenge;
+    if (token.status === 'NEEDS_VERIFY') {
+      token.status = authenticated ? 'OK' : 'ERRORED';
+      token.authResult = authenticated ? newThreeDsAuthResult() : null;
+    }
+  } else {
+    settlePendingCardPayment(ctx, challenge.payment, authenticated);
+  }
+  const next = describe(ctx, findChallenge(ctx, id) ?? challenge).next;
+  if (next) return seeOther(next);
+  return page(
+    ctx,
+    200,
+    '3-D Secure authentication — KOMOJU sandbox',
+    html`<h1>3-D Secure authentication</h1><p class="status" role="status">${authenticated ? 'Authentication complete.' : 'Authentication failed.'} You can close this window.</p>`,
+  );
+}

@@ -1,0 +1,53 @@
+import { html, pageResponse, renderPage, type SafeHtml } from '../../shared/html.ts';
+import type { KomojuContext } from '../context.ts';
+
+/** Bits the emulator's pages share. */
+
+export function formatAmount(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(currency === 'JPY' ? 'ja-JP' : 'en-US', { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** The origin of a URL, or null (for `form-action` and for naming the shop). */
+export function originOfUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    return new URL(raw).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function page(
+  ctx: KomojuContext,
+  status: number,
+  title: string,
+  body: SafeHtml,
+  formTargets: readonly (string | null)[] = [],
+): Response {
+  return pageResponse(
+    status,
+    renderPage({ title, lang: 'en', stylesheet: ctx.urls.stylesheet, body }),
+    formTargets.filter((origin): origin is string => origin !== null),
+  );
+}
+
+export function notFoundPage(ctx: KomojuContext, what: string): Response {
+  return page(ctx, 404, 'Not found — KOMOJU sandbox', html`<h1>Not found</h1><p>There is no such ${what} in this sandbox. It may have been reset.</p>`);
+}
+
+/**
+ * Whether a form post comes from the emulator's own page. Browsers send `Origin` with every POST;
+ * a post from another site is refused (the buttons change payments).
+ */
+export function fromOwnPage(ctx: KomojuContext, request: Request): boolean {
+  const origin = request.headers.get('origin');
+  return origin === null || origin === ctx.urls.origin;
+}
+
+export function forbiddenPage(ctx: KomojuContext): Response {
+  return page(ctx, 403, 'Forbidden — KOMOJU sandbox', html`<h1>Forbidden</h1><p>This form can only be sent from its own page.</p>`);
+}

@@ -1,0 +1,63 @@
+import type { ApiRoute } from '../context.ts';
+import { cancelPayment, capturePayment, getPayment } from './payments.ts';
+import { paySession } from './pay.ts';
+import { createSecureToken, getSecureToken } from './secure-tokens.ts';
+import { cancelSession, createSession, getSession } from './sessions.ts';
+import { createToken } from './tokens.ts';
+
+/**
+ * The KOMOJU API the emulator answers, below `<basePath>/api/v1`. `access: 'publishable'` routes take
+ * either key (README 1.1); the others the secret key only.
+ */
+export const KOMOJU_ROUTES: readonly ApiRoute[] = [
+  { method: 'POST', path: '/sessions', access: 'secret', handler: createSession },
+  { method: 'GET', path: '/sessions/{id}', access: 'publishable', handler: getSession },
+  { method: 'POST', path: '/sessions/{id}/pay', access: 'publishable', handler: paySession },
+  { method: 'POST', path: '/sessions/{id}/cancel', access: 'secret', handler: cancelSession },
+  { method: 'POST', path: '/secure_tokens', access: 'publishable', handler: createSecureToken },
+  { method: 'GET', path: '/secure_tokens/{id}', access: 'publishable', handler: getSecureToken },
+  { method: 'POST', path: '/tokens', access: 'publishable', handler: createToken },
+  { method: 'GET', path: '/payments/{id}', access: 'secret', handler: getPayment },
+  { method: 'POST', path: '/payments/{id}/capture', access: 'secret', handler: capturePayment },
+  { method: 'POST', path: '/payments/{id}/cancel', access: 'secret', handler: cancelPayment },
+];
+
+export interface MatchedRoute {
+  readonly route: ApiRoute;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** The route for a method and a path below `/api/v1`, with its `{params}` decoded. */
+export function matchRoute(method: string, path: string): MatchedRoute | null {
+  const parts = path.split('/').slice(1);
+  for (const route of KOMOJU_ROUTES) {
+    if (route.method !== method) continue;
+    const template = route.path.split('/').slice(1);
+    if (template.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let matched = true;
+    for (let i = 0; i < template.length; i++) {
+      const want = template[i] as string;
+      const got = parts[i] as string;
+      if (want.startsWith('{')) {
+        let value: string;
+        try {
+          value = decodeURIComponent(got);
+        } catch {
+          matched = false;
+          break;
+        }
+        if (!value) {
+          matched = false;
+          break;
+        }
+        params[want.slice(1, -1)] = value;
+      } else if (want !== got) {
+        matched = false;
+        break;
+      }
+    }
+    if (matched) return { route, params };
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+import type { Principal } from './auth.ts';
+import type { ResolvedUnivapayOptions } from './options.ts';
+import type { UnivapayState } from './state.ts';
+
+/** The URLs the emulator hands out, on the origin it is reached at (or `publicOrigin`). */
+export interface UnivapayUrls {
+  readonly origin: string;
+  /** `<origin><basePath>`: what the merchant's server and the browser use as `apiBase`. */
+  readonly apiBase: string;
+  /** The `issuer_token` of a charge awaiting 3-D Secure (the payload names the charge). */
+  readonly challenge: string;
+  /** Where the challenge page's buttons post. */
+  challengeResult(chargeId: string): string;
+  /** A konbini charge's slip page (advertised in the metadata for 7-Eleven only, like UnivaPay). */
+  slip(chargeId: string): string;
+  readonly dashboard: string;
+  readonly stylesheet: string;
+}
+
+export function univapayUrls(origin: string, basePath: string): UnivapayUrls {
+  const root = `${origin}${basePath}`;
+  return {
+    origin,
+    apiBase: root,
+    challenge: `${root}/three_ds/challenge`,
+    challengeResult: (id) => `${basePath}/three_ds/challenge/${encodeURIComponent(id)}`,
+    slip: (id) => `${root}/konbini/${encodeURIComponent(id)}`,
+    dashboard: `${basePath}/dashboard`,
+    stylesheet: `${basePath}/assets/page.css`,
+  };
+}
+
+/** What every route and page gets. */
+export interface UnivapayContext {
+  readonly options: ResolvedUnivapayOptions;
+  readonly state: UnivapayState;
+  readonly urls: UnivapayUrls;
+  readonly now: Date;
+}
+
+/** One authenticated API call, its body parsed. */
+export interface ApiCall {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly principal: Principal;
+  readonly origin: string | null;
+}
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * A route handler. Synchronous on purpose: once the body is read and the caller authenticated, a call
+ * runs to its end without yielding, so two requests with one `Idempotency-Key` (a double click) can
+ * never both create a charge.
+ */
+export type ApiHandler = (ctx: UnivapayContext, call: ApiCall) => ApiAnswer;
+
+export interface ApiRoute {
+  readonly method: 'GET' | 'POST';
+  /** Template below the base path, with `{name}` segments: `/stores/{storeId}/charges/{id}`. */
+  readonly path: string;
+  /** `secret`: only `Bearer {secret}.{jwt}`; `any`: the app token too (origin-checked). */
+  readonly access: 'secret' | 'any';
+  readonly handler: ApiHandler;
+}
+
+export const ok = (body: unknown, status = 200): ApiAnswer => ({ status, body });

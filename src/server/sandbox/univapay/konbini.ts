@@ -1,0 +1,58 @@
+import type { KonbiniStore } from '../../../core/konbini-stores.ts';
+import { fillDigitPattern } from '../shared/ids.ts';
+
+/**
+ * UnivaPay `convenience_store` values the emulator accepts (README 2.2 and 6), their stores, and the
+ * payment numbers it issues. UnivaPay's processor (Densan) does not publish number formats per chain;
+ * the seed document shows one (`20020-123456789012`) and 7-Eleven slips carry a 13-digit number, so
+ * the defaults follow those and every pattern is configurable (`#` is a random digit).
+ */
+export const UNIVAPAY_CONVENIENCE_STORES = [
+  'seven_eleven',
+  'family_mart',
+  'lawson',
+  'mini_stop',
+  'daily_yamazaki',
+  'seico_mart',
+] as const;
+export type UnivapayConvenienceStore = (typeof UNIVAPAY_CONVENIENCE_STORES)[number];
+
+/** Older spelling of Daily Yamazaki, accepted and echoed as sent. */
+export const YAMAZAKI_ALIAS = 'yamazaki_daily_store';
+
+export function convenienceStoreOf(value: string): UnivapayConvenienceStore | null {
+  if (value === YAMAZAKI_ALIAS) return 'daily_yamazaki';
+  return (UNIVAPAY_CONVENIENCE_STORES as readonly string[]).includes(value)
+    ? (value as UnivapayConvenienceStore)
+    : null;
+}
+
+export const STORE_NAMES: Readonly<Record<UnivapayConvenienceStore, { ja: string; en: string; id: KonbiniStore }>> = {
+  seven_eleven: { ja: 'セブン-イレブン', en: '7-Eleven', id: 'seven-eleven' },
+  family_mart: { ja: 'ファミリーマート', en: 'FamilyMart', id: 'family-mart' },
+  lawson: { ja: 'ローソン', en: 'Lawson', id: 'lawson' },
+  mini_stop: { ja: 'ミニストップ', en: 'Ministop', id: 'ministop' },
+  daily_yamazaki: { ja: 'デイリーヤマザキ', en: 'Daily Yamazaki', id: 'daily-yamazaki' },
+  seico_mart: { ja: 'セイコーマート', en: 'Seicomart', id: 'seicomart' },
+};
+
+/** Default payment-number patterns: the seed's shape, and 13 digits for 7-Eleven's slip number. */
+export const DEFAULT_PAYMENT_NUMBERS: Readonly<Record<UnivapayConvenienceStore, string>> = {
+  seven_eleven: '#############',
+  family_mart: '20020-############',
+  lawson: '20020-############',
+  mini_stop: '20020-############',
+  daily_yamazaki: '20020-############',
+  seico_mart: '20020-############',
+};
+
+export function issuePaymentNumber(pattern: string): string {
+  return fillDigitPattern(pattern);
+}
+
+/** `P7D` → 7; the ISO-8601 durations konbini tokens carry as `expiration_period`, days only. */
+export function periodDays(period: string | null): number | null {
+  if (!period) return null;
+  const match = /^P(\d{1,3})D$/.exec(period);
+  return match?.[1] ? Number(match[1]) : null;
+}
