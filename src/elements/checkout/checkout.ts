@@ -1,0 +1,540 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { CARD_BRANDS, brandLabel, type CardBrand } from '../../core/card/brand.ts';
+import type { PaymentError } from '../../core/errors.ts';
+import { FAILURE_MESSAGES } from '../../core/i18n/failure-messages.ts';
+import { translate } from '../../core/i18n/translate.ts';
+import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { PaymentInput } from '../../core/payment-input.ts';
+import { METHODS, type ClientSession, type Mode, type PaymentMethod } from '../../core/protocol.ts';
+import { originOf } from '../../core/safe-url.ts';
+import { CheckoutController, type CheckoutDeps } from '../../flow/checkout-controller.ts';
+import { canSubmit, type FlowState } from '../../flow/machine.ts';
+import '../card-fields/card-fields.ts';
+import type { KessaiCardFields } from '../card-fields/card-fields.ts';
+import '../konbini-fields/konbini-fields.ts';
+import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
+import '../konbini-slip/konbini-slip.ts';
+import { define } from '../shared/define.ts';
+import {
+  KessaiErrorEvent,
+  KessaiPendingEvent,
+  KessaiReadyEvent,
+  KessaiRedirectEvent,
+  KessaiSubmitEvent,
+  KessaiSuccessEvent,
+} from '../shared/events.ts';
+import { themeStyles } from '../shared/theme.styles.ts';
+import { CHECKOUT_MESSAGES, type CheckoutMessageKey } from './checkout-messages.ts';
+import { checkoutStyles } from './checkout.styles.ts';
+
+type CardField = 'number' | 'expiry' | 'cvc' | 'name';
+
+/** Provider failures that are about one card field: shown under that field. */
+const FIELD_OF_REASON: Readonly<Partial<Record<PaymentError['reason'], CardField>>> = {
+  incorrect_number: 'number',
+  incorrect_cvc: 'cvc',
+  incorrect_expiry: 'expiry',
+  expired_card: 'expiry',
+};
+const CARD_FIELD_NAMES: readonly string[] = ['number', 'expiry', 'cvc', 'name'];
+
+const methodsConverter = {
+  fromAttribute(value: string | null): PaymentMethod[] | undefined {
+    if (value === null) return undefined;
+    const words = value.split(/[\s,]+/).filter(Boolean);
+    return METHODS.filter((method) => words.includes(method));
+  },
+  toAttribute(value: readonly PaymentMethod[] | undefined): string | null {
+    return value === undefined ? null : value.join(' ');
+  },
+};
+
+/**
+ * The all-in-one checkout: starts a session at the merchant's `endpoint`, shows the methods the session
+ * allows as tabs, collects card or konbini details, pays, follows 3-D Secure by a redirect, shows the
+ * konbini slip, and finishes the payment when the shopper comes back from their bank.
+ *
+ * Card data goes from the card fields straight to the payment provider: never to the endpoint, never
+ * into an event, an attribute, the URL or storage.
+ *
+ * `challenge="iframe"` is accepted but, for now, 3-D Secure always takes the whole page (a redirect):
+ * the framed challenge (`<kessai-challenge>`) is not built yet.
+ *
+ * @summary Card and konbini checkout against the merchant's endpoint, with 3-D Secure and the konbini slip.
+ * @tag kessai-checkout
+ *
+ * @event kessai-ready - A session was loaded and the form is shown. Detail: `{ methods, amount, currency }`.
+ * @event kessai-change - The shopper edited a field (from the card or konbini fields, one per edit).
+ *   Detail: `{ method, complete, empty, brand? }`.
+ * @event kessai-submit - A payment request is being sent. Detail: `{ method }`.
+ * @event kessai-redirect - The shopper is about to be sent to 3-D Secure. Cancelable: `preventDefault()`
+ *   stops the element's navigation so the page can redirect itself. Detail: `{ url, method }`.
+ * @event kessai-success - The payment (or the saved card, in setup mode) succeeded.
+ *   Detail: `{ method, paymentId?, brand?, last4? }`.
+ * @event kessai-pending - Konbini: the slip was issued, the shopper pays at the store. Detail: `{ method, slip }`.
+ * @event kessai-error - Something failed. Detail: `{ code, message, retryable }`; `message` is localized.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart tabs - The list of payment method tabs.
+ * @csspart tab - Each method tab (also `tab-card`, `tab-konbini`; `tab-selected` on the chosen one).
+ * @csspart panel - The panel of a method's fields.
+ * @csspart button - Every button (Pay, Try again, Start over).
+ * @csspart pay-button - The Pay button.
+ * @csspart retry-button - The Try again / Start over button.
+ * @csspart spinner - The busy indicator inside the Pay button.
+ * @csspart error - The error banner (role="alert").
+ * @csspart success - The success panel.
+ * @csspart pending - The konbini panel with the slip.
+ * @csspart status - The status line while loading, confirming or redirecting.
+ * @csspart skeleton - The placeholder shown while the session loads.
+ *
+ * @cssproperty --kessai-checkout-gap - Space between the parts of the checkout (default `--kessai-spacing`).
+ * @cssproperty --kessai-color-primary - Pay button and the selected tab.
+ * @cssproperty --kessai-color-on-primary - Text on the Pay button.
+ * @cssproperty --kessai-color-text - Text.
+ * @cssproperty --kessai-color-text-muted - Status lines and unselected tabs.
+ * @cssproperty --kessai-color-background - Background of banners.
+ * @cssproperty --kessai-color-surface - Result panels and the loading placeholder.
+ * @cssproperty --kessai-color-border - Tab rule and placeholder shimmer.
+ * @cssproperty --kessai-color-danger - Error banner.
+ * @cssproperty --kessai-color-success - Success title.
+ * @cssproperty --kessai-color-focus - Focus ring.
+ * @cssproperty --kessai-radius - Corner radius.
+ * @cssproperty --kessai-spacing - Base spacing.
+ * @cssproperty --kessai-font-family - Font.
+ * @cssproperty --kessai-font-size - Base font size.
+ */
+export class KessaiCheckout extends LitElement {
+  static override styles = [themeStyles, checkoutStyles];
+
+  /** URL of the merchant endpoint (protocol v1). Required. */
+  @property() endpoint = '';
+
+  /** `payment` takes money now (the default); `setup` saves a card for later. */
+  @property() mode: Mode = 'payment';
+
+  /** `ja` or `en`. When unset: the page's `lang`, then the browser's languages, then Japanese. */
+  @property() locale?: Locale;
+
+  /** How 3-D Secure is shown: `redirect` (the default). `iframe` is accepted and behaves as `redirect` for now. */
+  @property() challenge: 'redirect' | 'iframe' = 'redirect';
+
+  /** Which methods to offer, space-separated (`card konbini`); unset: all the session allows. */
+  @property({ converter: methodsConverter }) methods?: PaymentMethod[];
+
+  /** Any JSON object the merchant wants posted to its endpoint with every request (a cart id). */
+  @property({ attribute: false }) context?: Record<string, unknown>;
+
+  @state() private _method: PaymentMethod = 'card';
+  /** A provider error shown under a card field instead of in the banner. */
+  @state() private _fieldError = false;
+
+  @query('kessai-card-fields') private _cardFields?: KessaiCardFields | null;
+  @query('kessai-konbini-fields') private _konbiniFields?: KessaiKonbiniFields | null;
+
+  private readonly _flow: CheckoutController = new CheckoutController(
+    this,
+    {
+      endpoint: () => this.endpoint,
+      mode: () => (this.mode === 'setup' ? 'setup' : 'payment'),
+      methods: () => this.methods,
+      locale: () => this._locale(),
+      context: () => this.context,
+    },
+    {
+      ready: (session) => this._onReady(session),
+      submitted: (method) => this.dispatchEvent(new KessaiSubmitEvent({ method })),
+      redirect: (detail) => this.dispatchEvent(new KessaiRedirectEvent(detail)),
+      succeeded: (done) => {
+        this.dispatchEvent(
+          new KessaiSuccessEvent({
+            method: done.method,
+            ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
+            ...(done.brand !== undefined ? { brand: done.brand } : {}),
+            ...(done.last4 !== undefined ? { last4: done.last4 } : {}),
+          }),
+        );
+        this._focusResult();
+      },
+      pending: (slip) => {
+        this.dispatchEvent(new KessaiPendingEvent({ method: 'konbini', slip }));
+        this._focusResult();
+      },
+      failed: (error, message) => this._onFailed(error, message),
+      canceled: () => {
+        this.dispatchEvent(
+          new KessaiErrorEvent({ code: 'provider', message: this._t('canceled'), retryable: true }),
+        );
+        this._focusResult();
+      },
+    },
+    this.flowDeps(),
+  );
+
+  /** What the flow started with; a change of any of these starts over with a new session. */
+  private _flowKey = '';
+  private _langObserver?: MutationObserver;
+
+  /** The flow's state (`idle`, `loading`, `ready`, `submitting`, …, `succeeded`, `failed`). Read-only. */
+  get status(): FlowState['status'] {
+    return this._flow.state.status;
+  }
+
+  /**
+   * Pays with what the shopper entered, as pressing Pay does. Does nothing while a payment is in flight
+   * or when a field is invalid (the errors are then shown and the first invalid field is focused).
+   */
+  submit(): void {
+    if (!canSubmit(this._flow.state)) return;
+    const input = this._collect();
+    if (input === null) return;
+    this._fieldError = false;
+    this._flow.submit(input);
+  }
+
+  /** Clears every field and starts over with a new session. */
+  reset(): void {
+    this._cardFields?.clear();
+    this._konbiniFields?.clear();
+    this._fieldError = false;
+    this._flow.restart();
+  }
+
+  /**
+   * Dependencies of the flow. The defaults use the real window, `fetch`, `sessionStorage` and adapters;
+   * a subclass may replace them (tests).
+   * @internal
+   */
+  protected flowDeps(): Partial<CheckoutDeps> {
+    return {};
+  }
+
+  override connectedCallback(): void {
+    this._flowKey = this._currentKey();
+    super.connectedCallback();
+    this._langObserver = new MutationObserver(() => this.requestUpdate());
+    this._langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._langObserver?.disconnect();
+    this._langObserver = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = this._currentKey();
+    if (this.isConnected && key !== this._flowKey) {
+      this._flowKey = key;
+      this._fieldError = false;
+      this._flow.restart();
+    }
+    const session = this._session();
+    if (session && !session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
+  }
+
+  protected override render(): TemplateResult {
+    const state = this._flow.state;
+    const busy = state.status === 'idle' || state.status === 'loading';
+    return html`<div class="checkout" part="base" lang=${this._locale()} aria-busy=${busy ? 'true' : 'false'}>
+      ${this._renderState(state)}
+    </div>`;
+  }
+
+  private _renderState(state: FlowState): TemplateResult {
+    switch (state.status) {
+      case 'idle':
+      case 'loading':
+        return this._renderSkeleton();
+      case 'ready':
+        return this._renderForm(state.session, false, null);
+      case 'submitting':
+        return state.resumed
+          ? this._renderStatusLine('resuming')
+          : this._renderForm(state.session, true, null);
+      case 'requires_action':
+        return this._renderStatusLine('redirecting');
+      case 'processing':
+        return this._renderStatusLine('processing');
+      case 'awaiting_payment':
+        return html`<section class="result pending" part="pending" tabindex="-1" aria-labelledby="pending-title">
+          <h2 id="pending-title">${this._t('pending_title')}</h2>
+          <kessai-konbini-slip
+            .slip=${state.slip}
+            .trustedOrigins=${this._trustedOrigins(state.session)}
+            locale=${this._locale()}
+          ></kessai-konbini-slip>
+        </section>`;
+      case 'succeeded':
+        return this._renderSuccess(state);
+      case 'failed':
+        return state.session !== undefined
+          ? this._renderForm(state.session, false, state.error)
+          : this._renderFailure(this._failureText(state.error), state.error.retryable ? 'retry' : 'start_over');
+      case 'canceled':
+        return this._renderFailure(this._t('canceled'), 'start_over');
+    }
+  }
+
+  private _renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton" part="skeleton" role="status">
+      <span class="visually-hidden">${this._t('loading')}</span>
+      <div class="bone short" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+      <div class="bone" aria-hidden="true"></div>
+    </div>`;
+  }
+
+  private _renderStatusLine(key: CheckoutMessageKey): TemplateResult {
+    return html`<div class="status-line" part="status" role="status">
+      <span class="spinner" aria-hidden="true"></span>
+      <span>${this._t(key)}</span>
+    </div>`;
+  }
+
+  /** Tabs (when there is a choice), both methods' fields, the error banner and the Pay button. */
+  private _renderForm(session: ClientSession, busy: boolean, error: PaymentError | null): TemplateResult {
+    const methods = session.methods;
+    const tabbed = methods.length > 1;
+    const locale = this._locale();
+    const bannerText = error !== null && !this._fieldError ? this._failureText(error) : '';
+    return html`
+      ${tabbed ? this._renderTabs(methods) : nothing}
+      <div class="panels" @keydown=${this._onFieldKeydown}>
+        ${methods.includes('card')
+          ? html`<div
+              class="panel"
+              part="panel"
+              id="panel-card"
+              role=${tabbed ? 'tabpanel' : nothing}
+              aria-labelledby=${tabbed ? 'tab-card' : nothing}
+              ?hidden=${this._method !== 'card'}
+            >
+              <kessai-card-fields locale=${locale} ?disabled=${busy}></kessai-card-fields>
+            </div>`
+          : nothing}
+        ${methods.includes('konbini')
+          ? html`<div
+              class="panel"
+              part="panel"
+              id="panel-konbini"
+              role=${tabbed ? 'tabpanel' : nothing}
+              aria-labelledby=${tabbed ? 'tab-konbini' : nothing}
+              ?hidden=${this._method !== 'konbini'}
+            >
+              <kessai-konbini-fields
+                locale=${locale}
+                ?disabled=${busy}
+                .stores=${session.konbiniStores}
+                email=${session.konbiniFields?.email ?? 'required'}
+                phone=${session.konbiniFields?.phone ?? 'optional'}
+              ></kessai-konbini-fields>
+            </div>`
+          : nothing}
+      </div>
+      <div class="error-banner" part="error" role="alert">${bannerText}</div>
+      <button
+        class="button"
+        part="button pay-button"
+        type="button"
+        ?disabled=${busy}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${this._onPay}
+      >
+        ${busy
+          ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>${this._t('busy')}`
+          : this._payLabel(session)}
+      </button>
+    `;
+  }
+
+  private _renderTabs(methods: readonly PaymentMethod[]): TemplateResult {
+    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${this._t('payment_methods')}>
+      ${methods.map((method) => {
+        const selected = method === this._method;
+        return html`<button
+          class="tab"
+          part="tab tab-${method}${selected ? ' tab-selected' : ''}"
+          type="button"
+          role="tab"
+          id="tab-${method}"
+          aria-selected=${selected ? 'true' : 'false'}
+          aria-controls="panel-${method}"
+          tabindex=${selected ? '0' : '-1'}
+          @click=${() => this._select(method, false)}
+          @keydown=${this._onTabKeydown}
+        >
+          ${this._t(method === 'card' ? 'tab_card' : 'tab_konbini')}
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  private _renderSuccess(state: Extract<FlowState, { status: 'succeeded' }>): TemplateResult {
+    const brand = state.brand !== undefined && (CARD_BRANDS as readonly string[]).includes(state.brand)
+      ? brandLabel(state.brand as CardBrand)
+      : state.brand;
+    const card = brand !== undefined && state.last4 !== undefined
+      ? this._t('success_card', { brand, last4: state.last4 })
+      : '';
+    return html`<section class="result success" part="success" role="status" tabindex="-1">
+      <h2>${this._t(state.session.mode === 'setup' ? 'success_setup_title' : 'success_title')}</h2>
+      <p>${this._t('success_text')}</p>
+      ${card ? html`<p>${card}</p>` : nothing}
+    </section>`;
+  }
+
+  private _renderFailure(message: string, action: 'retry' | 'start_over'): TemplateResult {
+    return html`<div class="error-banner result" part="error" role="alert" tabindex="-1">${message}</div>
+      <button class="button secondary" part="button retry-button" type="button" @click=${this._onRetry}>
+        ${this._t(action)}
+      </button>`;
+  }
+
+  // ---- behaviour -------------------------------------------------------------------------------------
+
+  private _locale(): Locale {
+    return resolveLocale(this.locale ?? null, document.documentElement.lang, navigator.languages);
+  }
+
+  private _t(key: CheckoutMessageKey, params?: Record<string, string>): string {
+    return translate(CHECKOUT_MESSAGES, this._locale(), key, params);
+  }
+
+  private _failureText(error: PaymentError): string {
+    return translate(FAILURE_MESSAGES, this._locale(), error.reason);
+  }
+
+  private _session(): ClientSession | undefined {
+    const state = this._flow.state;
+    return 'session' in state ? state.session : undefined;
+  }
+
+  private _currentKey(): string {
+    return JSON.stringify([this.endpoint, this.mode, this.methods ?? null]);
+  }
+
+  private _payLabel(session: ClientSession): string {
+    if (session.mode === 'setup') return this._t('save_card');
+    return this._t('pay', { amount: formatAmount(session.amount, session.currency, this._locale()) });
+  }
+
+  private _trustedOrigins(session: ClientSession): string[] {
+    const origin = originOf(session.apiBase);
+    return origin !== null && origin.startsWith('http:') ? [origin] : [];
+  }
+
+  private _collect(): PaymentInput | null {
+    if (this._method === 'konbini') {
+      const konbini = this._konbiniFields?.collect() ?? null;
+      return konbini === null ? null : { method: 'konbini', konbini };
+    }
+    const card = this._cardFields?.collect() ?? null;
+    return card === null ? null : { method: 'card', card };
+  }
+
+  private _onPay = (): void => {
+    this.submit();
+  };
+
+  private _onRetry = (): void => {
+    this._fieldError = false;
+    this._flow.retry();
+  };
+
+  /** Enter in a field pays, as it would in a form (not while an IME is composing Japanese text). */
+  private _onFieldKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
+    if (!(event.composedPath()[0] instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    this.submit();
+  };
+
+  /** WAI-ARIA tabs: arrows move and select (wrapping), Home and End jump; focus follows. */
+  private _onTabKeydown = (event: KeyboardEvent): void => {
+    const methods = this._session()?.methods ?? [];
+    const index = methods.indexOf(this._method);
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = (index + 1) % methods.length;
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = (index - 1 + methods.length) % methods.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = methods.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const method = methods[next];
+    if (method !== undefined) this._select(method, true);
+  };
+
+  private async _select(method: PaymentMethod, focusTab: boolean): Promise<void> {
+    this._method = method;
+    await this.updateComplete;
+    if (focusTab) this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus();
+  }
+
+  private _onReady(session: ClientSession): void {
+    if (!session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
+    this.dispatchEvent(
+      new KessaiReadyEvent({ methods: [...session.methods], amount: session.amount, currency: session.currency }),
+    );
+  }
+
+  private _onFailed(error: PaymentError, message: string): void {
+    this.dispatchEvent(new KessaiErrorEvent({ code: error.code, message, retryable: error.retryable }));
+    const state = this._flow.state;
+    const field = this._cardFieldOf(error);
+    if (state.status === 'failed' && state.session !== undefined && field !== null && this._method === 'card') {
+      this._fieldError = true;
+      void this.updateComplete.then(() => this._cardFields?.setFieldError(field, message));
+      return;
+    }
+    this._fieldError = false;
+    if (state.status === 'failed' && state.session === undefined) this._focusResult();
+  }
+
+  private _cardFieldOf(error: PaymentError): CardField | null {
+    if (error.field !== undefined && CARD_FIELD_NAMES.includes(error.field)) return error.field as CardField;
+    return FIELD_OF_REASON[error.reason] ?? null;
+  }
+
+  /** The content was replaced under the shopper's focus: move it to the news. */
+  private _focusResult(): void {
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
+    });
+  }
+}
+
+/** `¥1,980` in English, `￥1,980` in Japanese; minor units follow the currency. */
+export function formatAmount(amount: number, currency: string, locale: Locale): string {
+  try {
+    const format = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 0;
+    return format.format(amount / 10 ** digits);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+define('kessai-checkout', KessaiCheckout);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kessai-checkout': KessaiCheckout;
+  }
+}
