@@ -84,7 +84,7 @@ function world(amount = 2400) {
     status: () => Promise.reject(new Error('not used with KOMOJU')),
   };
 
-  function attempt(session: ClientSession, idempotencyKey = crypto.randomUUID()): AttemptContext {
+  function attempt(session: ClientSession, idempotencyKey: string = crypto.randomUUID()): AttemptContext {
     return {
       session,
       endpoint: endpointClient,
