@@ -47,7 +47,7 @@
  * ```ts
  * createKessaiHandler({
  *   provider: 'komoju',
- *   secretKey: 'sk_test_sandbox', publishableKey: 'pk_test_sandbox',
+ *   secretKey: 'sk_test_kessai_sandbox', publishableKey: 'pk_test_kessai_sandbox', // the sandbox's defaults
  *   apiBase: 'http://localhost:5173/sandbox/komoju/api/v1',
  *   allowedOrigins: ['http://localhost:5173'],
  *   amount: () => ({ amount: 1500, currency: 'JPY' }),
@@ -71,6 +71,7 @@ export type {
   KessaiHandlerConfig,
   KessaiServerEvent,
   KomojuHandlerConfig,
+  UnivapayHandlerConfig,
 } from './config.ts';
 export {
   EndpointRequestError,
@@ -83,6 +84,7 @@ export {
   type StatusInput,
 } from './provider.ts';
 export { createKomojuServerProvider } from './komoju/provider.ts';
+export { createUnivapayServerProvider } from './univapay/provider.ts';
 export type {
   ClientSession,
   EndpointRequest,

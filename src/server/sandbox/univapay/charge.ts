@@ -114,18 +114,23 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody): TokenR
     if (!options.directCardTokens) throw new UnivapayApiError(401, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
     const card = cardFrom(body.data, now);
     const threeDs = body.data['three_ds'] as { enabled?: boolean; redirect_endpoint?: string | null } | null | undefined;
-    return {
+    return remember({
       ...base,
       source: {
         paymentType: 'card',
         card,
         threeDs: threeDs ? { enabled: threeDs.enabled ?? false, redirectEndpoint: threeDs.redirect_endpoint ?? null } : null,
       },
-    };
+    });
   }
   // Konbini tokens need the email (README 2.2 "required for most types"; seed 001 sends one).
   if (!body.email) throw validationError('email', 'REQUIRED_VALUE');
-  return { ...base, source: { paymentType: 'konbini', konbini: konbiniFrom(ctx, body.data) } };
+  return remember({ ...base, source: { paymentType: 'konbini', konbini: konbiniFrom(ctx, body.data) } });
+
+  function remember(token: TokenRecord): TokenRecord {
+    ctx.state.tokens.set(token.id, token);
+    return token;
+  }
 }
 
 const JST_MS = 9 * 3_600_000;

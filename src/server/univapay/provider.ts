@@ -1,0 +1,395 @@
+import { KONBINI_STORES, isKonbiniStore, type KonbiniStore } from '../../core/konbini-stores.ts';
+import type { Outcome } from '../../core/outcome.ts';
+import { METHODS, type ClientSession, type PaymentMethod } from '../../core/protocol.ts';
+import { originOf } from '../../core/safe-url.ts';
+import { UNIVAPAY_DEFAULT_API_BASE, UNIVAPAY_METADATA } from '../../providers/univapay/constants.ts';
+import {
+  failed,
+  mapUnivapayCharge,
+  mapUnivapayError,
+  mapUnivapayHttpStatus,
+  type FailedOutcome,
+} from '../../providers/univapay/map-outcome.ts';
+import type { UnivapayCharge, UnivapayErrorBody, UnivapayToken } from '../../providers/univapay/schemas.ts';
+import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '../../providers/univapay/stores.ts';
+import type { UnivapayHandlerConfig } from '../config.ts';
+import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider } from '../provider.ts';
+import { plainErrorCode, univapayServerApi } from './api.ts';
+import { createAttemptSigner, type Attempt } from './attempt.ts';
+
+/** A read that either gave its object or ended the request with an outcome. */
+type Read<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly outcome: FailedOutcome };
+
+/**
+ * UnivaPay's server half (providers README 2). UnivaPay has no object to create before the browser has
+ * a transaction token, so:
+ *
+ * - `start` creates nothing at UnivaPay: it signs an attempt (see `attempt.ts`: amount, currency, return
+ *   URL, methods, expiry) as `sessionId`, and gives the browser the app token, the API base and the
+ *   store id (`extra.storeId`, and `extra.email` when the merchant's callback knows the shopper's).
+ * - `complete` charges the token the browser made (`POST /charges`, secret + app token) for the amount
+ *   the merchant's callback decides (never the browser's), with an `Idempotency-Key` derived from
+ *   attempt + token (a retried `complete` cannot charge twice), `three_ds: {mode: normal,
+ *   redirect_endpoint: returnUrl}` for cards, and metadata binding the charge to the attempt. It then
+ *   reads the charge (`?polling=true`, a bounded number of times) until it leaves `pending` and maps it:
+ *   the 3-D Secure step from `three_ds/issuer_token`, the konbini slip with its deadline (`capture_at` or
+ *   `expiry/latest`), a success or a failure.
+ * - `status` reads the charge named by the browser's `reference` (the `univapayChargeId` of the return
+ *   URL) and answers only when its metadata names this attempt, for this amount and store.
+ *
+ * UnivaPay's refusals (HTTP error bodies) become failed outcomes the shopper can read, and reach the
+ * merchant's `onEvent` as `provider_error`; an unreachable or unreadable UnivaPay is a 502.
+ */
+export function createUnivapayServerProvider(
+  config: UnivapayHandlerConfig,
+  /** For tests: the clock, in milliseconds. */
+  internals: { readonly now?: () => number } = {},
+): ServerProvider {
+  checkUnivapayConfig(config);
+  const now = internals.now ?? Date.now;
+  const apiBase = config.apiBase ?? UNIVAPAY_DEFAULT_API_BASE;
+  const browserApiBase = config.browserApiBase ?? apiBase;
+  const methods: readonly PaymentMethod[] = config.methods ?? METHODS;
+  const stores = KONBINI_STORES.filter((s) => !config.konbiniStores || config.konbiniStores.includes(s));
+  const ttlSeconds = config.attemptTtlSeconds ?? 3600;
+  const pollAttempts = config.polling?.attempts ?? 3;
+  const pollIntervalMs = config.polling?.intervalMs ?? 1000;
+  const api = univapayServerApi(apiBase, config.storeId, config.secret, config.appToken);
+  const signer = createAttemptSigner({
+    secret: config.secret,
+    ...(config.signingKey ? { signingKey: config.signingKey } : {}),
+  });
+  // Challenge pages and slips may be on the sandbox, which runs on plain http.
+  const trustedOrigins = [originOf(apiBase), originOf(browserApiBase)].filter(
+    (origin): origin is string => origin !== null,
+  );
+
+  /** An HTTP refusal of UnivaPay: logged for the merchant, answered as a failed outcome. */
+  function refused(
+    action: 'complete' | 'status',
+    result: { readonly httpStatus: number; readonly error: UnivapayErrorBody | undefined },
+    call: ProviderCall,
+  ): FailedOutcome {
+    const code = plainErrorCode(result.error);
+    call.emit({
+      type: 'provider_error',
+      provider: 'univapay',
+      action,
+      failure: 'http_error',
+      httpStatus: result.httpStatus,
+      ...(code ? { providerCode: code } : {}),
+    });
+    return result.error ? mapUnivapayError(result.error, result.httpStatus) : mapUnivapayHttpStatus(result.httpStatus);
+  }
+
+  async function verified(sessionId: string): Promise<Attempt> {
+    const attempt = await signer.verify(sessionId);
+    if (!attempt) throw new EndpointRequestError(404, 'unknown_session', 'There is no such session.');
+    return attempt;
+  }
+
+  function pause(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(new ProviderCallError('univapay', 'timeout', 'UnivaPay did not answer in time.'));
+        return;
+      }
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new ProviderCallError('univapay', 'timeout', 'UnivaPay did not answer in time.'));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Reads a `pending` charge until it leaves `pending`, at most `polling.attempts` times. */
+  async function settle(
+    action: 'complete' | 'status',
+    charge: UnivapayCharge,
+    call: ProviderCall,
+  ): Promise<Read<UnivapayCharge>> {
+    let current = charge;
+    for (let read = 0; read < pollAttempts && current.status === 'pending'; read++) {
+      if (read > 0) await pause(pollIntervalMs, call.signal);
+      const result = await api.getCharge(current.id, true, call);
+      if (!result.ok) return { ok: false, outcome: refused(action, result, call) };
+      current = result.data;
+    }
+    return { ok: true, data: current };
+  }
+
+  function metadataText(charge: UnivapayCharge, key: string): string | undefined {
+    const value = charge.metadata?.[key];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async function readToken(
+    action: 'complete' | 'status',
+    tokenId: string | null | undefined,
+    call: ProviderCall,
+  ): Promise<Read<UnivapayToken>> {
+    if (!tokenId) {
+      throw new ProviderCallError('univapay', 'unexpected_response', 'UnivaPay answered a charge without its token.');
+    }
+    const result = await api.getToken(tokenId, call);
+    return result.ok ? result : { ok: false, outcome: refused(action, result, call) };
+  }
+
+  /** The outcome of a charge that left `pending` (or never will in time): reads what it needs. */
+  async function finish(
+    action: 'complete' | 'status',
+    charge: UnivapayCharge,
+    method: PaymentMethod,
+    call: ProviderCall,
+    token?: UnivapayToken,
+  ): Promise<Outcome> {
+    const phase = action;
+    const card = token?.data?.card;
+    const cardInfo = {
+      ...(card?.brand ? { brand: brandFromUnivapay(card.brand) } : {}),
+      ...(card?.last_four && /^\d{4}$/.test(card.last_four) ? { last4: card.last_four } : {}),
+    };
+    const base = { method, phase, trustedOrigins, card: cardInfo } as const;
+    if (charge.status !== 'awaiting') return mapUnivapayCharge(charge, base);
+
+    if (method === 'card') {
+      if (phase === 'status') return mapUnivapayCharge(charge, base);
+      const issuer = await api.getIssuerToken(charge.id, call);
+      if (!issuer.ok) return refused(action, issuer, call);
+      return mapUnivapayCharge(charge, { ...base, issuerToken: issuer.data });
+    }
+
+    const marked = metadataText(charge, UNIVAPAY_METADATA.store);
+    let store: KonbiniStore | undefined = marked && isKonbiniStore(marked) ? marked : undefined;
+    if (!store) {
+      const read = token ? { ok: true as const, data: token } : await readToken(action, charge.transaction_token_id, call);
+      if (!read.ok) return read.outcome;
+      store = storeFromUnivapay(read.data.data?.convenience_store);
+      if (!store) return failed('provider', 'unexpected_response', true, { providerCode: 'convenience_store' });
+    }
+    let expiresAt = charge.capture_at ?? undefined;
+    if (!expiresAt) {
+      const expiry = await api.getExpiry(charge.id, call);
+      if (!expiry.ok) return refused(action, expiry, call);
+      expiresAt = expiry.data.expiration_date;
+    }
+    return mapUnivapayCharge(charge, { ...base, konbini: { store, expiresAt } });
+  }
+
+  /** `capture_at` of a konbini charge: the last second of the N-th day from now, in JST. */
+  function konbiniDeadline(days: number): string {
+    const jst = new Date(now() + 9 * 3600_000);
+    jst.setUTCDate(jst.getUTCDate() + days);
+    return `${jst.toISOString().slice(0, 10)}T23:59:59+09:00`;
+  }
+
+  return {
+    name: 'univapay',
+    methods,
+    modes: ['payment'],
+
+    async start(input): Promise<ClientSession> {
+      const { amount } = input;
+      const offered = input.methods.filter((method) => method !== 'konbini' || stores.length > 0);
+      if (offered.length === 0) {
+        throw new EndpointRequestError(400, 'no_methods', 'None of the requested methods is offered.');
+      }
+      const konbini = offered.includes('konbini');
+      const { sessionId } = await signer.sign({
+        amount: amount.amount,
+        currency: amount.currency,
+        returnUrl: input.returnUrl,
+        methods: offered,
+        stores: konbini ? stores : [],
+        expiresAt: Math.floor(now() / 1000) + ttlSeconds,
+      });
+      return {
+        protocol: 1,
+        provider: 'univapay',
+        sessionId,
+        publicKey: config.appToken,
+        apiBase: browserApiBase,
+        amount: amount.amount,
+        currency: amount.currency,
+        mode: 'payment',
+        methods: offered,
+        konbiniStores: konbini ? [...stores] : [],
+        returnUrl: input.returnUrl,
+        // UnivaPay konbini tokens need the email and the phone number (README 2.2, seed 001).
+        ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
+        extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
+      };
+    },
+
+    async complete(input, call) {
+      const attempt = await verified(input.sessionId);
+      if (now() / 1000 > attempt.expiresAt) {
+        return failed('provider', 'session_expired', false, { providerCode: 'attempt_expired' });
+      }
+      if (!attempt.methods.includes(input.method)) {
+        throw new EndpointRequestError(400, 'method_not_offered', `This payment does not offer ${input.method}.`);
+      }
+
+      const tokenResult = await api.getToken(input.token, call);
+      if (!tokenResult.ok) {
+        if (tokenResult.httpStatus === 404 || tokenResult.httpStatus === 400) {
+          throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
+        }
+        return refused('complete', tokenResult, call);
+      }
+      const token = tokenResult.data;
+      if (methodFromUnivapayType(token.payment_type) !== input.method) {
+        throw new EndpointRequestError(400, 'method_mismatch', `The token is not a ${input.method} token.`);
+      }
+      let store: KonbiniStore | undefined;
+      if (input.method === 'konbini') {
+        store = storeFromUnivapay(token.data?.convenience_store);
+        if (!store || !attempt.stores.includes(store)) {
+          return failed('validation', 'store_unavailable', true, { field: 'store' });
+        }
+      }
+
+      // The amount is the merchant's, now; the attempt only proves what the shopper was shown.
+      const decision = await input.amount();
+      if (decision.amount !== attempt.amount || decision.currency !== attempt.currency) {
+        throw new EndpointRequestError(
+          409,
+          'amount_changed',
+          'The amount changed since this payment started: start again to see the new amount.',
+        );
+      }
+
+      const metadata: Record<string, string> = {
+        ...decision.metadata,
+        [UNIVAPAY_METADATA.attempt]: attempt.id,
+        [UNIVAPAY_METADATA.method]: input.method,
+        ...(store ? { [UNIVAPAY_METADATA.store]: store } : {}),
+        ...(decision.orderId ? { [UNIVAPAY_METADATA.orderId]: decision.orderId } : {}),
+      };
+      const body: Record<string, unknown> = {
+        transaction_token_id: token.id,
+        amount: decision.amount,
+        currency: decision.currency,
+        metadata,
+      };
+      if (input.method === 'card') body['three_ds'] = { mode: 'normal', redirect_endpoint: attempt.returnUrl };
+      if (input.method === 'konbini' && config.konbiniPaymentDays !== undefined) {
+        body['capture_at'] = konbiniDeadline(config.konbiniPaymentDays);
+      }
+
+      const created = await api.createCharge(body, await signer.chargeKey(attempt, token.id), call);
+      if (!created.ok) return refused('complete', created, call);
+      const charge = created.data;
+      if (
+        charge.requested_amount !== decision.amount ||
+        charge.requested_currency.toUpperCase() !== decision.currency ||
+        (charge.transaction_token_id && charge.transaction_token_id !== token.id)
+      ) {
+        throw new ProviderCallError('univapay', 'unexpected_response', 'UnivaPay created another charge than asked.');
+      }
+      const settled = await settle('complete', charge, call);
+      if (!settled.ok) return settled.outcome;
+      return finish('complete', settled.data, input.method, call, token);
+    },
+
+    async status(input, call) {
+      const attempt = await verified(input.sessionId);
+      const reference = input.reference?.trim();
+      if (!reference) {
+        throw new EndpointRequestError(400, 'reference_required', 'UnivaPay needs the charge id as "reference".');
+      }
+      if (!/^[A-Za-z0-9-]{1,64}$/.test(reference)) {
+        throw new EndpointRequestError(400, 'bad_reference', '"reference" is not a UnivaPay charge id.');
+      }
+      const result = await api.getCharge(reference, true, call);
+      if (!result.ok) {
+        if (result.httpStatus === 404) throw new EndpointRequestError(404, 'unknown_charge', 'There is no such charge.');
+        return refused('status', result, call);
+      }
+      const charge = result.data;
+      // Only a charge this attempt created: its metadata, store, amount and currency must all match.
+      if (
+        metadataText(charge, UNIVAPAY_METADATA.attempt) !== attempt.id ||
+        (charge.store_id && charge.store_id !== config.storeId) ||
+        charge.requested_amount !== attempt.amount ||
+        charge.requested_currency.toUpperCase() !== attempt.currency
+      ) {
+        throw new EndpointRequestError(403, 'foreign_charge', 'This charge does not belong to this payment.');
+      }
+      const settled = await settle('status', charge, call);
+      if (!settled.ok) return settled.outcome;
+      const settledCharge = settled.data;
+      const marked = metadataText(settledCharge, UNIVAPAY_METADATA.method);
+      let method = METHODS.find((m) => m === marked);
+      let token: UnivapayToken | undefined;
+      if (!method) {
+        const read = await readToken('status', settledCharge.transaction_token_id, call);
+        if (!read.ok) return read.outcome;
+        token = read.data;
+        method = methodFromUnivapayType(token.payment_type);
+        if (!method) return failed('provider', 'unexpected_response', true, { providerCode: 'payment_type' });
+      }
+      return finish('status', settledCharge, method, call, token);
+    },
+  };
+}
+
+function checkUrl(name: string, value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`kessai-elements/server: ${name} is not a URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`kessai-elements/server: ${name} must be an http(s) URL.`);
+  }
+}
+
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function positiveInteger(name: string, value: number | undefined, min: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min)) {
+    throw new TypeError(`kessai-elements/server: univapay ${name} must be an integer of at least ${min}.`);
+  }
+}
+
+/** Refuses a configuration that would break or leak, at startup rather than on the first shopper. */
+function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
+  if (typeof config.appToken !== 'string' || !JWT.test(config.appToken)) {
+    throw new TypeError('kessai-elements/server: univapay appToken must be the app token JWT.');
+  }
+  if (typeof config.secret !== 'string' || config.secret.length === 0) {
+    throw new TypeError('kessai-elements/server: univapay secret is missing.');
+  }
+  // The app token is sent to every browser: the secret must never be part of it.
+  if (config.appToken.includes(config.secret)) {
+    throw new TypeError('kessai-elements/server: univapay appToken contains the secret.');
+  }
+  if (typeof config.storeId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(config.storeId)) {
+    throw new TypeError('kessai-elements/server: univapay storeId is missing or malformed.');
+  }
+  if (config.signingKey !== undefined && (typeof config.signingKey !== 'string' || config.signingKey.length < 32)) {
+    throw new TypeError('kessai-elements/server: univapay signingKey must have at least 32 characters.');
+  }
+  if (config.apiBase !== undefined) checkUrl('univapay apiBase', config.apiBase);
+  if (config.browserApiBase !== undefined) checkUrl('univapay browserApiBase', config.browserApiBase);
+  if (config.methods !== undefined) {
+    if (config.methods.length === 0 || !config.methods.every((m) => METHODS.includes(m))) {
+      throw new TypeError(`kessai-elements/server: univapay methods must be some of ${METHODS.join(', ')}.`);
+    }
+  }
+  if (config.konbiniStores !== undefined && !config.konbiniStores.every(isKonbiniStore)) {
+    throw new TypeError(
+      `kessai-elements/server: univapay konbiniStores must be some of ${KONBINI_STORES.join(', ')}.`,
+    );
+  }
+  positiveInteger('attemptTtlSeconds', config.attemptTtlSeconds, 1);
+  positiveInteger('konbiniPaymentDays', config.konbiniPaymentDays, 1);
+  positiveInteger('polling.attempts', config.polling?.attempts, 1);
+  positiveInteger('polling.intervalMs', config.polling?.intervalMs, 0);
+}
