@@ -46,6 +46,11 @@ import {
   type KomojuEmulator,
   type KomojuEmulatorOptions,
 } from './komoju/index.ts';
+import {
+  createUnivapayEmulator,
+  type UnivapayEmulator,
+  type UnivapayEmulatorOptions,
+} from './univapay/index.ts';
 
 export {
   createKomojuEmulator,
@@ -62,6 +67,20 @@ export {
   type KonbiniSlipFormat,
   type PaymentStatus as KomojuPaymentStatus,
 } from './komoju/index.ts';
+export {
+  createUnivapayEmulator,
+  DEFAULT_CHALLENGE_CARDS as UNIVAPAY_CHALLENGE_CARDS,
+  SUCCESS_CARDS as UNIVAPAY_SUCCESS_CARDS,
+  type UnivapayAppToken,
+  type UnivapayChargeJson,
+  type UnivapayChargeStatus,
+  type UnivapayConvenienceStore,
+  type UnivapayEmulator,
+  type UnivapayEmulatorOptions,
+  type UnivapayInspector,
+  type UnivapayRecordedRequest,
+  type UnivapayTokenView,
+} from './univapay/index.ts';
 export { sandboxOriginFor } from './origins.ts';
 
 export interface SandboxOptions {
@@ -69,6 +88,8 @@ export interface SandboxOptions {
   readonly basePath?: string;
   /** KOMOJU emulator settings (its `basePath` is always `<basePath>/komoju`). */
   readonly komoju?: Omit<KomojuEmulatorOptions, 'basePath'>;
+  /** UnivaPay emulator settings (its `basePath` is always `<basePath>/univapay`). */
+  readonly univapay?: Omit<UnivapayEmulatorOptions, 'basePath'>;
 }
 
 /** The provider emulators under one path, as one handler. */
@@ -83,13 +104,18 @@ export interface Sandbox {
   owns(pathname: string): boolean;
   /** The KOMOJU emulator (API at `<basePath>/komoju/api/v1`), with its `inspect` API. */
   readonly komoju: KomojuEmulator;
+  /**
+   * The UnivaPay emulator (API at `<basePath>/univapay`), with `issueAppToken` for the merchant's
+   * configuration and its `inspect` API.
+   */
+  readonly univapay: UnivapayEmulator;
   /** Resets every emulator. */
   reset(): void;
 }
 
 /**
- * Creates the sandbox: today KOMOJU at `<basePath>/komoju`; each further provider mounts at
- * `<basePath>/<provider>` (UnivaPay next).
+ * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`; each further
+ * provider mounts at `<basePath>/<provider>`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const basePath = (options.basePath ?? '/sandbox').replace(/\/+$/, '');
@@ -97,7 +123,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     throw new TypeError(`kessai-elements/sandbox: basePath ${JSON.stringify(basePath)} must be a path like /sandbox.`);
   }
   const komoju = createKomojuEmulator({ ...options.komoju, basePath: `${basePath}/komoju` });
-  const emulators: readonly { owns(pathname: string): boolean; handle(request: Request): Promise<Response>; reset(): void }[] = [komoju];
+  const univapay = createUnivapayEmulator({ ...options.univapay, basePath: `${basePath}/univapay` });
+  const emulators: readonly { owns(pathname: string): boolean; handle(request: Request): Promise<Response>; reset(): void }[] = [komoju, univapay];
 
   const owns = (pathname: string): boolean => pathname === basePath || pathname.startsWith(`${basePath}/`);
 
@@ -117,6 +144,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     fetch: (input, init) => handle(new Request(input, init)),
     owns,
     komoju,
+    univapay,
     reset: () => emulators.forEach((e) => e.reset()),
   };
 }
