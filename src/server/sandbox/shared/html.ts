@@ -104,7 +104,7 @@ export function pageHeaders(formTargets: readonly string[] = []): Record<string,
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    'Referrer-Policy': 'same-origin',
     'Content-Security-Policy': [
       "default-src 'none'",
       "style-src 'self'",
@@ -139,7 +139,7 @@ export function stylesheetResponse(): Response {
 export function seeOther(location: string): Response {
   return new Response(null, {
     status: 303,
-    headers: { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    headers: { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' },
   });
 }
 

@@ -40,8 +40,9 @@ export function notFoundPage(ctx: KomojuContext, what: string): Response {
 }
 
 /**
- * Whether a form post comes from the emulator's own page. Browsers send `Origin` with every POST;
- * a post from another site is refused (the buttons change payments).
+ * Whether a form post comes from the emulator's own page. Browsers send `Origin` with every POST (the
+ * pages' `Referrer-Policy: same-origin` keeps it a real origin rather than `null`); a post from
+ * another site is refused (the buttons change payments).
  */
 export function fromOwnPage(ctx: KomojuContext, request: Request): boolean {
   const origin = request.headers.get('origin');

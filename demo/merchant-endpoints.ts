@@ -1,0 +1,46 @@
+import { createKessaiHandler, type KessaiHandler } from '../src/server/index.ts';
+import type { Sandbox } from '../src/server/sandbox/index.ts';
+
+/**
+ * The reference merchant endpoints the demo page talks to, one per provider at `/api/<provider>`,
+ * wired to the embedded sandbox: the server side calls the emulator in-process (`sandbox.fetch`) and
+ * the browser is told to reach it on the sandbox origin, another origin than the page's.
+ */
+export interface MerchantEndpointsContext {
+  /** The origin the page was opened on (`http://localhost:5173`). */
+  readonly pageOrigin: string;
+  /** Where the browser reaches the sandbox (`http://127.0.0.1:5173`, see `sandboxOriginFor`). */
+  readonly sandboxOrigin: string;
+  readonly sandbox: Sandbox;
+}
+
+/** What the demo charges: the page's `context.cart` names a cart; anything else costs the default. */
+const DEMO_CARTS: Readonly<Record<string, number>> = { 'demo-cart-1': 1980 };
+
+function demoAmount(context: Readonly<Record<string, unknown>> | undefined) {
+  const cart = typeof context?.['cart'] === 'string' ? context['cart'] : '';
+  return {
+    amount: DEMO_CARTS[cart] ?? 1980,
+    currency: 'JPY',
+    // KOMOJU wants an order number unique per session.
+    orderId: `demo-${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
+  };
+}
+
+/** The endpoints by provider name, for one page origin. */
+export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record<string, KessaiHandler>> {
+  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
+  return {
+    komoju: createKessaiHandler({
+      provider: 'komoju',
+      secretKey: sandbox.komoju.secretKey,
+      publishableKey: sandbox.komoju.publishableKey,
+      apiBase: `${sandboxOrigin}${sandbox.komoju.basePath}/api/v1`,
+      fetch: sandbox.fetch,
+      allowedOrigins: [pageOrigin],
+      amount: ({ context }) => demoAmount(context),
+    }),
+    // TODO(lead): univapay, payjp, stripe and paymentoptions join here as their server modules and
+    // emulators land: `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
+  };
+}
