@@ -41,6 +41,7 @@
  *
  * @module
  */
+import type { ProviderEmulator } from './shared/emulator.ts';
 import {
   createKomojuEmulator,
   type KomojuEmulator,
@@ -82,6 +83,7 @@ export {
   type UnivapayTokenView,
 } from './univapay/index.ts';
 export { sandboxOriginFor } from './origins.ts';
+export type { ProviderEmulator } from './shared/emulator.ts';
 
 export interface SandboxOptions {
   /** Path every emulator is mounted under: `<basePath>/<provider>/…`. Default `/sandbox`. */
@@ -124,7 +126,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
   const komoju = createKomojuEmulator({ ...options.komoju, basePath: `${basePath}/komoju` });
   const univapay = createUnivapayEmulator({ ...options.univapay, basePath: `${basePath}/univapay` });
-  const emulators: readonly { owns(pathname: string): boolean; handle(request: Request): Promise<Response>; reset(): void }[] = [komoju, univapay];
+  // Each provider's emulator joins this list.
+  const emulators: readonly ProviderEmulator[] = [komoju, univapay];
 
   const owns = (pathname: string): boolean => pathname === basePath || pathname.startsWith(`${basePath}/`);
 

@@ -1,7 +1,7 @@
 import { detectBrand, type CardBrand } from '../../../core/card/brand.ts';
 import { isExpired } from '../../../core/card/expiry.ts';
 import { luhnValid } from '../../../core/card/luhn.ts';
-import { invalidParameter, KomojuApiError } from './errors.ts';
+import { invalidParameter, missingParameter } from './errors.ts';
 import { cardDetailsSchema, konbiniDetailsSchema, parseBody } from './schemas.ts';
 import type { CardRecord, KonbiniRecord } from './state.ts';
 
@@ -71,10 +71,7 @@ export function konbiniFromDetails(details: unknown, fallbackEmail: string | nul
   const d = parsed.data;
   const email = d.email ?? fallbackEmail;
   if (!email) {
-    throw new KomojuApiError(422, 'missing_parameter', {
-      param: `${PREFIX}[email]`,
-      message: `A required parameter (${PREFIX}[email]) is missing`,
-    });
+    throw missingParameter(`${PREFIX}[email]`);
   }
   return {
     store: d.store,

@@ -1,4 +1,5 @@
 import { jsonResponse } from '../../http-json.ts';
+import type { ProviderEmulator } from '../shared/emulator.ts';
 import { stylesheetResponse } from '../shared/html.ts';
 import { corsHeaders, preflightResponse, readRequestBody, sha256Hex } from '../shared/http.ts';
 import { authenticate, authorize, type KeyKind } from './auth.ts';
@@ -72,20 +73,16 @@ export interface KomojuInspector {
   secureTokens(): KomojuSecureTokenView[];
 }
 
-/** The KOMOJU emulator: a web-standard handler plus its inspection API. */
-export interface KomojuEmulator {
-  /** Where it is mounted (`/sandbox/komoju`); the API is at `<basePath>/api/v1`. */
-  readonly basePath: string;
+/**
+ * The KOMOJU emulator: a web-standard handler plus its inspection API. `basePath` is where it is
+ * mounted (`/sandbox/komoju`); the API is at `<basePath>/api/v1`; `reset()` forgets every session,
+ * payment, token, stored answer and logged request.
+ */
+export interface KomojuEmulator extends ProviderEmulator {
   /** The keys it accepts (fake test keys). */
   readonly secretKey: string;
   readonly publishableKey: string;
-  /** Answers a request whose path is under `basePath` (anything else: 404). */
-  handle(request: Request): Promise<Response>;
-  /** Whether a path belongs to this emulator. */
-  owns(pathname: string): boolean;
   readonly inspect: KomojuInspector;
-  /** Forgets every session, payment, token, stored answer and logged request. */
-  reset(): void;
 }
 
 const API_PREFIX = '/api/v1';
@@ -95,6 +92,9 @@ const API_PREFIX = '/api/v1';
  * secure tokens with a 3-D Secure challenge page, tokens, payments, konbini slips with an
  * instructions page, KOMOJU's error bodies, Basic auth with secret and publishable keys, CORS for
  * browser calls, `Idempotency-Key` and `Komoju-Scenario`. Test cards: see `test-cards.ts`.
+ *
+ * Not emulated: the hosted payment page (`session_url` is handed out but not served), customers and
+ * customer-mode sessions, refunds, webhooks, payment types other than credit_card and konbini.
  */
 export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): KomojuEmulator {
   const config = resolveKomojuOptions(options);

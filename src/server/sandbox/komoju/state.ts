@@ -51,7 +51,6 @@ export interface SessionRecord {
   readonly lineItems: readonly unknown[];
   readonly paymentData: Readonly<Record<string, unknown>>;
   readonly capture: 'auto' | 'manual';
-  readonly externalCustomerId: string | null;
   readonly sessionUrl: string;
   /** `Komoju-Scenario` sent on create: every pay of this session fails with it. */
   readonly scenario: string | null;
@@ -170,10 +169,5 @@ export class KomojuState {
     this.tokens.clear();
     this.idempotent.clear();
     this.requests.length = 0;
-  }
-
-  /** Payments in creation order (Map keeps insertion order). */
-  paymentsOf(sessionId: string): PaymentRecord[] {
-    return [...this.payments.values()].filter((p) => p.sessionId === sessionId);
   }
 }

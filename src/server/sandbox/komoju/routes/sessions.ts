@@ -54,7 +54,6 @@ export const createSession: ApiHandler = (ctx, call) => {
     lineItems: body.line_items ?? [],
     paymentData: { ...(body.payment_data ?? {}) },
     capture: body.payment_data?.capture ?? 'auto',
-    externalCustomerId: body.external_customer_id ?? null,
     sessionUrl: ctx.urls.session(id),
     scenario: call.scenario,
     status: 'pending',
