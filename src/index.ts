@@ -6,6 +6,7 @@
 import './elements/card-fields/card-fields.ts';
 import './elements/konbini-fields/konbini-fields.ts';
 import './elements/konbini-slip/konbini-slip.ts';
+import './elements/challenge/challenge.ts';
 import './elements/checkout/checkout.ts';
 
 export { KessaiCheckout, formatAmount } from './elements/checkout/checkout.ts';
@@ -13,6 +14,7 @@ export { KessaiCardFields } from './elements/card-fields/card-fields.ts';
 export type { CardField } from './elements/card-fields/card-fields.ts';
 export { KessaiKonbiniFields } from './elements/konbini-fields/konbini-fields.ts';
 export { KessaiKonbiniSlip } from './elements/konbini-slip/konbini-slip.ts';
+export { KessaiChallenge } from './elements/challenge/challenge.ts';
 
 export {
   KessaiChangeEvent,

@@ -3,7 +3,7 @@ import { paymentError, type PaymentError } from '../core/errors.ts';
 import { FAILURE_MESSAGES } from '../core/i18n/failure-messages.ts';
 import { translate } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/locale.ts';
-import type { Outcome } from '../core/outcome.ts';
+import type { NextAction, Outcome } from '../core/outcome.ts';
 import type { PaymentInput } from '../core/payment-input.ts';
 import {
   PROVIDERS,
@@ -27,7 +27,12 @@ import {
   type AttemptStorage,
   type PendingAttempt,
 } from './pending-attempt.ts';
-import { hasAnyParam, withoutParams } from './return-url.ts';
+import {
+  CHALLENGE_PARAM,
+  browserChallengeFrame,
+  type ChallengeFrame,
+} from './challenge-frame.ts';
+import { hasAnyParam, withParam, withoutParams } from './return-url.ts';
 
 /**
  * Drives one `<kessai-checkout>`'s payment attempt: owns the flow state, one `AbortController` per run
@@ -48,6 +53,8 @@ export interface CheckoutConfig {
   locale(): Locale;
   /** The `context` property, posted with every request. */
   context(): Readonly<Record<string, unknown>> | undefined;
+  /** How 3-D Secure is shown: `redirect` (the default) or `iframe` (needs the `challenge` hook). */
+  challenge?(): 'redirect' | 'iframe';
 }
 
 /** Where the flow tells its element what happened; each becomes one `kessai-*` event. */
@@ -59,6 +66,11 @@ export interface CheckoutHooks {
    * called `preventDefault()` on `kessai-redirect`; the attempt stays pending for the return).
    */
   redirect(detail: { readonly url: string; readonly method: 'get' | 'post' }): boolean;
+  /**
+   * Shows the challenge in a frame over the page (`challenge="iframe"`). Resolves with the query
+   * string the provider sent the frame back with, or null when the shopper canceled.
+   */
+  challenge?(action: NextAction, signal: AbortSignal): Promise<string | null>;
   succeeded(state: SucceededState): void;
   pending(slip: Slip): void;
   /** A failure, with its message already in the shopper's language. */
@@ -84,6 +96,8 @@ export interface CheckoutDeps {
   /** Waits between `status` checks while a payment is `processing`. */
   readonly pollDelaysMs: readonly number[];
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Whether this page is the return of a framed challenge, and how it tells the checkout above. */
+  readonly frame: ChallengeFrame;
 }
 
 const browserPage: PageLocation = {
@@ -111,6 +125,7 @@ export function defaultCheckoutDeps(): CheckoutDeps {
     randomUUID: () => globalThis.crypto.randomUUID(),
     pollDelaysMs: [2000, 3000, 5000, 10000],
     sleep: abortableSleep,
+    frame: browserChallengeFrame,
   };
 }
 
@@ -249,6 +264,13 @@ export class CheckoutController implements ReactiveController {
 
   /** On connect: finish an attempt the shopper is returning to, or start a new one. */
   private _begin(): void {
+    const href = this._deps.page.href();
+    if (this._deps.frame.isChallengeReturn(href)) {
+      // This page was loaded inside the challenge frame of a checkout above: hand it the return and
+      // do nothing else (no session, no payment: the checkout above finishes the attempt).
+      this._deps.frame.notify(href);
+      return;
+    }
     if (this._tryResume()) return;
     this._dispatch({ type: 'start' });
     void this._runStart();
@@ -381,14 +403,54 @@ export class CheckoutController implements ReactiveController {
       this._settle({ status: 'failed', error: paymentError('configuration', 'unsafe_redirect', false) });
       return;
     }
+    // Kept in every case: if the page takes over the navigation, the shopper returns to a new page load.
     const attempt = createPendingAttempt(state.session, endpoint, state.method, this._deps.now());
     savePendingAttempt(this._deps.storage, attempt);
     const proceed = this.hooks.redirect({ url: url.href, method: state.action.type === 'post' ? 'post' : 'get' });
     if (!proceed || this._state !== state) return;
+    if (this._framed()) {
+      void this._runChallenge(state);
+      return;
+    }
     if (!this._deps.navigate(state.action, state.session)) {
       clearPendingAttempt(this._deps.storage);
       this._settle({ status: 'failed', error: paymentError('configuration', 'unsafe_redirect', false) });
     }
+  }
+
+  private _framed(): boolean {
+    return this.config.challenge?.() === 'iframe' && this.hooks.challenge !== undefined;
+  }
+
+  /** The challenge in a frame over the page: on return, finish the attempt here, without a reload. */
+  private async _runChallenge(state: Extract<FlowState, { status: 'requires_action' }>): Promise<void> {
+    const show = this.hooks.challenge;
+    if (show === undefined) return;
+    const run = this._newRun();
+    let search: string | null;
+    try {
+      search = await show(state.action, run.abort.signal);
+    } catch {
+      search = null;
+    }
+    if (!this._isCurrent(run)) return;
+    clearPendingAttempt(this._deps.storage);
+    if (search === null) {
+      this._settle({ status: 'failed', error: paymentError('authentication', 'authentication_canceled', true) });
+      return;
+    }
+    const params = new URLSearchParams(search);
+    params.delete(CHALLENGE_PARAM);
+    const adapter = this._deps.adapterFor(state.session.provider);
+    let outcome: Outcome;
+    try {
+      outcome = adapter
+        ? await adapter.resume(this._attemptContext(state.session, run, this._deps.randomUUID()), params)
+        : { status: 'failed', error: paymentError('configuration', 'configuration_error', false) };
+    } catch {
+      outcome = { status: 'failed', error: paymentError('internal', 'internal_error', true) };
+    }
+    if (this._isCurrent(run)) this._settle(outcome);
   }
 
   /** Back from the bank page without finishing (the browser's Back button restored this page). */
@@ -445,7 +507,7 @@ export class CheckoutController implements ReactiveController {
     })().then((outcome) => {
       if (!this._isCurrent(run)) return;
       // The return is used up: a reload must not finish it again.
-      this._deps.page.replace(withoutParams(this._deps.page.href(), adapter.returnParams));
+      this._deps.page.replace(withoutParams(this._deps.page.href(), [...adapter.returnParams, CHALLENGE_PARAM]));
       clearPendingAttempt(this._deps.storage);
       this._settle(outcome);
     });
@@ -482,7 +544,7 @@ export class CheckoutController implements ReactiveController {
 
   /** Every provider's return parameters: none of them belongs in a new return URL. */
   private _allReturnParams(): string[] {
-    const names = new Set<string>();
+    const names = new Set<string>([CHALLENGE_PARAM]);
     for (const provider of PROVIDERS) {
       for (const name of this._deps.adapterFor(provider)?.returnParams ?? []) names.add(name);
     }
@@ -499,7 +561,7 @@ export class CheckoutController implements ReactiveController {
       session,
       endpoint: this._client(endpoint),
       locale: this.config.locale(),
-      pageUrl: this._cleanPageUrl(),
+      pageUrl: this._framed() ? withParam(this._cleanPageUrl(), CHALLENGE_PARAM, '1') : this._cleanPageUrl(),
       idempotencyKey,
       signal: run.abort.signal,
       ...(this._deps.fetch ? { fetch: this._deps.fetch } : {}),

@@ -35,3 +35,13 @@ function decodeName(pair: string): string {
     return raw;
   }
 }
+
+/** `href` with `name=value` appended to its query (before the hash); the rest is left as it was. */
+export function withParam(href: string, name: string, value: string): string {
+  const hashAt = href.indexOf('#');
+  const beforeHash = hashAt === -1 ? href : href.slice(0, hashAt);
+  const hash = hashAt === -1 ? '' : href.slice(hashAt);
+  const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  const joiner = !beforeHash.includes('?') ? '?' : beforeHash.endsWith('?') || beforeHash.endsWith('&') ? '' : '&';
+  return `${beforeHash}${joiner}${pair}${hash}`;
+}

@@ -64,7 +64,12 @@ export interface FakeOptions {
   readonly start?: () => Response | Promise<Response>;
   /** Holds every KOMOJU answer until it resolves (to press Pay twice while one is in flight). */
   readonly gate?: Promise<void>;
+  /** The challenge page of a 3-D Secure card, from the secure token's `return_url`; default `ACS_URL`. */
+  readonly acs?: (returnUrl: string) => string;
 }
+
+/** A KOMOJU API base on the test server's own origin (plain http, trusted like the sandbox). */
+export const LOCAL_KOMOJU_API = `${location.origin}/komoju-fake/api/v1`;
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -83,13 +88,19 @@ function payment(details: Record<string, unknown>, status = 'captured') {
 }
 
 /** KOMOJU as the browser sees it: secure tokens and session pay, by test card. */
-async function komoju(url: URL, method: string, body: Record<string, unknown>): Promise<Response> {
-  const path = url.pathname.replace('/api/v1', '');
+async function komoju(
+  url: URL,
+  method: string,
+  body: Record<string, unknown>,
+  options: FakeOptions,
+): Promise<Response> {
+  const path = url.pathname.replace(/^.*\/api\/v1/, '');
   const details = (body['payment_details'] ?? {}) as Record<string, unknown>;
   if (method === 'POST' && path === '/secure_tokens') {
     const number = String(details['number'] ?? '');
     if (number === CARDS.threeDs) {
-      return json(200, { id: TOKEN_ID, verification_status: 'NEEDS_VERIFY', authentication_url: ACS_URL });
+      const acs = options.acs ? options.acs(String(body['return_url'])) : ACS_URL;
+      return json(200, { id: TOKEN_ID, verification_status: 'NEEDS_VERIFY', authentication_url: acs });
     }
     return json(200, { id: `${TOKEN_ID}:${number}`, verification_status: 'OK', authentication_url: null });
   }
@@ -146,9 +157,9 @@ export function fakeServers(options: FakeOptions = {}): FakeServers {
       if (parsed['action'] === 'start') return options.start ? options.start() : json(200, { session: session() });
       return json(400, { error: { code: 'unsupported', message: 'KOMOJU pays in the browser' } });
     }
-    if (url.href.startsWith(KOMOJU_API)) {
+    if (url.href.startsWith(KOMOJU_API) || url.href.startsWith(LOCAL_KOMOJU_API)) {
       if (options.gate) await options.gate;
-      return komoju(url, method, body ? (JSON.parse(body) as Record<string, unknown>) : {});
+      return komoju(url, method, body ? (JSON.parse(body) as Record<string, unknown>) : {}, options);
     }
     throw new TypeError('Failed to fetch');
   };
@@ -158,7 +169,8 @@ export function fakeServers(options: FakeOptions = {}): FakeServers {
       requests
         .filter((r) => r.url === new URL('/api/pay', location.href).href)
         .map((r) => JSON.parse(r.body) as Record<string, unknown>),
-    payCalls: () => requests.filter((r) => r.url.startsWith(KOMOJU_API) && r.url.endsWith('/pay')).length,
+    payCalls: () =>
+      requests.filter((r) => r.url.includes('/api/v1/sessions/') && r.url.endsWith('/pay')).length,
     restore: () => {
       window.fetch = original;
     },

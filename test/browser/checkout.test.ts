@@ -206,6 +206,13 @@ describe('<kessai-checkout>', () => {
       ]);
       await expect(el).to.be.accessible();
 
+      // Another method is another matter: the card's banner goes away on the konbini tab.
+      tabs(el)[1]?.click();
+      await el.updateComplete;
+      expect(banner(el)?.textContent?.trim()).to.equal('');
+      tabs(el)[0]?.click();
+      await el.updateComplete;
+
       // The same session takes another card: no new start.
       const number = byLabel(cardFields(el), 'カード番号');
       number.select();

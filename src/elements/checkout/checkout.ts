@@ -5,12 +5,15 @@ import type { PaymentError } from '../../core/errors.ts';
 import { FAILURE_MESSAGES } from '../../core/i18n/failure-messages.ts';
 import { translate } from '../../core/i18n/translate.ts';
 import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { NextAction } from '../../core/outcome.ts';
 import type { PaymentInput } from '../../core/payment-input.ts';
 import { METHODS, type ClientSession, type Mode, type PaymentMethod } from '../../core/protocol.ts';
 import { originOf } from '../../core/safe-url.ts';
 import { CheckoutController, type CheckoutDeps } from '../../flow/checkout-controller.ts';
 import { canSubmit, type FlowState } from '../../flow/machine.ts';
 import '../card-fields/card-fields.ts';
+import '../challenge/challenge.ts';
+import type { KessaiChallenge } from '../challenge/challenge.ts';
 import type { KessaiCardFields } from '../card-fields/card-fields.ts';
 import '../konbini-fields/konbini-fields.ts';
 import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
@@ -58,8 +61,8 @@ const methodsConverter = {
  * Card data goes from the card fields straight to the payment provider: never to the endpoint, never
  * into an event, an attribute, the URL or storage.
  *
- * `challenge="iframe"` is accepted but, for now, 3-D Secure always takes the whole page (a redirect):
- * the framed challenge (`<kessai-challenge>`) is not built yet.
+ * With `challenge="iframe"` the 3-D Secure page opens in a modal frame (`<kessai-challenge>`) and the
+ * payment finishes without leaving the page; the page must then allow being framed by itself.
  *
  * @summary Card and konbini checkout against the merchant's endpoint, with 3-D Secure and the konbini slip.
  * @tag kessai-checkout
@@ -117,7 +120,7 @@ export class KessaiCheckout extends LitElement {
   /** `ja` or `en`. When unset: the page's `lang`, then the browser's languages, then Japanese. */
   @property() locale?: Locale;
 
-  /** How 3-D Secure is shown: `redirect` (the default). `iframe` is accepted and behaves as `redirect` for now. */
+  /** How 3-D Secure is shown: `redirect` (the default, the whole page) or `iframe` (a modal frame). */
   @property() challenge: 'redirect' | 'iframe' = 'redirect';
 
   /** Which methods to offer, space-separated (`card konbini`); unset: all the session allows. */
@@ -129,6 +132,8 @@ export class KessaiCheckout extends LitElement {
   @state() private _method: PaymentMethod = 'card';
   /** A provider error shown under a card field instead of in the banner. */
   @state() private _fieldError = false;
+  /** The shopper moved to another method since the last failure: its banner is out of place. */
+  @state() private _bannerHidden = false;
 
   @query('kessai-card-fields') private _cardFields?: KessaiCardFields | null;
   @query('kessai-konbini-fields') private _konbiniFields?: KessaiKonbiniFields | null;
@@ -141,11 +146,13 @@ export class KessaiCheckout extends LitElement {
       methods: () => this.methods,
       locale: () => this._locale(),
       context: () => this.context,
+      challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
     },
     {
       ready: (session) => this._onReady(session),
       submitted: (method) => this.dispatchEvent(new KessaiSubmitEvent({ method })),
       redirect: (detail) => this.dispatchEvent(new KessaiRedirectEvent(detail)),
+      challenge: (action, signal) => this._runChallenge(action, signal),
       succeeded: (done) => {
         this.dispatchEvent(
           new KessaiSuccessEvent({
@@ -255,7 +262,13 @@ export class KessaiCheckout extends LitElement {
           ? this._renderStatusLine('resuming')
           : this._renderForm(state.session, true, null);
       case 'requires_action':
-        return this._renderStatusLine('redirecting');
+        return this.challenge === 'iframe'
+          ? html`${this._renderStatusLine('resuming')}
+              <kessai-challenge
+                locale=${this._locale()}
+                .trustedOrigins=${this._trustedOrigins(state.session)}
+              ></kessai-challenge>`
+          : this._renderStatusLine('redirecting');
       case 'processing':
         return this._renderStatusLine('processing');
       case 'awaiting_payment':
@@ -300,7 +313,7 @@ export class KessaiCheckout extends LitElement {
     const methods = session.methods;
     const tabbed = methods.length > 1;
     const locale = this._locale();
-    const bannerText = error !== null && !this._fieldError ? this._failureText(error) : '';
+    const bannerText = error !== null && !this._fieldError && !this._bannerHidden ? this._failureText(error) : '';
     return html`
       ${tabbed ? this._renderTabs(methods) : nothing}
       <div class="panels" @keydown=${this._onFieldKeydown}>
@@ -482,9 +495,16 @@ export class KessaiCheckout extends LitElement {
   };
 
   private async _select(method: PaymentMethod, focusTab: boolean): Promise<void> {
+    if (method !== this._method) this._bannerHidden = true;
     this._method = method;
     await this.updateComplete;
     if (focusTab) this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus();
+  }
+
+  private async _runChallenge(action: NextAction, signal: AbortSignal): Promise<string | null> {
+    await this.updateComplete;
+    const challenge = this.renderRoot.querySelector<KessaiChallenge>('kessai-challenge');
+    return challenge ? challenge.run(action, signal) : null;
   }
 
   private _onReady(session: ClientSession): void {
@@ -495,6 +515,7 @@ export class KessaiCheckout extends LitElement {
   }
 
   private _onFailed(error: PaymentError, message: string): void {
+    this._bannerHidden = false;
     this.dispatchEvent(new KessaiErrorEvent({ code: error.code, message, retryable: error.retryable }));
     const state = this._flow.state;
     const field = this._cardFieldOf(error);

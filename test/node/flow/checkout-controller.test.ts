@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { paymentError, type PaymentError } from '../../../src/core/errors.ts';
 import type { Locale } from '../../../src/core/locale.ts';
-import type { Outcome } from '../../../src/core/outcome.ts';
+import type { NextAction, Outcome } from '../../../src/core/outcome.ts';
 import type { CardDetails, PaymentInput } from '../../../src/core/payment-input.ts';
 import type { ClientSession, Mode, PaymentMethod } from '../../../src/core/protocol.ts';
 import type { Slip } from '../../../src/core/slip.ts';
@@ -82,6 +82,8 @@ interface HarnessOptions {
   readonly methods?: readonly PaymentMethod[];
   readonly context?: Record<string, unknown>;
   readonly deps?: Partial<CheckoutDeps>;
+  /** Turns on `challenge="iframe"`; the function plays `<kessai-challenge>`. */
+  readonly challenge?: (action: NextAction, signal: AbortSignal) => Promise<string | null>;
 }
 
 function fakeAdapter(overrides: Partial<ProviderAdapter> = {}): ProviderAdapter & { calls: AttemptContext[] } {
@@ -152,8 +154,9 @@ function harness(options: HarnessOptions = {}): Harness {
       methods: () => options.methods,
       locale: () => options.locale ?? 'ja',
       context: () => options.context,
+      challenge: () => (options.challenge ? 'iframe' : 'redirect'),
     },
-    hooks,
+    options.challenge ? { ...hooks, challenge: options.challenge } : hooks,
     {
       adapterFor: (provider) => (provider === 'komoju' ? adapter : undefined),
       fetch,
@@ -510,5 +513,100 @@ describe('checkout controller: resume', () => {
     h.controller.hostConnected();
     await settle();
     assert.deepEqual(h.calls, [['succeeded', 'second']]);
+  });
+});
+
+describe('checkout controller: 3-D Secure in a frame', () => {
+  const needsChallenge = (): Outcome => ({
+    status: 'requires_action',
+    method: 'card',
+    action: { type: 'redirect', url: 'https://acs.example/c' },
+  });
+
+  it('shows the challenge, then finishes the attempt on the page without navigating', async () => {
+    const shown: NextAction[] = [];
+    let resumedWith = '';
+    const adapter = fakeAdapter({
+      payCard: async (ctx) => {
+        adapter.calls.push(ctx);
+        return needsChallenge();
+      },
+      resume: async (ctx, params) => {
+        adapter.calls.push(ctx);
+        resumedWith = params.toString();
+        return { status: 'succeeded', method: 'card', paymentId: 'pay_framed' };
+      },
+    });
+    const h = await readyHarness({
+      adapter,
+      challenge: async (action) => {
+        shown.push(action);
+        return `?cart=42&kessai_challenge=1&session_id=${SESSION_ID}&secure_token_id=st_5`;
+      },
+    });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.deepEqual(shown, [{ type: 'redirect', url: 'https://acs.example/c' }]);
+    assert.deepEqual(h.navigations, []);
+    assert.equal(stateOf(h).status, 'succeeded');
+    assert.equal(resumedWith, `cart=42&session_id=${SESSION_ID}&secure_token_id=st_5`);
+    // The provider is told to come back to the page with the marker the framed page looks for.
+    assert.equal(adapter.calls[0]?.pageUrl, 'https://shop.example/checkout?cart=42&kessai_challenge=1#pay');
+    assert.equal(h.storage.map.size, 0);
+    assert.deepEqual(h.calls.map((c) => c[0]), ['ready', 'submitted', 'redirect', 'succeeded']);
+  });
+
+  it('cancel keeps the session for another try', async () => {
+    const h = await readyHarness({
+      adapter: fakeAdapter({ payCard: async () => needsChallenge() }),
+      challenge: async () => null,
+    });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.error.reason, 'authentication_canceled');
+    assert.equal(state.status === 'failed' && state.session?.sessionId, SESSION_ID);
+    assert.equal(h.controller.submit(CARD_INPUT), true);
+  });
+
+  it('the page can still take over: preventDefault on kessai-redirect opens no frame', async () => {
+    let opened = 0;
+    const h = await readyHarness({
+      adapter: fakeAdapter({ payCard: async () => needsChallenge() }),
+      challenge: async () => {
+        opened++;
+        return null;
+      },
+    });
+    h.allowRedirect = false;
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.equal(opened, 0);
+    assert.equal(stateOf(h).status, 'requires_action');
+  });
+
+  it('inside the challenge frame the checkout only tells its parent and starts nothing', async () => {
+    const notified: string[] = [];
+    const page = `https://shop.example/checkout?kessai_challenge=1&session_id=${SESSION_ID}&secure_token_id=st_5`;
+    const h = harness({
+      page,
+      deps: { frame: { isChallengeReturn: () => true, notify: (href) => notified.push(href) } },
+    });
+    h.controller.hostConnected();
+    await settle();
+    assert.deepEqual(notified, [page]);
+    assert.equal(h.requests.length, 0);
+    assert.equal(stateOf(h).status, 'idle');
+  });
+
+  it('a top-level return that carries the marker resumes and removes it', async () => {
+    const page = `https://shop.example/checkout?kessai_challenge=1&session_id=${SESSION_ID}&secure_token_id=st_5#pay`;
+    const storage = memoryStorage();
+    savePendingAttempt(storage, createPendingAttempt(session(), ENDPOINT, 'card', Date.UTC(2030, 0, 1)));
+    const h = harness({ page, storage });
+    h.controller.hostConnected();
+    await settle();
+    assert.equal(stateOf(h).status, 'succeeded');
+    assert.deepEqual(h.replaced, ['https://shop.example/checkout#pay']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hasAnyParam, withoutParams } from '../../../src/flow/return-url.ts';
+import { hasAnyParam, withParam, withoutParams } from '../../../src/flow/return-url.ts';
 
 const NAMES = ['secure_token_id', 'session_id'];
 
@@ -27,4 +27,16 @@ describe('hasAnyParam', () => {
     assert.equal(hasAnyParam('https://shop.example/?cart=1', NAMES), false);
     assert.equal(hasAnyParam('not a url', NAMES), false);
   });
+});
+
+describe('withParam', () => {
+  const rows: ReadonlyArray<readonly [string, string]> = [
+    ['https://shop.example/pay', 'https://shop.example/pay?k=1'],
+    ['https://shop.example/pay?a=b+c', 'https://shop.example/pay?a=b+c&k=1'],
+    ['https://shop.example/pay?#top', 'https://shop.example/pay?k=1#top'],
+    ['https://shop.example/pay?a=1#top', 'https://shop.example/pay?a=1&k=1#top'],
+  ];
+  for (const [input, expected] of rows) {
+    it(input, () => assert.equal(withParam(input, 'k', '1'), expected));
+  }
 });
