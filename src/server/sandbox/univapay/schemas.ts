@@ -91,7 +91,7 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown, prefix: reado
   if (parsed.success) return parsed.data;
   const errors: UnivapayFieldError[] = parsed.error.issues.map((issue) => {
     const path = [...prefix, ...issue.path.map(String)];
-    const missing = issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined;
+    const missing = valueAt(value, issue.path) === undefined;
     return { field: path.join('.') || 'body', reason: missing ? 'REQUIRED_VALUE' : 'INVALID_FORMAT' };
   });
   if (errors.length === 0) throw validationError(prefix.join('.') || 'body', 'INVALID_FORMAT');
