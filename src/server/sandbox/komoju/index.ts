@@ -162,7 +162,7 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
           ? { status: error.status, body: error.body }
           : { status: 500, body: new KomojuApiError(500, 'internal_server_error').body };
     }
-    state.requests.push({
+    state.record({
       seq: ++seq,
       at: ctx.now.toISOString(),
       method: request.method,

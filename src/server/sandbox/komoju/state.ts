@@ -154,6 +154,9 @@ export interface StoredAnswer {
   readonly body: unknown;
 }
 
+/** The request log keeps this many calls (a demo server may run for days). */
+export const MAX_RECORDED_REQUESTS = 10_000;
+
 export class KomojuState {
   readonly sessions = new Map<string, SessionRecord>();
   readonly payments = new Map<string, PaymentRecord>();
@@ -161,6 +164,11 @@ export class KomojuState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly idempotent = new Map<string, StoredAnswer>();
   readonly requests: KomojuRecordedRequest[] = [];
+
+  record(request: KomojuRecordedRequest): void {
+    this.requests.push(request);
+    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
+  }
 
   reset(): void {
     this.sessions.clear();
