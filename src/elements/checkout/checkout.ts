@@ -150,11 +150,11 @@ export class KessaiCheckout extends LitElement {
     },
     {
       ready: (session) => this._onReady(session),
-      submitted: (method) => this.dispatchEvent(new KessaiSubmitEvent({ method })),
-      redirect: (detail) => this.dispatchEvent(new KessaiRedirectEvent(detail)),
+      submitted: (method) => this._emit(new KessaiSubmitEvent({ method })),
+      redirect: (detail) => this._emit(new KessaiRedirectEvent(detail)),
       challenge: (action, signal) => this._runChallenge(action, signal),
       succeeded: (done) => {
-        this.dispatchEvent(
+        this._emit(
           new KessaiSuccessEvent({
             method: done.method,
             ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
@@ -165,12 +165,12 @@ export class KessaiCheckout extends LitElement {
         this._focusResult();
       },
       pending: (slip) => {
-        this.dispatchEvent(new KessaiPendingEvent({ method: 'konbini', slip }));
+        this._emit(new KessaiPendingEvent({ method: 'konbini', slip }));
         this._focusResult();
       },
       failed: (error, message) => this._onFailed(error, message),
       canceled: () => {
-        this.dispatchEvent(
+        this._emit(
           new KessaiErrorEvent({ code: 'provider', message: this._t('canceled'), retryable: true }),
         );
         this._focusResult();
@@ -501,6 +501,11 @@ export class KessaiCheckout extends LitElement {
     if (focusTab) this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus();
   }
 
+  /** Dispatches a `kessai-*` event (named in the class JSDoc, where the manifest reads them). */
+  private _emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   private async _runChallenge(action: NextAction, signal: AbortSignal): Promise<string | null> {
     await this.updateComplete;
     const challenge = this.renderRoot.querySelector<KessaiChallenge>('kessai-challenge');
@@ -509,14 +514,14 @@ export class KessaiCheckout extends LitElement {
 
   private _onReady(session: ClientSession): void {
     if (!session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
-    this.dispatchEvent(
+    this._emit(
       new KessaiReadyEvent({ methods: [...session.methods], amount: session.amount, currency: session.currency }),
     );
   }
 
   private _onFailed(error: PaymentError, message: string): void {
     this._bannerHidden = false;
-    this.dispatchEvent(new KessaiErrorEvent({ code: error.code, message, retryable: error.retryable }));
+    this._emit(new KessaiErrorEvent({ code: error.code, message, retryable: error.retryable }));
     const state = this._flow.state;
     const field = this._cardFieldOf(error);
     if (state.status === 'failed' && state.session !== undefined && field !== null && this._method === 'card') {
