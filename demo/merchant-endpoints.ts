@@ -40,7 +40,31 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
       allowedOrigins: [pageOrigin],
       amount: ({ context }) => demoAmount(context),
     }),
-    // TODO(lead): univapay, payjp, stripe and paymentoptions join here as their server modules and
+    univapay: univapayHandler(ctx),
+    // TODO(lead): payjp, stripe and paymentoptions join here as their server modules and
     // emulators land: `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
+}
+
+/**
+ * UnivaPay on the sandbox: an app token bound to the page's origin (what a merchant copies from
+ * UnivaPay's dashboard), issued once on the first request (signing is async), and its secret kept here.
+ */
+function univapayHandler(ctx: MerchantEndpointsContext): KessaiHandler {
+  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
+  let handler: Promise<KessaiHandler> | undefined;
+  const make = async (): Promise<KessaiHandler> => {
+    const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [pageOrigin] });
+    return createKessaiHandler({
+      provider: 'univapay',
+      appToken,
+      secret,
+      storeId,
+      apiBase: `${sandboxOrigin}${sandbox.univapay.basePath}`,
+      fetch: sandbox.fetch,
+      allowedOrigins: [pageOrigin],
+      amount: ({ context }) => demoAmount(context),
+    });
+  };
+  return async (request) => (await (handler ??= make()))(request);
 }
