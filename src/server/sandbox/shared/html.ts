@@ -143,6 +143,16 @@ export function seeOther(location: string): Response {
   });
 }
 
+/**
+ * Whether a form post comes from a page of `origin` (the emulator's own). Browsers send `Origin` with
+ * every POST, and the pages' `Referrer-Policy: same-origin` keeps it a real origin rather than `null`;
+ * a post from another site is refused, since the pages' buttons change payments.
+ */
+export function postedFromOrigin(request: Request, origin: string): boolean {
+  const sent = request.headers.get('origin');
+  return sent === null || sent === origin;
+}
+
 /** Reads a small urlencoded form body (the pages' buttons). */
 export async function readForm(request: Request): Promise<URLSearchParams> {
   const read = await readBodyText(request, 4096);

@@ -145,6 +145,16 @@ export function withQueryParam(rawUrl: string, name: string, value: string): str
   return url.href;
 }
 
+/** The origin of a URL, or null (for `form-action` targets and for naming a shop). */
+export function originOfUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    return new URL(raw).origin;
+  } catch {
+    return null;
+  }
+}
+
 /** An absolute `http:` / `https:` URL without credentials, or null. */
 export function httpUrl(raw: string): URL | null {
   let url: URL;

@@ -1,10 +1,10 @@
-import { withQueryParam } from '../../shared/http.ts';
+import { originOfUrl, withQueryParam } from '../../shared/http.ts';
 import { html, readForm, seeOther, type SafeHtml } from '../../shared/html.ts';
 import { sessionReturnUrl, settlePendingCardPayment } from '../charge.ts';
 import type { KomojuContext } from '../context.ts';
 import { newThreeDsAuthResult } from '../serialize.ts';
 import type { CardRecord, PaymentRecord, SecureTokenRecord } from '../state.ts';
-import { fromOwnPage, forbiddenPage, formatAmount, notFoundPage, originOfUrl, page } from './common.ts';
+import { fromOwnPage, forbiddenPage, formatAmount, notFoundPage, page } from './common.ts';
 
 /**
  * The 3-D Secure challenge page (`<basePath>/challenge/{id}`), standing in for the card issuer's ACS.

@@ -1,4 +1,4 @@
-import { html, pageResponse, renderPage, type SafeHtml } from '../../shared/html.ts';
+import { html, pageResponse, postedFromOrigin, renderPage, type SafeHtml } from '../../shared/html.ts';
 import type { KomojuContext } from '../context.ts';
 
 /** Bits the emulator's pages share. */
@@ -8,16 +8,6 @@ export function formatAmount(amount: number, currency: string): string {
     return new Intl.NumberFormat(currency === 'JPY' ? 'ja-JP' : 'en-US', { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount} ${currency}`;
-  }
-}
-
-/** The origin of a URL, or null (for `form-action` and for naming the shop). */
-export function originOfUrl(raw: string | null): string | null {
-  if (!raw) return null;
-  try {
-    return new URL(raw).origin;
-  } catch {
-    return null;
   }
 }
 
@@ -39,14 +29,9 @@ export function notFoundPage(ctx: KomojuContext, what: string): Response {
   return page(ctx, 404, 'Not found — KOMOJU sandbox', html`<h1>Not found</h1><p>There is no such ${what} in this sandbox. It may have been reset.</p>`);
 }
 
-/**
- * Whether a form post comes from the emulator's own page. Browsers send `Origin` with every POST (the
- * pages' `Referrer-Policy: same-origin` keeps it a real origin rather than `null`); a post from
- * another site is refused (the buttons change payments).
- */
+/** Whether a form post comes from the emulator's own page (see `postedFromOrigin`). */
 export function fromOwnPage(ctx: KomojuContext, request: Request): boolean {
-  const origin = request.headers.get('origin');
-  return origin === null || origin === ctx.urls.origin;
+  return postedFromOrigin(request, ctx.urls.origin);
 }
 
 export function forbiddenPage(ctx: KomojuContext): Response {
