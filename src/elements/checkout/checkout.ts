@@ -232,6 +232,10 @@ export class KessaiCheckout extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const context: unknown = this.context;
+    if (changed.has('context') && context != null && (typeof context !== 'object' || Array.isArray(context))) {
+      console.warn('<kessai-checkout>: `context` must be a JSON object; it is not posted to the endpoint.');
+    }
     const key = this._currentKey();
     if (this.isConnected && key !== this._flowKey) {
       this._flowKey = key;
