@@ -1,4 +1,5 @@
 import { jsonResponse } from '../../http-json.ts';
+import type { ProviderEmulator } from '../shared/emulator.ts';
 import { stylesheetResponse } from '../shared/html.ts';
 import { corsHeaders, preflightResponse, readRequestBody, sha256Hex } from '../shared/http.ts';
 import { issueAppToken as signAppToken } from './app-token.ts';
@@ -63,7 +64,7 @@ export interface UnivapayAppToken {
 }
 
 /** The UnivaPay emulator: a web-standard handler plus its inspection API. */
-export interface UnivapayEmulator {
+export interface UnivapayEmulator extends ProviderEmulator {
   /** Where it is mounted (`/sandbox/univapay`); the API is right below it (`<basePath>/tokens`). */
   readonly basePath: string;
   /** The emulated store (`/stores/{storeId}/…`). */
@@ -180,7 +181,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
           ? { status: error.status, body: error.body }
           : { status: 500, body: new UnivapayApiError(500, 'UNKNOWN_ERROR').body };
     }
-    state.requests.push({
+    state.record({
       seq: ++seq,
       at: ctx.now.toISOString(),
       method: request.method,

@@ -107,11 +107,19 @@ export interface StoredAnswer {
   readonly body: unknown;
 }
 
+/** The request log keeps this many calls (a demo server may run for days). */
+export const MAX_RECORDED_REQUESTS = 10_000;
+
 export class UnivapayState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly charges = new Map<string, ChargeRecord>();
   readonly idempotent = new Map<string, StoredAnswer>();
   readonly requests: UnivapayRecordedRequest[] = [];
+
+  record(request: UnivapayRecordedRequest): void {
+    this.requests.push(request);
+    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
+  }
 
   reset(): void {
     this.tokens.clear();
