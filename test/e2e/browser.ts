@@ -1,0 +1,51 @@
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+
+/** Debian's Chromium with the flags this machine needs (see README "Tests"). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface RecordedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly origin: string;
+  readonly body: string;
+  readonly headers: Record<string, string>;
+}
+
+/** Records every request the page makes (navigations, fetches, form posts) with its body. */
+export function recordRequests(page: Page): RecordedRequest[] {
+  const seen: RecordedRequest[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    seen.push({
+      url: request.url(),
+      method: request.method(),
+      origin: url.origin,
+      body: request.postData() ?? '',
+      headers: request.headers(),
+    });
+  });
+  return seen;
+}
+
+/** Collects console errors and uncaught exceptions, which a test can require to stay empty. */
+export function recordPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
