@@ -35,7 +35,7 @@ const payloadSchema = z.object({
   a: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   amt: z.number().int().nonnegative(),
   cur: z.string().regex(/^[A-Z]{3}$/),
-  ret: z.string().url(),
+  ret: z.url(),
   m: z.array(z.enum(METHODS)).min(1),
   s: z.array(z.enum(KONBINI_STORES)),
   exp: z.number().int().positive(),
