@@ -34,7 +34,8 @@ function commonJsAsEsm() {
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: the tests type and move focus like a shopper, which needs the focused tab.
+  concurrency: 1,
   testFramework: { config: { timeout: 8000 } },
   plugins: [commonJsAsEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
