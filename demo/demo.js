@@ -81,8 +81,23 @@ function applyLocale() {
   }
 }
 
+// The chosen provider lives in the address (`?provider=univapay`) so that it survives the round trip
+// through 3-D Secure: the checkout returns to this URL and resumes the payment it started.
+function providerFromAddress() {
+  const wanted = new URLSearchParams(location.search).get('provider');
+  const radio = wanted ? form.querySelector(`input[name="provider"][value="${CSS.escape(wanted)}"]`) : null;
+  if (radio) radio.checked = true;
+}
+
+function rememberProvider(provider) {
+  const url = new URL(location.href);
+  url.searchParams.set('provider', provider);
+  history.replaceState(history.state, '', url);
+}
+
 function mountCheckout() {
   const provider = String(new FormData(form).get('provider'));
+  rememberProvider(provider);
   renderTestCards(provider);
   const checkout = document.createElement('kessai-checkout');
   checkout.setAttribute('endpoint', `/api/${provider}`);
@@ -199,6 +214,7 @@ function buildGallery() {
   gallery.replaceChildren(...tiles);
 }
 
+providerFromAddress();
 mountCheckout();
 applyTheme();
 buildGallery();
