@@ -175,8 +175,12 @@ function buildGallery() {
   tiles.push(tile('Card fields: errors shown on submit', withErrors));
   customElements.whenDefined('kessai-card-fields').then(async () => {
     await withErrors.updateComplete;
+    // collect() moves focus to the first invalid field, as it should on a real submit; the gallery
+    // only wants the errors, so it gives focus back and keeps the page where it was.
+    const { scrollX, scrollY } = window;
     withErrors.collect();
     withErrors.blur();
+    window.scrollTo(scrollX, scrollY);
   });
 
   tiles.push(tile('Konbini fields', document.createElement('kessai-konbini-fields')));
