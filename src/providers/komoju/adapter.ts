@@ -2,17 +2,13 @@ import type { Outcome } from '../../core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import type { AttemptContext, ProviderAdapter } from '../adapter.ts';
-import { createKomojuClient, isFailedOutcome, type KomojuClient } from './client.ts';
+import { outcomeOfFailedCall } from '../shared/call-outcome.ts';
+import { failed, isFailedOutcome, unexpectedResponse, type FailedOutcome } from '../shared/failures.ts';
+import { redirectOutcome } from '../shared/redirect-outcome.ts';
+import { sessionRefusal } from '../shared/session-checks.ts';
+import { createKomojuClient, type KomojuClient } from './client.ts';
 import { KOMOJU_PAYMENT_TYPES, KOMOJU_RETURN_PARAMS } from './constants.ts';
-import {
-  failed,
-  mapKomojuError,
-  mapKomojuPayResponse,
-  mapKomojuSession,
-  redirectOutcome,
-  unexpectedResponse,
-  type FailedOutcome,
-} from './map-outcome.ts';
+import { mapKomojuError, mapKomojuPayResponse, mapKomojuSession } from './map-outcome.ts';
 import {
   komojuPayResponseSchema,
   komojuSecureTokenSchema,
@@ -35,8 +31,6 @@ import { komojuStoreSlug } from './stores.ts';
  * Card data is built only inside the bodies of the requests to `session.apiBase`. On abort the adapter
  * stops at once and resolves `canceled`, which the flow drops as stale.
  */
-
-const CANCELED: Outcome = { status: 'canceled' };
 
 function clientFor(ctx: AttemptContext): KomojuClient | FailedOutcome {
   return createKomojuClient({
@@ -75,10 +69,6 @@ function cardPaymentDetails(card: CardDetails): Record<string, string> {
   return details;
 }
 
-function methodAllowed(ctx: AttemptContext, method: PaymentMethod): boolean {
-  return ctx.session.methods.includes(method);
-}
-
 /** `POST /sessions/{id}/pay`, mapped; a `completed` answer without its payment is read back. */
 async function pay(
   ctx: AttemptContext,
@@ -94,21 +84,12 @@ async function pay(
     komojuPayResponseSchema,
     { idempotencyKey },
   );
-  switch (result.kind) {
-    case 'aborted':
-      return CANCELED;
-    case 'failed':
-      return result.outcome;
-    case 'error':
-      return mapKomojuError(result.error, result.httpStatus);
-    case 'ok': {
-      const options = { method, trustedOrigins: client.trustedOrigins };
-      const outcome = mapKomojuPayResponse(result.data, options);
-      if (outcome.status !== 'processing' || result.data.payment) return outcome;
-      const readBack = await readSession(client, sessionId, method);
-      return readBack.status === 'failed' ? outcome : readBack;
-    }
-  }
+  if (result.kind !== 'ok') return outcomeOfFailedCall(result, mapKomojuError);
+  const options = { method, trustedOrigins: client.trustedOrigins };
+  const outcome = mapKomojuPayResponse(result.data, options);
+  if (outcome.status !== 'processing' || result.data.payment) return outcome;
+  const readBack = await readSession(client, sessionId, method);
+  return readBack.status === 'failed' ? outcome : readBack;
 }
 
 async function readSession(
@@ -117,23 +98,16 @@ async function readSession(
   method?: PaymentMethod,
 ): Promise<Outcome> {
   const result = await client.get(sessionPath(sessionId), komojuSessionSchema);
-  switch (result.kind) {
-    case 'aborted':
-      return CANCELED;
-    case 'failed':
-      return result.outcome;
-    case 'error':
-      return mapKomojuError(result.error, result.httpStatus);
-    case 'ok':
-      return mapKomojuSession(result.data, {
-        trustedOrigins: client.trustedOrigins,
-        ...(method ? { method } : {}),
-      });
-  }
+  if (result.kind !== 'ok') return outcomeOfFailedCall(result, mapKomojuError);
+  return mapKomojuSession(result.data, {
+    trustedOrigins: client.trustedOrigins,
+    ...(method ? { method } : {}),
+  });
 }
 
 async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome> {
-  if (!methodAllowed(ctx, 'card')) return failed('configuration', 'method_unavailable', false);
+  const refused = sessionRefusal(ctx.session, 'card');
+  if (refused) return refused;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   const { session } = ctx;
@@ -150,20 +124,12 @@ async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome>
     },
     komojuSecureTokenSchema,
   );
-  switch (token.kind) {
-    case 'aborted':
-      return CANCELED;
-    case 'failed':
-      return token.outcome;
-    case 'error':
-      if (typeof token.error !== 'string' && token.error.code === 'unsupported_card_brand') {
-        // komoju-fields does the same: no 3-D Secure for this brand, pay with the card itself.
-        return pay(ctx, client, session.sessionId, cardPaymentDetails(card), 'card', ctx.idempotencyKey);
-      }
-      return mapKomojuError(token.error, token.httpStatus);
-    case 'ok':
-      return afterSecureToken(ctx, client, token.data, session.sessionId, ctx.idempotencyKey, false);
+  if (token.kind === 'error' && typeof token.error !== 'string' && token.error.code === 'unsupported_card_brand') {
+    // komoju-fields does the same: no 3-D Secure for this brand, pay with the card itself.
+    return pay(ctx, client, session.sessionId, cardPaymentDetails(card), 'card', ctx.idempotencyKey);
   }
+  if (token.kind !== 'ok') return outcomeOfFailedCall(token, mapKomojuError);
+  return afterSecureToken(ctx, client, token.data, session.sessionId, ctx.idempotencyKey, false);
 }
 
 /** What a secure token's `verification_status` means, on submit or after the return. */
@@ -192,10 +158,8 @@ function afterSecureToken(
 }
 
 async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome> {
-  if (!methodAllowed(ctx, 'konbini')) return failed('configuration', 'method_unavailable', false);
-  if (!ctx.session.konbiniStores.includes(konbini.store)) {
-    return failed('validation', 'store_unavailable', true, { field: 'store' });
-  }
+  const refused = sessionRefusal(ctx.session, 'konbini', konbini.store);
+  if (refused) return refused;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   const details: Record<string, string> = {
@@ -224,24 +188,15 @@ async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Out
       `/secure_tokens/${encodeURIComponent(tokenId)}`,
       komojuSecureTokenSchema,
     );
-    switch (token.kind) {
-      case 'aborted':
-        return CANCELED;
-      case 'failed':
-        return token.outcome;
-      case 'error':
-        return mapKomojuError(token.error, token.httpStatus);
-      case 'ok': {
-        const key = secureTokenIdempotencyKey(token.data.id);
-        const outcome = await afterSecureToken(ctx, client, token.data, sessionId, key, true);
-        const paid = token.data.verification_status === 'OK' || token.data.verification_status === 'SKIPPED';
-        if (!paid || outcome.status !== 'failed' || ctx.signal.aborted) return outcome;
-        // The pay call was refused, but this token may already have paid the session (a reload after
-        // success, with KOMOJU not replaying the answer): the session knows.
-        const session = await readSession(client, sessionId, 'card');
-        return session.status === 'succeeded' ? session : outcome;
-      }
-    }
+    if (token.kind !== 'ok') return outcomeOfFailedCall(token, mapKomojuError);
+    const key = secureTokenIdempotencyKey(token.data.id);
+    const outcome = await afterSecureToken(ctx, client, token.data, sessionId, key, true);
+    const paid = token.data.verification_status === 'OK' || token.data.verification_status === 'SKIPPED';
+    if (!paid || outcome.status !== 'failed' || ctx.signal.aborted) return outcome;
+    // The pay call was refused, but this token may already have paid the session (a reload after
+    // success, with KOMOJU not replaying the answer): the session knows.
+    const session = await readSession(client, sessionId, 'card');
+    return session.status === 'succeeded' ? session : outcome;
   }
   if (params.get('session_id')) return readSession(client, sessionId);
   return failed('internal', 'internal_error', false);

@@ -1,13 +1,12 @@
-import {
-  paymentError,
-  type ErrorCode,
-  type FailureReason,
-  type PaymentError,
-} from '../../core/errors.ts';
+import type { FailureReason } from '../../core/errors.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import { safeUrl } from '../../core/safe-url.ts';
 import { slipSchema, type Slip } from '../../core/slip.ts';
+import { failed, unexpectedResponse, type FailedOutcome, type FailureDetails } from '../shared/failures.ts';
+import { fieldPathLeaf } from '../shared/field-path.ts';
+import { failedForHttpStatus, rule, ruleForHttpStatus, type ErrorRule } from '../shared/http-status.ts';
+import { redirectOutcome } from '../shared/redirect-outcome.ts';
 import type {
   KomojuErrorValue,
   KomojuPayResponse,
@@ -25,42 +24,12 @@ import { brandFromKomoju, methodFromKomojuType, storeFromKomoju } from './stores
  * must change first.
  */
 
-export type FailedOutcome = Extract<Outcome, { status: 'failed' }>;
-
 export interface KomojuMapOptions {
   /** Origins trusted for redirects and slip links beside `https:` (the sandbox: origin of apiBase). */
   readonly trustedOrigins?: readonly string[];
   /** The method the attempt used, for answers that do not say (a pay response without a payment). */
   readonly method?: PaymentMethod;
 }
-
-export function failed(
-  code: ErrorCode,
-  reason: FailureReason,
-  retryable: boolean,
-  extra: Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>> = {},
-): FailedOutcome {
-  return { status: 'failed', error: paymentError(code, reason, retryable, extra) };
-}
-
-/** KOMOJU answered something we cannot read (not JSON, or not the documented shape). */
-export function unexpectedResponse(providerCode?: string): FailedOutcome {
-  return failed('provider', 'unexpected_response', true, providerCode ? { providerCode } : {});
-}
-
-interface ErrorRule {
-  readonly code: ErrorCode;
-  readonly reason: FailureReason;
-  readonly retryable: boolean;
-  readonly field?: string;
-}
-
-const rule = (
-  code: ErrorCode,
-  reason: FailureReason,
-  retryable: boolean,
-  field?: string,
-): ErrorRule => (field ? { code, reason, retryable, field } : { code, reason, retryable });
 
 /**
  * KOMOJU error codes (doc.komoju.com/docs/errors and the codes its SDKs and plugins name). The code
@@ -119,38 +88,22 @@ const PARAM_TABLE: Readonly<Record<string, { field: string; reason: FailureReaso
   store: { field: 'store', reason: 'store_unavailable' },
 };
 
-/** `payment_details[number]`, `payment_details.number`, `number` → `number`. */
-function paramLeaf(param: string): string {
-  const parts = param.split(/[.[\]]+/).filter(Boolean);
-  return parts[parts.length - 1] ?? param;
-}
-
-/** When KOMOJU gives a code we do not know, the HTTP status decides. */
-function ruleForStatus(httpStatus: number | undefined): ErrorRule {
-  if (httpStatus === undefined) return rule('provider', 'processing_error', true);
-  if (httpStatus === 401 || httpStatus === 403) return rule('configuration', 'configuration_error', false);
-  if (httpStatus === 404) return rule('configuration', 'session_expired', false);
-  if (httpStatus === 429) return rule('provider', 'too_many_attempts', true);
-  if (httpStatus >= 500) return rule('provider', 'provider_unavailable', true);
-  return rule('provider', 'processing_error', true);
-}
-
 /**
  * A KOMOJU error (the `error` of an error body or of a pay response) → a failed outcome that keeps
  * KOMOJU's own code and message for support.
  */
 export function mapKomojuError(error: KomojuErrorValue, httpStatus?: number): FailedOutcome {
   if (typeof error === 'string') {
-    const base = ruleForStatus(httpStatus);
+    const base = ruleForHttpStatus(httpStatus);
     return failed(base.code, base.reason, base.retryable, error ? { providerMessage: error } : {});
   }
   const providerCode = error.code ?? undefined;
-  const extra: Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>> = {};
+  const extra: FailureDetails = {};
   if (providerCode) extra.providerCode = providerCode;
   if (error.message) extra.providerMessage = error.message;
 
   if (providerCode === 'invalid_parameter' || providerCode === 'missing_parameter') {
-    const param = error.param ? PARAM_TABLE[paramLeaf(error.param)] : undefined;
+    const param = error.param ? PARAM_TABLE[fieldPathLeaf(error.param)] : undefined;
     if (param) return failed('validation', param.reason, true, { ...extra, field: param.field });
     // A parameter the shopper never typed (amount, currency, return_url): the integration is wrong.
     if (error.param) return failed('configuration', 'configuration_error', false, extra);
@@ -161,26 +114,14 @@ export function mapKomojuError(error: KomojuErrorValue, httpStatus?: number): Fa
   if (!found && providerCode && /three_d_secure|3ds|secure_token|authenticat/i.test(providerCode)) {
     found = rule('authentication', 'authentication_failed', true);
   }
-  const chosen = found ?? ruleForStatus(httpStatus);
-  const field = chosen.field ?? (error.param ? PARAM_TABLE[paramLeaf(error.param)]?.field : undefined);
+  const chosen = found ?? ruleForHttpStatus(httpStatus);
+  const field = chosen.field ?? (error.param ? PARAM_TABLE[fieldPathLeaf(error.param)]?.field : undefined);
   return failed(chosen.code, chosen.reason, chosen.retryable, field ? { ...extra, field } : extra);
 }
 
 /** An HTTP error whose body is not a KOMOJU error object. */
 export function mapKomojuHttpStatus(httpStatus: number): FailedOutcome {
-  const r = ruleForStatus(httpStatus);
-  return failed(r.code, r.reason, r.retryable, { providerCode: `http_${httpStatus}` });
-}
-
-/** A `redirect` next action, or `unsafe_redirect` when the URL is neither https nor trusted. */
-export function redirectOutcome(
-  method: PaymentMethod,
-  rawUrl: string,
-  trustedOrigins: readonly string[] = [],
-): Outcome {
-  const url = safeUrl(rawUrl, trustedOrigins);
-  if (!url) return failed('provider', 'unsafe_redirect', false);
-  return { status: 'requires_action', method, action: { type: 'redirect', url: url.href } };
+  return failedForHttpStatus(httpStatus);
 }
 
 /**

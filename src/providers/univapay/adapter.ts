@@ -3,9 +3,13 @@ import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import { safeUrl } from '../../core/safe-url.ts';
 import type { AttemptContext, ProviderAdapter } from '../adapter.ts';
-import { createUnivapayClient, isFailedOutcome, type UnivapayClient } from './client.ts';
+import { outcomeOfFailedCall } from '../shared/call-outcome.ts';
+import { askEndpoint } from '../shared/endpoint-call.ts';
+import { failed, isFailedOutcome, type FailedOutcome } from '../shared/failures.ts';
+import { sessionRefusal } from '../shared/session-checks.ts';
+import { createUnivapayClient, type UnivapayClient } from './client.ts';
 import { UNIVAPAY_CHARGE_ID_PARAM, UNIVAPAY_PAYMENT_TYPES, UNIVAPAY_RETURN_PARAMS } from './constants.ts';
-import { failed, mapUnivapayError, type FailedOutcome } from './map-outcome.ts';
+import { mapUnivapayError } from './map-outcome.ts';
 import { univapayTokenSchema, type UnivapayToken } from './schemas.ts';
 import { brandFromUnivapay, univapayStoreValue } from './stores.ts';
 
@@ -29,8 +33,6 @@ import { brandFromUnivapay, univapayStoreValue } from './stores.ts';
  * the token id, never the card. On abort the adapter stops at once and resolves `canceled`.
  */
 
-const CANCELED: Outcome = { status: 'canceled' };
-
 function clientFor(ctx: AttemptContext): UnivapayClient | FailedOutcome {
   return createUnivapayClient({
     apiBase: ctx.session.apiBase,
@@ -38,10 +40,6 @@ function clientFor(ctx: AttemptContext): UnivapayClient | FailedOutcome {
     signal: ctx.signal,
     ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
   });
-}
-
-function methodAllowed(ctx: AttemptContext, method: PaymentMethod): boolean {
-  return ctx.session.methods.includes(method);
 }
 
 /** `POST /tokens`, mapped: the token, or the outcome that ends the attempt. */
@@ -53,16 +51,8 @@ async function createToken(
   const result = await client.post('/tokens', body, univapayTokenSchema, {
     idempotencyKey: ctx.idempotencyKey,
   });
-  switch (result.kind) {
-    case 'aborted':
-      return { outcome: CANCELED };
-    case 'failed':
-      return { outcome: result.outcome };
-    case 'error':
-      return { outcome: mapUnivapayError(result.error, result.httpStatus) };
-    case 'ok':
-      return { token: result.data };
-  }
+  if (result.kind !== 'ok') return { outcome: outcomeOfFailedCall(result, mapUnivapayError) };
+  return { token: result.data };
 }
 
 /**
@@ -92,23 +82,15 @@ async function complete(
   token: UnivapayToken,
   method: PaymentMethod,
 ): Promise<Outcome> {
-  if (ctx.signal.aborted) return CANCELED;
-  let outcome: Outcome;
-  try {
-    outcome = await ctx.endpoint.complete(
-      { sessionId: ctx.session.sessionId, token: token.id, method },
-      ctx.signal,
-    );
-  } catch {
-    if (ctx.signal.aborted) return CANCELED;
-    return failed('network', 'endpoint_error', true);
-  }
-  if (ctx.signal.aborted) return CANCELED;
+  const outcome = await askEndpoint(ctx, () =>
+    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: token.id, method }, ctx.signal),
+  );
   return checkedOutcome(outcome, client, token);
 }
 
 async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome> {
-  if (!methodAllowed(ctx, 'card')) return failed('configuration', 'method_unavailable', false);
+  const refused = sessionRefusal(ctx.session, 'card');
+  if (refused) return refused;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   const email = ctx.session.extra?.['email'];
@@ -130,10 +112,8 @@ async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome>
 }
 
 async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome> {
-  if (!methodAllowed(ctx, 'konbini')) return failed('configuration', 'method_unavailable', false);
-  if (!ctx.session.konbiniStores.includes(konbini.store)) {
-    return failed('validation', 'store_unavailable', true, { field: 'store' });
-  }
+  const refused = sessionRefusal(ctx.session, 'konbini', konbini.store);
+  if (refused) return refused;
   // UnivaPay requires the phone number for konbini (README 2.2); the form asks for it.
   const phone = konbini.phone?.replace(/\D/g, '') ?? '';
   if (!phone) return failed('validation', 'invalid_phone', true, { field: 'phone' });
@@ -158,15 +138,9 @@ async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Out
   if (!chargeId || chargeId.length > 128) return failed('internal', 'internal_error', false);
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
-  if (ctx.signal.aborted) return CANCELED;
-  let outcome: Outcome;
-  try {
-    outcome = await ctx.endpoint.status({ sessionId: ctx.session.sessionId, reference: chargeId }, ctx.signal);
-  } catch {
-    if (ctx.signal.aborted) return CANCELED;
-    return failed('network', 'endpoint_error', true);
-  }
-  if (ctx.signal.aborted) return CANCELED;
+  const outcome = await askEndpoint(ctx, () =>
+    ctx.endpoint.status({ sessionId: ctx.session.sessionId, reference: chargeId }, ctx.signal),
+  );
   return checkedOutcome(outcome, client);
 }
 

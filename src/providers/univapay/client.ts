@@ -1,28 +1,19 @@
-import { originOf } from '../../core/safe-url.ts';
-import { usableApiBase, type Parser } from '../komoju/client.ts';
-import {
-  failed,
-  mapUnivapayHttpStatus,
-  unexpectedResponse,
-  type FailedOutcome,
-} from './map-outcome.ts';
+import { usableApiBase } from '../shared/api-base.ts';
+import { failed, type FailedOutcome } from '../shared/failures.ts';
+import { createJsonClient, type CallResult } from '../shared/json-client.ts';
+import type { Parser } from '../shared/json-parser.ts';
+import { UNIVAPAY_APP_TOKEN_SHAPE } from './constants.ts';
+import { mapUnivapayHttpStatus } from './map-outcome.ts';
 import { univapayErrorBodySchema, type UnivapayErrorBody } from './schemas.ts';
 
 /**
  * The one call the browser makes to UnivaPay: `POST /tokens` with the app token (README 2.1–2.2):
- * `Authorization: Bearer {app jwt}`, a JSON body, an `Idempotency-Key`, the attempt's abort signal.
- * It never throws: every call ends in one of four results.
+ * `Authorization: Bearer {app jwt}`, a JSON body, an `Idempotency-Key`, the attempt's abort signal
+ * (the plumbing is `shared/json-client.ts`). It never throws.
  *
- * Card data passed to `post` goes only into the request body, to `apiBase`. Nothing here logs, and no
- * failure carries an exception message (which could echo a request).
+ * Card data passed to `post` goes only into the request body, to `apiBase`.
  */
-export type UnivapayCallResult<T> =
-  | { readonly kind: 'ok'; readonly httpStatus: number; readonly data: T }
-  /** UnivaPay's error body (`{status: "error", code, errors}`), whatever the HTTP status. */
-  | { readonly kind: 'error'; readonly httpStatus: number; readonly error: UnivapayErrorBody }
-  /** Network failure, an unreadable or unexpected answer, or an unusable configuration. */
-  | { readonly kind: 'failed'; readonly outcome: FailedOutcome }
-  | { readonly kind: 'aborted' };
+export type UnivapayCallResult<T> = CallResult<T, UnivapayErrorBody>;
 
 export interface UnivapayClientConfig {
   /** `session.apiBase`: `https://api.univapay.com`, or the sandbox's `…/sandbox/univapay`. */
@@ -44,8 +35,11 @@ export interface UnivapayClient {
   ): Promise<UnivapayCallResult<T>>;
 }
 
-/** A JWT's shape: three base64url parts (the signature may be empty for `alg: none`, never here). */
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** UnivaPay's error body (`{status: "error", code, errors}`), or undefined. */
+function univapayErrorOf(json: unknown): UnivapayErrorBody | undefined {
+  const body = univapayErrorBodySchema.safeParse(json);
+  return body.success ? body.data : undefined;
+}
 
 /**
  * Builds a client, or a `failed` configuration outcome when the session's API base or app token
@@ -53,78 +47,19 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  */
 export function createUnivapayClient(config: UnivapayClientConfig): UnivapayClient | FailedOutcome {
   const base = usableApiBase(config.apiBase);
-  if (!base || !JWT.test(config.appToken)) return failed('configuration', 'configuration_error', false);
-  const root = base.href.replace(/\/+$/, '');
-  const origin = originOf(root);
-  const authorization = `Bearer ${config.appToken}`;
-  const fetchImpl = config.fetch ?? globalThis.fetch.bind(globalThis);
-  const { signal } = config;
-
-  async function post<T>(
-    path: string,
-    body: Readonly<Record<string, unknown>>,
-    schema: Parser<T>,
-    options?: { readonly idempotencyKey?: string },
-  ): Promise<UnivapayCallResult<T>> {
-    if (signal.aborted) return { kind: 'aborted' };
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: authorization,
-      'Content-Type': 'application/json',
-    };
-    if (options?.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-
-    let response: Response;
-    try {
-      response = await fetchImpl(`${root}${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        signal,
-        credentials: 'omit',
-        cache: 'no-store',
-        // A redirect must never carry a card body elsewhere: 3xx is an unexpected answer.
-        redirect: 'manual',
-      });
-    } catch {
-      if (signal.aborted) return { kind: 'aborted' };
-      return { kind: 'failed', outcome: failed('network', 'network_unreachable', true) };
-    }
-    if (signal.aborted) return { kind: 'aborted' };
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      return { kind: 'failed', outcome: unexpectedResponse(`http_${response.status}`) };
-    }
-
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      if (signal.aborted) return { kind: 'aborted' };
-      return { kind: 'failed', outcome: failed('network', 'network_unreachable', true) };
-    }
-    if (signal.aborted) return { kind: 'aborted' };
-
-    let json: unknown;
-    let isJson = true;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      isJson = false;
-    }
-    if (!response.ok) {
-      const error = isJson ? univapayErrorBodySchema.safeParse(json) : undefined;
-      if (error?.success) return { kind: 'error', httpStatus: response.status, error: error.data };
-      return { kind: 'failed', outcome: mapUnivapayHttpStatus(response.status) };
-    }
-    if (!isJson) return { kind: 'failed', outcome: unexpectedResponse('not_json') };
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return { kind: 'ok', httpStatus: response.status, data: parsed.data };
-    return { kind: 'failed', outcome: unexpectedResponse('schema') };
+  if (!base || !UNIVAPAY_APP_TOKEN_SHAPE.test(config.appToken)) {
+    return failed('configuration', 'configuration_error', false);
   }
-
-  return { trustedOrigins: origin ? [origin] : [], post };
-}
-
-export function isFailedOutcome(value: UnivapayClient | FailedOutcome): value is FailedOutcome {
-  return 'status' in value && value.status === 'failed';
+  const client = createJsonClient({
+    base,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${config.appToken}` },
+    signal: config.signal,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    errorOf: univapayErrorOf,
+    httpFailure: mapUnivapayHttpStatus,
+  });
+  return {
+    trustedOrigins: client.trustedOrigins,
+    post: (path, body, schema, options) => client.call('POST', path, schema, body, options?.idempotencyKey),
+  };
 }

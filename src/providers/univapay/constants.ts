@@ -28,3 +28,9 @@ export const UNIVAPAY_SLIP_METADATA = {
   paymentNumber: 'internal_convenience_payment_number',
   slipUrl: 'internal_convenience_payment_url',
 } as const;
+
+/**
+ * The shape of an app token: a JWT, three base64url parts (the signature may be empty for `alg: none`,
+ * never here). A `secret.jwt` pair has four and must never reach the browser.
+ */
+export const UNIVAPAY_APP_TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;

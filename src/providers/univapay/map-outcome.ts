@@ -1,10 +1,12 @@
-import type { ErrorCode, FailureReason, PaymentError } from '../../core/errors.ts';
+import type { FailureReason } from '../../core/errors.ts';
 import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import { safeUrl } from '../../core/safe-url.ts';
 import { slipSchema, type Slip } from '../../core/slip.ts';
-import { failed, unexpectedResponse, type FailedOutcome } from '../komoju/map-outcome.ts';
+import { failed, unexpectedResponse, type FailedOutcome, type FailureDetails } from '../shared/failures.ts';
+import { fieldPathLeaf } from '../shared/field-path.ts';
+import { failedForHttpStatus, rule, ruleForHttpStatus, type ErrorRule } from '../shared/http-status.ts';
 import { UNIVAPAY_SLIP_METADATA } from './constants.ts';
 import type {
   UnivapayCharge,
@@ -23,24 +25,12 @@ import type {
  * this same attempt (another card, corrected input, a second try after an outage).
  */
 
-export { failed, unexpectedResponse, type FailedOutcome };
-
-interface Rule {
-  readonly code: ErrorCode;
-  readonly reason: FailureReason;
-  readonly retryable: boolean;
-  readonly field?: string;
-}
-
-const rule = (code: ErrorCode, reason: FailureReason, retryable: boolean, field?: string): Rule =>
-  field ? { code, reason, retryable, field } : { code, reason, retryable };
-
 const CONFIGURATION = rule('configuration', 'configuration_error', false);
 const UNAVAILABLE = rule('provider', 'provider_unavailable', true);
 const PROCESSING = rule('provider', 'processing_error', true);
 
 /** HTTP error codes (README 2.8). The code decides; the HTTP status only when the code is unknown. */
-const HTTP_ERRORS: Readonly<Record<string, Rule>> = {
+const HTTP_ERRORS: Readonly<Record<string, ErrorRule>> = {
   // the merchant's setup: app token, domains, secret, permissions
   AUTH_HEADER_MISSING: CONFIGURATION,
   INVALID_APP_TOKEN: CONFIGURATION,
@@ -89,29 +79,13 @@ const FIELDS: Readonly<Record<string, { readonly field: string; readonly reason:
   convenience_store: { field: 'store', reason: 'store_unavailable' },
 };
 
-function fieldLeaf(field: string): string {
-  const parts = field.split(/[.[\]]+/).filter(Boolean);
-  return parts[parts.length - 1] ?? field;
-}
-
-function ruleForStatus(httpStatus: number | undefined): Rule {
-  if (httpStatus === undefined) return PROCESSING;
-  if (httpStatus === 401 || httpStatus === 403) return CONFIGURATION;
-  if (httpStatus === 404) return rule('configuration', 'session_expired', false);
-  if (httpStatus === 429) return rule('provider', 'too_many_attempts', true);
-  if (httpStatus >= 500) return UNAVAILABLE;
-  return PROCESSING;
-}
-
-type Extra = Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>>;
-
 /**
  * An HTTP error body of UnivaPay → a failed outcome that keeps UnivaPay's code (and, for validation
  * errors, `field: REASON` pairs) for support.
  */
 export function mapUnivapayError(body: UnivapayErrorBody, httpStatus?: number): FailedOutcome {
   const errors = (body.errors ?? []).filter((e) => e.field || e.reason);
-  const extra: Extra = { providerCode: body.code };
+  const extra: FailureDetails = { providerCode: body.code };
   if (errors.length > 0) {
     extra.providerMessage = errors
       .map((e) => [e.field, e.reason].filter(Boolean).join(': '))
@@ -119,25 +93,24 @@ export function mapUnivapayError(body: UnivapayErrorBody, httpStatus?: number): 
   }
   if (body.code === 'VALIDATION_ERROR') {
     for (const error of errors) {
-      const known = error.field ? FIELDS[fieldLeaf(error.field)] : undefined;
+      const known = error.field ? FIELDS[fieldPathLeaf(error.field)] : undefined;
       if (known) return failed('validation', known.reason, true, { ...extra, field: known.field });
     }
     // Only fields the shopper never typed, or none named at all.
     if (errors.some((e) => e.field)) return failed('configuration', 'configuration_error', false, extra);
     return failed('validation', 'invalid_input', true, extra);
   }
-  const chosen = HTTP_ERRORS[body.code] ?? ruleForStatus(httpStatus);
+  const chosen = HTTP_ERRORS[body.code] ?? ruleForHttpStatus(httpStatus);
   return failed(chosen.code, chosen.reason, chosen.retryable, chosen.field ? { ...extra, field: chosen.field } : extra);
 }
 
 /** An HTTP error whose body is not UnivaPay's error object. */
 export function mapUnivapayHttpStatus(httpStatus: number): FailedOutcome {
-  const r = ruleForStatus(httpStatus);
-  return failed(r.code, r.reason, r.retryable, { providerCode: `http_${httpStatus}` });
+  return failedForHttpStatus(httpStatus);
 }
 
 /** The numeric payment error codes of a failed charge (README 2.8). */
-const CHARGE_ERRORS: Readonly<Record<number, Rule>> = {
+const CHARGE_ERRORS: Readonly<Record<number, ErrorRule>> = {
   301: rule('validation', 'incorrect_number', true, 'number'),
   302: rule('validation', 'incorrect_expiry', true, 'expiry'),
   303: rule('validation', 'incorrect_expiry', true, 'expiry'),
@@ -183,7 +156,7 @@ export function mapUnivapayChargeError(
   status = 'failed',
 ): FailedOutcome {
   const numeric = error?.code === null || error?.code === undefined ? NaN : Number(error.code);
-  const extra: Extra = {};
+  const extra: FailureDetails = {};
   if (Number.isInteger(numeric)) extra.providerCode = String(numeric);
   else extra.providerCode = status;
   if (error?.message) extra.providerMessage = error.message;

@@ -1,5 +1,5 @@
 import { KOMOJU_API_VERSION } from '../../providers/komoju/constants.ts';
-import type { Parser } from '../../providers/komoju/client.ts';
+import type { Parser } from '../../providers/shared/json-parser.ts';
 import {
   komojuErrorBodySchema,
   komojuSessionSchema,

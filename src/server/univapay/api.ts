@@ -1,4 +1,4 @@
-import type { Parser } from '../../providers/komoju/client.ts';
+import type { Parser } from '../../providers/shared/json-parser.ts';
 import {
   univapayChargeExpirySchema,
   univapayChargeSchema,

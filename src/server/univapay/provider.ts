@@ -2,14 +2,13 @@ import { KONBINI_STORES, isKonbiniStore, type KonbiniStore } from '../../core/ko
 import type { Outcome } from '../../core/outcome.ts';
 import { METHODS, type ClientSession, type PaymentMethod } from '../../core/protocol.ts';
 import { originOf } from '../../core/safe-url.ts';
-import { UNIVAPAY_DEFAULT_API_BASE, UNIVAPAY_METADATA } from '../../providers/univapay/constants.ts';
+import { failed, type FailedOutcome } from '../../providers/shared/failures.ts';
 import {
-  failed,
-  mapUnivapayCharge,
-  mapUnivapayError,
-  mapUnivapayHttpStatus,
-  type FailedOutcome,
-} from '../../providers/univapay/map-outcome.ts';
+  UNIVAPAY_APP_TOKEN_SHAPE,
+  UNIVAPAY_DEFAULT_API_BASE,
+  UNIVAPAY_METADATA,
+} from '../../providers/univapay/constants.ts';
+import { mapUnivapayCharge, mapUnivapayError, mapUnivapayHttpStatus } from '../../providers/univapay/map-outcome.ts';
 import type { UnivapayCharge, UnivapayErrorBody, UnivapayToken } from '../../providers/univapay/schemas.ts';
 import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '../../providers/univapay/stores.ts';
 import type { UnivapayHandlerConfig } from '../config.ts';
@@ -350,8 +349,6 @@ function checkUrl(name: string, value: string): void {
   }
 }
 
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
 function positiveInteger(name: string, value: number | undefined, min: number): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min)) {
     throw new TypeError(`kessai-elements/server: univapay ${name} must be an integer of at least ${min}.`);
@@ -360,7 +357,7 @@ function positiveInteger(name: string, value: number | undefined, min: number): 
 
 /** Refuses a configuration that would break or leak, at startup rather than on the first shopper. */
 function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
-  if (typeof config.appToken !== 'string' || !JWT.test(config.appToken)) {
+  if (typeof config.appToken !== 'string' || !UNIVAPAY_APP_TOKEN_SHAPE.test(config.appToken)) {
     throw new TypeError('kessai-elements/server: univapay appToken must be the app token JWT.');
   }
   if (typeof config.secret !== 'string' || config.secret.length === 0) {

@@ -1,0 +1,32 @@
+import {
+  paymentError,
+  type ErrorCode,
+  type FailureReason,
+  type PaymentError,
+} from '../../core/errors.ts';
+import type { Outcome } from '../../core/outcome.ts';
+
+/** The `failed` outcome, which every adapter and server module builds in the same way. */
+export type FailedOutcome = Extract<Outcome, { status: 'failed' }>;
+
+/** What a failure may carry beside its code and reason, for support and for the field at fault. */
+export type FailureDetails = Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>>;
+
+export function failed(
+  code: ErrorCode,
+  reason: FailureReason,
+  retryable: boolean,
+  extra: FailureDetails = {},
+): FailedOutcome {
+  return { status: 'failed', error: paymentError(code, reason, retryable, extra) };
+}
+
+/** The provider answered something we cannot read (not JSON, or not the documented shape). */
+export function unexpectedResponse(providerCode?: string): FailedOutcome {
+  return failed('provider', 'unexpected_response', true, providerCode ? { providerCode } : {});
+}
+
+/** Whether a factory gave its object (a client) or the failure that stops the attempt. */
+export function isFailedOutcome<T extends object>(value: T | FailedOutcome): value is FailedOutcome {
+  return 'status' in value && value.status === 'failed';
+}
