@@ -6,6 +6,7 @@ import {
   type KomojuSession,
 } from '../../providers/komoju/schemas.ts';
 import { EndpointRequestError, ProviderCallError, type ProviderCall } from '../provider.ts';
+import { fetchProviderJson } from '../shared/provider-fetch.ts';
 
 /**
  * The two KOMOJU calls the merchant's server makes with the secret key (providers README 1.2, 1.3).
@@ -28,41 +29,17 @@ export function komojuServerApi(apiBase: string, secretKey: string): KomojuServe
     call: ProviderCall,
     body?: Readonly<Record<string, unknown>>,
   ): Promise<{ status: number; data: T }> {
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: authorization,
-      'X-KOMOJU-API-VERSION': KOMOJU_API_VERSION,
-    };
-    if (body) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await call.fetch(`${root}${path}`, {
+    const { response, json } = await fetchProviderJson(
+      {
+        provider: 'komoju',
+        label: 'KOMOJU',
         method,
-        headers,
-        body: body ? JSON.stringify(body) : undefined,
-        signal: call.signal,
-        redirect: 'manual',
-      });
-    } catch {
-      const timedOut = call.signal.aborted;
-      throw new ProviderCallError(
-        'komoju',
-        timedOut ? 'timeout' : 'unreachable',
-        timedOut ? 'KOMOJU did not answer in time.' : 'KOMOJU could not be reached.',
-      );
-    }
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      throw new ProviderCallError('komoju', 'unreachable', 'KOMOJU closed the connection.');
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+        url: `${root}${path}`,
+        headers: { Accept: 'application/json', Authorization: authorization, 'X-KOMOJU-API-VERSION': KOMOJU_API_VERSION },
+        ...(body ? { body } : {}),
+      },
+      call,
+    );
     if (!response.ok) {
       const error = komojuErrorBodySchema.safeParse(json);
       const rawCode =

@@ -1,12 +1,12 @@
-import { KONBINI_STORES, isKonbiniStore, type KonbiniStore } from '../../core/konbini-stores.ts';
+import { KONBINI_STORES, type KonbiniStore } from '../../core/konbini-stores.ts';
 import { METHODS, type ClientSession, type PaymentMethod } from '../../core/protocol.ts';
-import { originOf } from '../../core/safe-url.ts';
 import { KOMOJU_DEFAULT_API_BASE, KOMOJU_PAYMENT_TYPES } from '../../providers/komoju/constants.ts';
 import { mapKomojuSession } from '../../providers/komoju/map-outcome.ts';
 import type { KomojuSession } from '../../providers/komoju/schemas.ts';
 import { storeFromKomoju } from '../../providers/komoju/stores.ts';
 import type { KomojuHandlerConfig } from '../config.ts';
 import { ProviderCallError, type ServerProvider } from '../provider.ts';
+import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { komojuServerApi } from './api.ts';
 
 /**
@@ -22,9 +22,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
   const methods: readonly PaymentMethod[] = config.methods ?? METHODS;
   const api = komojuServerApi(apiBase, config.secretKey);
   // Links KOMOJU returns (instructions pages) may be on the sandbox, which runs on plain http.
-  const trustedOrigins = [originOf(apiBase), originOf(browserApiBase)].filter(
-    (origin): origin is string => origin !== null,
-  );
+  const trustedOrigins = apiOrigins(apiBase, browserApiBase);
 
   function storesOffered(session: KomojuSession): KonbiniStore[] {
     const konbini = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES.konbini);
@@ -108,18 +106,6 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
   };
 }
 
-function checkUrl(name: string, value: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(`kessai-elements/server: ${name} is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`kessai-elements/server: ${name} must be an http(s) URL.`);
-  }
-}
-
 /** Refuses a configuration that would break or leak, at startup rather than on the first shopper. */
 function checkKomojuConfig(config: KomojuHandlerConfig): void {
   if (typeof config.secretKey !== 'string' || config.secretKey.length === 0) {
@@ -132,16 +118,5 @@ function checkKomojuConfig(config: KomojuHandlerConfig): void {
   if (config.publishableKey === config.secretKey || config.publishableKey.startsWith('sk_')) {
     throw new TypeError('kessai-elements/server: komoju publishableKey looks like a secret key.');
   }
-  if (config.apiBase !== undefined) checkUrl('komoju apiBase', config.apiBase);
-  if (config.browserApiBase !== undefined) checkUrl('komoju browserApiBase', config.browserApiBase);
-  if (config.methods !== undefined) {
-    if (config.methods.length === 0 || !config.methods.every((m) => METHODS.includes(m))) {
-      throw new TypeError(`kessai-elements/server: komoju methods must be some of ${METHODS.join(', ')}.`);
-    }
-  }
-  if (config.konbiniStores !== undefined && !config.konbiniStores.every(isKonbiniStore)) {
-    throw new TypeError(
-      `kessai-elements/server: komoju konbiniStores must be some of ${KONBINI_STORES.join(', ')}.`,
-    );
-  }
+  checkEndpointConfig('komoju', config);
 }

@@ -12,6 +12,7 @@ import {
   type UnivapayToken,
 } from '../../providers/univapay/schemas.ts';
 import { ProviderCallError, type ProviderCall } from '../provider.ts';
+import { fetchProviderJson } from '../shared/provider-fetch.ts';
 
 /**
  * The UnivaPay calls the merchant's server makes with `Authorization: Bearer {secret}.{jwt}` (providers
@@ -56,38 +57,18 @@ export function univapayServerApi(
     body?: Readonly<Record<string, unknown>>,
     idempotencyKey?: string,
   ): Promise<UnivapayApiResult<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: authorization };
-    if (body) headers['Content-Type'] = 'application/json';
-    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    let response: Response;
-    try {
-      response = await call.fetch(`${root}${path}`, {
+    const { response, json } = await fetchProviderJson(
+      {
+        provider: 'univapay',
+        label: 'UnivaPay',
         method,
-        headers,
-        body: body ? JSON.stringify(body) : undefined,
-        signal: call.signal,
-        redirect: 'manual',
-      });
-    } catch {
-      const timedOut = call.signal.aborted;
-      throw new ProviderCallError(
-        'univapay',
-        timedOut ? 'timeout' : 'unreachable',
-        timedOut ? 'UnivaPay did not answer in time.' : 'UnivaPay could not be reached.',
-      );
-    }
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      throw new ProviderCallError('univapay', 'unreachable', 'UnivaPay closed the connection.');
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+        url: `${root}${path}`,
+        headers: { Accept: 'application/json', Authorization: authorization },
+        ...(body ? { body } : {}),
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      },
+      call,
+    );
     if (!response.ok) {
       const error = univapayErrorBodySchema.safeParse(json);
       return { ok: false, httpStatus: response.status, error: error.success ? error.data : undefined };

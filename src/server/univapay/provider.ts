@@ -1,7 +1,6 @@
 import { KONBINI_STORES, isKonbiniStore, type KonbiniStore } from '../../core/konbini-stores.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import { METHODS, type ClientSession, type PaymentMethod } from '../../core/protocol.ts';
-import { originOf } from '../../core/safe-url.ts';
 import { failed, type FailedOutcome } from '../../providers/shared/failures.ts';
 import {
   UNIVAPAY_APP_TOKEN_SHAPE,
@@ -13,6 +12,7 @@ import type { UnivapayCharge, UnivapayErrorBody, UnivapayToken } from '../../pro
 import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '../../providers/univapay/stores.ts';
 import type { UnivapayHandlerConfig } from '../config.ts';
 import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider } from '../provider.ts';
+import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { plainErrorCode, univapayServerApi } from './api.ts';
 import { createAttemptSigner, type Attempt } from './attempt.ts';
 
@@ -59,9 +59,7 @@ export function createUnivapayServerProvider(
     ...(config.signingKey ? { signingKey: config.signingKey } : {}),
   });
   // Challenge pages and slips may be on the sandbox, which runs on plain http.
-  const trustedOrigins = [originOf(apiBase), originOf(browserApiBase)].filter(
-    (origin): origin is string => origin !== null,
-  );
+  const trustedOrigins = apiOrigins(apiBase, browserApiBase);
 
   /** An HTTP refusal of UnivaPay: logged for the merchant, answered as a failed outcome. */
   function refused(
@@ -337,18 +335,6 @@ export function createUnivapayServerProvider(
   };
 }
 
-function checkUrl(name: string, value: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(`kessai-elements/server: ${name} is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`kessai-elements/server: ${name} must be an http(s) URL.`);
-  }
-}
-
 function positiveInteger(name: string, value: number | undefined, min: number): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min)) {
     throw new TypeError(`kessai-elements/server: univapay ${name} must be an integer of at least ${min}.`);
@@ -373,18 +359,7 @@ function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
   if (config.signingKey !== undefined && (typeof config.signingKey !== 'string' || config.signingKey.length < 32)) {
     throw new TypeError('kessai-elements/server: univapay signingKey must have at least 32 characters.');
   }
-  if (config.apiBase !== undefined) checkUrl('univapay apiBase', config.apiBase);
-  if (config.browserApiBase !== undefined) checkUrl('univapay browserApiBase', config.browserApiBase);
-  if (config.methods !== undefined) {
-    if (config.methods.length === 0 || !config.methods.every((m) => METHODS.includes(m))) {
-      throw new TypeError(`kessai-elements/server: univapay methods must be some of ${METHODS.join(', ')}.`);
-    }
-  }
-  if (config.konbiniStores !== undefined && !config.konbiniStores.every(isKonbiniStore)) {
-    throw new TypeError(
-      `kessai-elements/server: univapay konbiniStores must be some of ${KONBINI_STORES.join(', ')}.`,
-    );
-  }
+  checkEndpointConfig('univapay', config);
   positiveInteger('attemptTtlSeconds', config.attemptTtlSeconds, 1);
   positiveInteger('konbiniPaymentDays', config.konbiniPaymentDays, 1);
   positiveInteger('polling.attempts', config.polling?.attempts, 1);
