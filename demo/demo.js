@@ -74,8 +74,9 @@ function applyTheme() {
 function applyLocale() {
   const locale = String(new FormData(form).get('locale'));
   document.documentElement.lang = locale;
+  // Gallery tiles that show one language on purpose keep it (`data-fixed-locale`).
   for (const el of document.querySelectorAll(
-    'kessai-checkout, kessai-card-fields, kessai-konbini-fields, kessai-konbini-slip',
+    ':is(kessai-checkout, kessai-card-fields, kessai-konbini-fields, kessai-konbini-slip):not([data-fixed-locale])',
   )) {
     el.setAttribute('locale', locale);
   }
@@ -190,6 +191,7 @@ function buildGallery() {
       const [paymentNumber, confirmationNumber] = SAMPLE_NUMBERS[store];
       const slip = document.createElement('kessai-konbini-slip');
       slip.setAttribute('locale', locale);
+      slip.dataset.fixedLocale = '';
       slip.slip = {
         store,
         paymentNumber,
