@@ -42,6 +42,7 @@
  * @module
  */
 import type { ProviderEmulator } from './shared/emulator.ts';
+import { isUnder } from './shared/routes.ts';
 import {
   createKomojuEmulator,
   type KomojuEmulator,
@@ -129,7 +130,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // Each provider's emulator joins this list.
   const emulators: readonly ProviderEmulator[] = [komoju, univapay];
 
-  const owns = (pathname: string): boolean => pathname === basePath || pathname.startsWith(`${basePath}/`);
+  const owns = (pathname: string): boolean => isUnder(basePath, pathname);
 
   async function handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);

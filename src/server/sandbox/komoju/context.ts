@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../shared/api-answer.ts';
 import type { KeyKind, RouteAccess } from './auth.ts';
 import type { ResolvedKomojuOptions } from './options.ts';
 import type { KomojuState } from './state.ts';
@@ -42,11 +43,6 @@ export interface ApiCall {
   readonly scenario: string | null;
 }
 
-export interface ApiAnswer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
 /**
  * A route handler. Synchronous on purpose: once the body is read, a call runs to its end without
  * yielding, so two requests with one `Idempotency-Key` (a double click) can never both pay.
@@ -60,5 +56,3 @@ export interface ApiRoute {
   readonly access: RouteAccess;
   readonly handler: ApiHandler;
 }
-
-export const ok = (body: unknown, status = 200): ApiAnswer => ({ status, body });

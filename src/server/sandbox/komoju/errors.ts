@@ -1,3 +1,5 @@
+import { EmulatorApiError } from '../shared/api-answer.ts';
+
 /**
  * KOMOJU's error bodies (README 1.8): `{"error": {"code", "message", "param", "details"}}`. Route
  * code throws `KomojuApiError`; the dispatcher turns it into the answer. Messages follow the ones
@@ -52,17 +54,12 @@ export function errorObject(
 }
 
 /** An error answer: thrown by routes, answered with `status` and KOMOJU's error body. */
-export class KomojuApiError extends Error {
-  readonly body: { readonly error: KomojuErrorObject };
-  constructor(
-    readonly status: number,
-    code: string,
-    options: { message?: string; param?: string | null } = {},
-  ) {
+export class KomojuApiError extends EmulatorApiError {
+  declare readonly body: { readonly error: KomojuErrorObject };
+  constructor(status: number, code: string, options: { message?: string; param?: string | null } = {}) {
     const error = errorObject(code, options);
-    super(error.message);
+    super(status, { error }, error.message);
     this.name = 'KomojuApiError';
-    this.body = { error };
   }
 }
 

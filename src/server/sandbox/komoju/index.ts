@@ -1,16 +1,18 @@
 import { jsonResponse } from '../../http-json.ts';
 import type { ProviderEmulator } from '../shared/emulator.ts';
+import { runRoute, type ApiAnswer } from '../shared/api-answer.ts';
 import { stylesheetResponse } from '../shared/html.ts';
-import { corsHeaders, preflightResponse, readRequestBody, sha256Hex } from '../shared/http.ts';
+import { corsHeaders, preflightResponse, readRouteBody, sha256Hex } from '../shared/http.ts';
+import { decodeSegment, isUnder, matchRoute } from '../shared/routes.ts';
 import { authenticate, authorize, type KeyKind } from './auth.ts';
 import { expireOverdueKonbini } from './charge.ts';
-import { komojuUrls, type ApiAnswer, type KomojuContext } from './context.ts';
+import { komojuUrls, type KomojuContext } from './context.ts';
 import { isErrorCode, KomojuApiError, notFound } from './errors.ts';
 import { resolveKomojuOptions, type KomojuEmulatorOptions } from './options.ts';
 import { notFoundPage } from './pages/common.ts';
 import { renderChallenge, submitChallenge } from './pages/challenge.ts';
 import { renderInstructions, submitInstructions } from './pages/instructions.ts';
-import { matchRoute } from './routes/index.ts';
+import { KOMOJU_ROUTES } from './routes/index.ts';
 import { paymentJson, sessionJson } from './serialize.ts';
 import { KomojuState, type KomojuRecordedRequest, type PaymentStatus } from './state.ts';
 
@@ -119,14 +121,11 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     let answer: ApiAnswer;
     try {
       key = authenticate(request, config);
-      const matched = matchRoute(request.method, path);
+      const matched = matchRoute(KOMOJU_ROUTES, request.method, path);
       if (!matched) throw notFound();
       routeName = `${matched.route.method} ${matched.route.path}`;
       authorize(key, matched.route.access);
-      const body =
-        matched.route.method === 'POST'
-          ? await readRequestBody(request)
-          : ({ ok: true, value: {}, text: '' } as const);
+      const body = await readRouteBody(request, matched.route.method);
       if (!body.ok) {
         throw new KomojuApiError(body.status === 413 ? 413 : 400, 'bad_request', { message: body.message });
       }
@@ -135,34 +134,23 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
       }
       const storeKey = idempotencyKey && matched.route.method === 'POST' ? `${key} POST ${path} ${idempotencyKey}` : null;
       const fingerprint = storeKey ? await sha256Hex(`${scenarioHeader ?? ''}\n${body.text}`) : '';
+      const call = { params: matched.params, body: body.value, key, scenario: scenarioHeader };
       // From here to the end of the call nothing awaits: a repeated key cannot slip in between.
-      const stored = storeKey ? state.idempotent.get(storeKey) : undefined;
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) {
-          throw new KomojuApiError(422, 'idempotency_key_reused', {
-            param: 'Idempotency-Key',
-            message: 'This Idempotency-Key was already used with a different request.',
-          });
-        }
-        replayed = true;
-        answer = { status: stored.status, body: stored.body };
-      } else {
-        const call = { params: matched.params, body: body.value, key, scenario: scenarioHeader };
-        try {
-          answer = matched.route.handler(ctx, call);
-        } catch (error) {
-          if (!(error instanceof KomojuApiError)) throw error;
-          answer = { status: error.status, body: error.body };
-        }
-        if (storeKey) state.idempotent.set(storeKey, { fingerprint, status: answer.status, body: answer.body });
+      const result = state.idempotent.answer(storeKey, fingerprint, () => runRoute(() => matched.route.handler(ctx, call)));
+      if (result === 'conflict') {
+        throw new KomojuApiError(422, 'idempotency_key_reused', {
+          param: 'Idempotency-Key',
+          message: 'This Idempotency-Key was already used with a different request.',
+        });
       }
+      ({ answer, replayed } = result);
     } catch (error) {
       answer =
         error instanceof KomojuApiError
-          ? { status: error.status, body: error.body }
+          ? error.answer
           : { status: 500, body: new KomojuApiError(500, 'internal_server_error').body };
     }
-    state.record({
+    state.requests.record({
       seq: ++seq,
       at: ctx.now.toISOString(),
       method: request.method,
@@ -183,7 +171,7 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (!owns(url.pathname)) return new Response('Not found', { status: 404 });
+    if (!isUnder(base, url.pathname)) return new Response('Not found', { status: 404 });
     const rest = url.pathname.slice(base.length);
     const ctx = contextFor(request);
     if (rest === API_PREFIX || rest.startsWith(`${API_PREFIX}/`)) return api(request, ctx, rest.slice(API_PREFIX.length));
@@ -192,12 +180,8 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     if (rest === '/assets/page.css' && (method === 'GET' || method === 'HEAD')) return stylesheetResponse();
     const page = /^\/(challenge|instructions)\/([^/]+)$/.exec(rest);
     if (page) {
-      let id: string;
-      try {
-        id = decodeURIComponent(page[2] as string);
-      } catch {
-        return notFoundPage(ctx, 'page');
-      }
+      const id = decodeSegment(page[2] as string);
+      if (id === null) return notFoundPage(ctx, 'page');
       const challenge = page[1] === 'challenge';
       if (method === 'GET' || method === 'HEAD') return challenge ? renderChallenge(ctx, id) : renderInstructions(ctx, id);
       if (method === 'POST') return challenge ? submitChallenge(ctx, id, request) : submitInstructions(ctx, id, request);
@@ -206,17 +190,9 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     return notFoundPage(ctx, 'page');
   }
 
-  function owns(pathname: string): boolean {
-    return pathname === base || pathname.startsWith(`${base}/`);
-  }
-
   const now = () => config.now();
   const inspect: KomojuInspector = {
-    requests(filter = {}) {
-      return state.requests
-        .filter((r) => (!filter.route || r.route === filter.route) && (!filter.method || r.method === filter.method))
-        .map((r) => ({ ...r }));
-    },
+    requests: (filter) => state.requests.list(filter),
     payRequests(sessionId) {
       return this.requests({ route: 'POST /sessions/{id}/pay' }).filter(
         (r) => sessionId === undefined || r.path === `/sessions/${encodeURIComponent(sessionId)}/pay`,
@@ -257,7 +233,7 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     secretKey: config.secretKey,
     publishableKey: config.publishableKey,
     handle,
-    owns,
+    owns: (pathname) => isUnder(base, pathname),
     inspect,
     reset: () => state.reset(),
   };

@@ -1,3 +1,5 @@
+import { IdempotencyStore } from '../shared/idempotency.ts';
+import { RequestLog } from '../shared/request-log.ts';
 import type { KomojuKonbiniStore } from './konbini.ts';
 import type { VerificationStatus } from './test-cards.ts';
 
@@ -148,27 +150,13 @@ export interface KomojuRecordedRequest {
   readonly scenario: string | null;
 }
 
-export interface StoredAnswer {
-  readonly fingerprint: string;
-  readonly status: number;
-  readonly body: unknown;
-}
-
-/** The request log keeps this many calls (a demo server may run for days). */
-export const MAX_RECORDED_REQUESTS = 10_000;
-
 export class KomojuState {
   readonly sessions = new Map<string, SessionRecord>();
   readonly payments = new Map<string, PaymentRecord>();
   readonly secureTokens = new Map<string, SecureTokenRecord>();
   readonly tokens = new Map<string, TokenRecord>();
-  readonly idempotent = new Map<string, StoredAnswer>();
-  readonly requests: KomojuRecordedRequest[] = [];
-
-  record(request: KomojuRecordedRequest): void {
-    this.requests.push(request);
-    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
-  }
+  readonly idempotent = new IdempotencyStore();
+  readonly requests = new RequestLog<KomojuRecordedRequest>();
 
   reset(): void {
     this.sessions.clear();
@@ -176,6 +164,6 @@ export class KomojuState {
     this.secureTokens.clear();
     this.tokens.clear();
     this.idempotent.clear();
-    this.requests.length = 0;
+    this.requests.clear();
   }
 }

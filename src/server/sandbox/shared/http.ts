@@ -88,6 +88,11 @@ export async function readRequestBody(request: Request): Promise<ParsedBody> {
   return { ok: false, status: 415, message: 'Send the body as application/json or form encoded.' };
 }
 
+/** The body of an API route's request: parsed for a `POST`, empty for anything else. */
+export async function readRouteBody(request: Request, method: string): Promise<ParsedBody> {
+  return method === 'POST' ? readRequestBody(request) : { ok: true, value: {}, text: '' };
+}
+
 const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 const MAX_DEPTH = 6;
 

@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../shared/api-answer.ts';
 import type { Principal } from './auth.ts';
 import type { ResolvedUnivapayOptions } from './options.ts';
 import type { UnivapayState } from './state.ts';
@@ -47,11 +48,6 @@ export interface ApiCall {
   readonly origin: string | null;
 }
 
-export interface ApiAnswer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
 /**
  * A route handler. Synchronous on purpose: once the body is read and the caller authenticated, a call
  * runs to its end without yielding, so two requests with one `Idempotency-Key` (a double click) can
@@ -67,5 +63,3 @@ export interface ApiRoute {
   readonly access: 'secret' | 'any';
   readonly handler: ApiHandler;
 }
-
-export const ok = (body: unknown, status = 200): ApiAnswer => ({ status, body });

@@ -1,3 +1,5 @@
+import { EmulatorApiError } from '../shared/api-answer.ts';
+
 /**
  * UnivaPay's error bodies (README 2.8): `{"status": "error", "code": "VALIDATION_ERROR", "errors":
  * [{"field": "amount", "reason": "REQUIRED_VALUE"}]}`, `errors` possibly empty, reasons UPPER_SNAKE.
@@ -15,16 +17,12 @@ export interface UnivapayErrorBody {
   readonly errors: readonly UnivapayFieldError[];
 }
 
-export class UnivapayApiError extends Error {
-  readonly body: UnivapayErrorBody;
-  constructor(
-    readonly status: number,
-    code: string,
-    errors: readonly UnivapayFieldError[] = [],
-  ) {
-    super(code);
+export class UnivapayApiError extends EmulatorApiError {
+  declare readonly body: UnivapayErrorBody;
+  constructor(status: number, code: string, errors: readonly UnivapayFieldError[] = []) {
+    const body: UnivapayErrorBody = { status: 'error', code, errors };
+    super(status, body, code);
     this.name = 'UnivapayApiError';
-    this.body = { status: 'error', code, errors };
   }
 }
 

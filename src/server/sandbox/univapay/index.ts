@@ -1,17 +1,19 @@
 import { jsonResponse } from '../../http-json.ts';
 import type { ProviderEmulator } from '../shared/emulator.ts';
+import { runRoute, type ApiAnswer } from '../shared/api-answer.ts';
 import { stylesheetResponse } from '../shared/html.ts';
-import { corsHeaders, preflightResponse, readRequestBody, sha256Hex } from '../shared/http.ts';
+import { corsHeaders, preflightResponse, readRouteBody, sha256Hex } from '../shared/http.ts';
+import { decodeSegment, isUnder, matchRoute } from '../shared/routes.ts';
 import { issueAppToken as signAppToken } from './app-token.ts';
 import { authenticate, type Principal } from './auth.ts';
-import { univapayUrls, type ApiAnswer, type UnivapayContext } from './context.ts';
+import { univapayUrls, type UnivapayContext } from './context.ts';
 import { notFound, UnivapayApiError, validationError } from './errors.ts';
 import { resolveUnivapayOptions, type UnivapayEmulatorOptions } from './options.ts';
 import { renderChallenge, submitChallenge } from './pages/challenge.ts';
 import { notFoundPage } from './pages/common.ts';
 import { renderDashboard } from './pages/dashboard.ts';
 import { renderSlip, submitSlip } from './pages/slip.ts';
-import { matchRoute } from './routes/index.ts';
+import { UNIVAPAY_ROUTES } from './routes/index.ts';
 import { serializeCharge } from './serialize.ts';
 import { UnivapayState, type ChargeStatus, type UnivapayRecordedRequest } from './state.ts';
 import { refreshCharge } from './charge.ts';
@@ -106,16 +108,6 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
     return { options: config, state, urls: univapayUrls(origin, base), now: config.now() };
   }
 
-  /** Runs a matched route; any UnivaPay error it throws becomes the answer. */
-  function run(handler: () => ApiAnswer): ApiAnswer {
-    try {
-      return handler();
-    } catch (error) {
-      if (error instanceof UnivapayApiError) return { status: error.status, body: error.body };
-      throw error;
-    }
-  }
-
   async function api(request: Request, first: UnivapayContext, path: string): Promise<Response> {
     if (request.method === 'OPTIONS') return preflightResponse(request);
     const url = new URL(request.url);
@@ -127,14 +119,13 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
     let answer: ApiAnswer;
     try {
       principal = await authenticate(request, config.jwtSigningKey, config.storeId);
-      const matched = matchRoute(request.method, path);
+      const matched = matchRoute(UNIVAPAY_ROUTES, request.method, path);
       if (!matched) throw notFound();
       routeName = `${matched.route.method} ${matched.route.path}`;
       if (matched.route.access === 'secret' && principal.kind !== 'secret') {
         throw new UnivapayApiError(403, 'INVALID_PERMISSIONS');
       }
-      const body =
-        matched.route.method === 'POST' ? await readRequestBody(request) : ({ ok: true, value: {}, text: '' } as const);
+      const body = await readRouteBody(request, matched.route.method);
       if (!body.ok) {
         if (body.status === 413) throw new UnivapayApiError(413, 'REQUEST_TOO_LARGE');
         throw validationError('body', 'INVALID_FORMAT');
@@ -152,15 +143,9 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
         origin: request.headers.get('origin'),
       };
       // From here to the stored answer nothing awaits: a repeated key cannot slip in between.
-      const stored = storeKey ? state.idempotent.get(storeKey) : undefined;
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) throw new UnivapayApiError(409, 'IDEMPOTENCY_KEY_CONFLICT');
-        replayed = true;
-        answer = { status: stored.status, body: stored.body };
-      } else {
-        answer = run(() => matched.route.handler(ctx, call));
-        if (storeKey) state.idempotent.set(storeKey, { fingerprint, status: answer.status, body: answer.body });
-      }
+      const result = state.idempotent.answer(storeKey, fingerprint, () => runRoute(() => matched.route.handler(ctx, call)));
+      if (result === 'conflict') throw new UnivapayApiError(409, 'IDEMPOTENCY_KEY_CONFLICT');
+      ({ answer, replayed } = result);
       // `?polling=true`: hold the answer while the charge is `pending` (README 2.4), up to maxPollMs.
       if (routeName === POLLED_ROUTE && url.searchParams.get('polling') === 'true') {
         const started = Date.now();
@@ -172,16 +157,16 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
           const untilSettled = charge.settleAt.getTime() - config.now().getTime();
           await sleep(Math.min(Math.max(untilSettled, 5), left));
           const current = (ctx = contextFor(request));
-          answer = run(() => matched.route.handler(current, call));
+          answer = runRoute(() => matched.route.handler(current, call));
         }
       }
     } catch (error) {
       answer =
         error instanceof UnivapayApiError
-          ? { status: error.status, body: error.body }
+          ? error.answer
           : { status: 500, body: new UnivapayApiError(500, 'UNKNOWN_ERROR').body };
     }
-    state.record({
+    state.requests.record({
       seq: ++seq,
       at: ctx.now.toISOString(),
       method: request.method,
@@ -198,7 +183,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (!owns(url.pathname)) return new Response('Not found', { status: 404 });
+    if (!isUnder(base, url.pathname)) return new Response('Not found', { status: 404 });
     const rest = url.pathname.slice(base.length);
     const ctx = contextFor(request);
     const method = request.method;
@@ -209,22 +194,14 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
     if (rest === '/three_ds/challenge' && (read || method === 'POST')) return renderChallenge(ctx, request);
     const pageMatch = /^\/(three_ds\/challenge|konbini)\/([^/]+)$/.exec(rest);
     if (pageMatch) {
-      let id: string;
-      try {
-        id = decodeURIComponent(pageMatch[2] as string);
-      } catch {
-        return notFoundPage(ctx, 'page');
-      }
+      const id = decodeSegment(pageMatch[2] as string);
+      if (id === null) return notFoundPage(ctx, 'page');
       const challenge = pageMatch[1] === 'three_ds/challenge';
       if (method === 'POST') return challenge ? submitChallenge(ctx, id, request) : submitSlip(ctx, id, request);
       if (read && !challenge) return renderSlip(ctx, id);
       return new Response('Method not allowed', { status: 405, headers: { Allow: challenge ? 'POST' : 'GET, POST' } });
     }
     return api(request, ctx, rest);
-  }
-
-  function owns(pathname: string): boolean {
-    return pathname === base || pathname.startsWith(`${base}/`);
   }
 
   function chargeJson(id: string): UnivapayChargeJson | undefined {
@@ -235,11 +212,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
   }
 
   const inspect: UnivapayInspector = {
-    requests(filter = {}) {
-      return state.requests
-        .filter((r) => (!filter.route || r.route === filter.route) && (!filter.method || r.method === filter.method))
-        .map((r) => ({ ...r }));
-    },
+    requests: (filter) => state.requests.list(filter),
     tokens() {
       return [...state.tokens.values()].map((t) => ({
         id: t.id,
@@ -267,7 +240,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       return { appToken: issued.appToken, secret: issued.secret, storeId: config.storeId };
     },
     handle,
-    owns,
+    owns: (pathname) => isUnder(base, pathname),
     inspect,
     reset: () => state.reset(),
   };

@@ -1,3 +1,5 @@
+import { IdempotencyStore } from '../shared/idempotency.ts';
+import { RequestLog } from '../shared/request-log.ts';
 import type { UnivapayConvenienceStore } from './konbini.ts';
 
 /**
@@ -101,30 +103,16 @@ export interface UnivapayRecordedRequest {
   readonly replayed: boolean;
 }
 
-export interface StoredAnswer {
-  readonly fingerprint: string;
-  readonly status: number;
-  readonly body: unknown;
-}
-
-/** The request log keeps this many calls (a demo server may run for days). */
-export const MAX_RECORDED_REQUESTS = 10_000;
-
 export class UnivapayState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly charges = new Map<string, ChargeRecord>();
-  readonly idempotent = new Map<string, StoredAnswer>();
-  readonly requests: UnivapayRecordedRequest[] = [];
-
-  record(request: UnivapayRecordedRequest): void {
-    this.requests.push(request);
-    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
-  }
+  readonly idempotent = new IdempotencyStore();
+  readonly requests = new RequestLog<UnivapayRecordedRequest>();
 
   reset(): void {
     this.tokens.clear();
     this.charges.clear();
     this.idempotent.clear();
-    this.requests.length = 0;
+    this.requests.clear();
   }
 }

@@ -7,7 +7,8 @@ import {
   sessionReturnUrl,
 } from '../charge.ts';
 import { cardFromDetails, detailsType, konbiniFromDetails } from '../card.ts';
-import { ok, type ApiAnswer, type ApiHandler, type KomojuContext } from '../context.ts';
+import { ok, type ApiAnswer } from '../../shared/api-answer.ts';
+import type { ApiHandler, KomojuContext } from '../context.ts';
 import { invalidParameter, KomojuApiError } from '../errors.ts';
 import { parseBody, payBodySchema, type PayBody } from '../schemas.ts';
 import { paymentJson, sessionExpired } from '../serialize.ts';

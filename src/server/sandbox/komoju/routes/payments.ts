@@ -1,4 +1,5 @@
-import { ok, type ApiHandler, type KomojuContext } from '../context.ts';
+import { ok } from '../../shared/api-answer.ts';
+import type { ApiHandler, KomojuContext } from '../context.ts';
 import { KomojuApiError, notFound } from '../errors.ts';
 import { paymentJson } from '../serialize.ts';
 import type { PaymentRecord } from '../state.ts';

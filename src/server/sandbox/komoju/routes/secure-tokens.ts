@@ -1,7 +1,8 @@
 import { httpUrl } from '../../shared/http.ts';
 import { cardFromDetails, detailsType } from '../card.ts';
 import { newId } from '../charge.ts';
-import { ok, type ApiHandler } from '../context.ts';
+import { ok } from '../../shared/api-answer.ts';
+import type { ApiHandler } from '../context.ts';
 import { invalidParameter, KomojuApiError, missingParameter, notFound } from '../errors.ts';
 import { parseBody, secureTokenBodySchema } from '../schemas.ts';
 import { newThreeDsAuthResult, secureTokenJson } from '../serialize.ts';

@@ -1,6 +1,7 @@
 import { httpUrl } from '../../shared/http.ts';
 import { newId } from '../charge.ts';
-import { ok, type ApiHandler } from '../context.ts';
+import { ok } from '../../shared/api-answer.ts';
+import type { ApiHandler } from '../context.ts';
 import { invalidParameter, KomojuApiError, notFound } from '../errors.ts';
 import { createSessionSchema, parseBody } from '../schemas.ts';
 import type { SessionRecord } from '../state.ts';

@@ -1,6 +1,7 @@
 import { cardFromDetails, detailsType, konbiniFromDetails } from '../card.ts';
 import { newId } from '../charge.ts';
-import { ok, type ApiHandler } from '../context.ts';
+import { ok } from '../../shared/api-answer.ts';
+import type { ApiHandler } from '../context.ts';
 import { parseBody, tokenBodySchema } from '../schemas.ts';
 import { tokenJson } from '../serialize.ts';
 import type { TokenRecord } from '../state.ts';

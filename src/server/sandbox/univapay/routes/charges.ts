@@ -1,5 +1,6 @@
 import { awaitingChallenge, createCharge, refreshCharge } from '../charge.ts';
-import { ok, type ApiCall, type ApiRoute, type UnivapayContext } from '../context.ts';
+import { ok } from '../../shared/api-answer.ts';
+import type { ApiCall, ApiRoute, UnivapayContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { createChargeSchema, parseBody } from '../schemas.ts';
 import { serializeCharge, timestamp } from '../serialize.ts';

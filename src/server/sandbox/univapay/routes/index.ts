@@ -8,33 +8,3 @@ import { tokenRoutes } from './tokens.ts';
  * secret only.
  */
 export const UNIVAPAY_ROUTES: readonly ApiRoute[] = [...tokenRoutes, ...chargeRoutes];
-
-export interface MatchedRoute {
-  readonly route: ApiRoute;
-  readonly params: Readonly<Record<string, string>>;
-}
-
-/** The route for a method and a path below the base path, with its `{params}` decoded. */
-export function matchRoute(method: string, path: string): MatchedRoute | null {
-  const parts = path.split('/').slice(1);
-  for (const route of UNIVAPAY_ROUTES) {
-    if (route.method !== method) continue;
-    const template = route.path.split('/').slice(1);
-    if (template.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matched = template.every((want, i) => {
-      const got = parts[i] ?? '';
-      if (!want.startsWith('{')) return want === got;
-      let value: string;
-      try {
-        value = decodeURIComponent(got);
-      } catch {
-        return false;
-      }
-      params[want.slice(1, -1)] = value;
-      return value !== '';
-    });
-    if (matched) return { route, params };
-  }
-  return null;
-}

@@ -1,5 +1,6 @@
 import { createToken } from '../charge.ts';
-import { ok, type ApiRoute } from '../context.ts';
+import { ok } from '../../shared/api-answer.ts';
+import type { ApiRoute } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { createTokenSchema, parseBody } from '../schemas.ts';
 import { serializeToken } from '../serialize.ts';
