@@ -5,83 +5,56 @@
  */
 import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordPageErrors, recordRequests, type RecordedRequest } from './browser.ts';
-import { startDemoServer } from '../../demo/server.ts';
+import type { Page } from 'playwright-core';
+import type { RecordedRequest } from './browser.ts';
+import {
+  assertCardDataContained,
+  openShopper,
+  startE2E,
+  toFullWidth,
+  type E2E,
+  type KessaiEventType,
+  type Shopper,
+} from './shopper.ts';
 
-const FULL_WIDTH = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let pageOrigin: string;
-let sandboxOrigin: string;
+let e2e: E2E;
 
 before(async () => {
-  server = await startDemoServer({ port: 0, host: '127.0.0.1', log: () => {} });
-  const port = new URL(server.url).port;
-  // The page is opened on localhost; the sandbox answers on 127.0.0.1: another origin, as a real
-  // provider's API is.
-  pageOrigin = `http://localhost:${port}`;
-  sandboxOrigin = `http://127.0.0.1:${port}`;
-  browser = await launchChromium();
+  e2e = await startE2E();
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await e2e?.close();
 });
 
-let context: BrowserContext;
+let shopper: Shopper;
 let page: Page;
 let requests: RecordedRequest[];
-let pageErrors: string[];
 
 beforeEach(async () => {
-  context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-  page = await context.newPage();
-  requests = recordRequests(page);
-  pageErrors = recordPageErrors(page);
-  await page.addInitScript(() => {
-    const log: { type: string; detail: unknown }[] = [];
-    (window as unknown as { kessaiEvents: typeof log }).kessaiEvents = log;
-    for (const type of ['kessai-ready', 'kessai-change', 'kessai-submit', 'kessai-redirect',
-      'kessai-success', 'kessai-pending', 'kessai-error']) {
-      document.addEventListener(type, (e) => log.push({ type, detail: (e as CustomEvent).detail }));
-    }
-  });
-  await page.goto(`${pageOrigin}/plain.html`);
+  shopper = await openShopper(e2e, '/plain.html');
+  ({ page, requests } = shopper);
   await page.getByLabel('カード番号').waitFor();
 });
 
 afterEach(async () => {
   // The card number typed in any test must never have gone anywhere but the provider's origin.
-  for (const number of ['4111111111111111', '4100000000005000', '4123111111111000']) {
-    for (const r of requests) {
-      assert.ok(!r.url.includes(number), `card number in a URL: ${r.url}`);
-      if (r.body.includes(number)) {
-        assert.equal(r.origin, sandboxOrigin, `card number sent to ${r.url}`);
-        assert.ok(new URL(r.url).pathname.startsWith('/sandbox/komoju/api/v1/'), r.url);
-      }
-    }
-  }
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  assert.ok(!/\d{12,}/.test(stored), `card-like digits in web storage: ${stored}`);
-  const events = await page.evaluate(() => JSON.stringify((window as unknown as { kessaiEvents: unknown }).kessaiEvents ?? []));
-  assert.ok(!/\d{12,}/.test(events), 'card-like digits in an event detail');
-  assert.deepEqual(pageErrors, []);
-  await context.close();
+  await assertCardDataContained(shopper, {
+    cardNumbers: ['4111111111111111', '4100000000005000', '4123111111111000'],
+    sandboxOrigin: e2e.sandboxOrigin,
+    cardPath: (path) => path.startsWith('/sandbox/komoju/api/v1/'),
+  });
 });
 
 async function typeCard(number: string, opts: { fullWidth?: boolean } = {}) {
-  const write = (s: string) => (opts.fullWidth ? FULL_WIDTH(s) : s);
+  const write = (s: string) => (opts.fullWidth ? toFullWidth(s) : s);
   await page.getByLabel('カード番号').pressSequentially(write(number));
   await page.getByLabel('有効期限').pressSequentially(write('1230'));
   await page.getByLabel('セキュリティコード').pressSequentially(write('123'));
   await page.getByLabel('カード名義').fill('TARO YAMADA');
 }
 
-const payButton = () => page.getByRole('button', { name: /支払う/ });
-const events = (type: string) =>
-  page.evaluate((t) => (window as unknown as { kessaiEvents: { type: string }[] }).kessaiEvents.filter((e) => e.type === t).length, type);
+const payButton = () => shopper.payButton();
+const events = (type: KessaiEventType) => shopper.events(type);
 const payRequests = () => requests.filter((r) => r.method === 'POST' && /\/sessions\/[^/]+\/pay$/.test(new URL(r.url).pathname));
 
 describe('KOMOJU card payment on a plain HTML page', () => {
@@ -95,7 +68,7 @@ describe('KOMOJU card payment on a plain HTML page', () => {
     assert.equal(await events('kessai-submit'), 1);
     assert.equal(payRequests().length, 1);
     // The merchant endpoint saw only protocol requests, without card data.
-    const toMerchant = requests.filter((r) => r.origin === pageOrigin && r.url.includes('/api/komoju'));
+    const toMerchant = requests.filter((r) => r.origin === e2e.pageOrigin && r.url.includes('/api/komoju'));
     assert.ok(toMerchant.length >= 1);
   });
 
@@ -128,10 +101,7 @@ describe('KOMOJU card payment on a plain HTML page', () => {
     await typeCard('4123111111111000');
     await payButton().click();
     await page.getByRole('alert').filter({ hasText: 'ご利用可能額が不足しています' }).waitFor();
-    const detail = await page.evaluate(() =>
-      (window as unknown as { kessaiEvents: { type: string; detail: { retryable: boolean; code: string } }[] })
-        .kessaiEvents.find((e) => e.type === 'kessai-error')?.detail,
-    );
+    const [detail] = await shopper.eventDetails<{ retryable: boolean; code: string }>('kessai-error');
     assert.deepEqual({ code: detail?.code, retryable: detail?.retryable }, { code: 'declined', retryable: true });
     // The shopper can fix the card and pay again without reloading.
     await page.getByLabel('カード番号').fill('');

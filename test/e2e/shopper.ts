@@ -1,0 +1,218 @@
+/**
+ * What every end-to-end test file shares: the demo server and one Chromium per file, a fresh browser
+ * context per test with every request, page error and `kessai-*` event recorded, and the check run
+ * after each test that card data stayed where it belongs.
+ *
+ * The page is opened on `http://localhost:<port>` and the sandbox answers on `http://127.0.0.1:<port>`:
+ * another origin, as a real provider's API is, so the recorded requests prove where card data went.
+ */
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../demo/server.ts';
+import { launchChromium, recordPageErrors, recordRequests, type RecordedRequest } from './browser.ts';
+
+/** The demo server (sandbox included) and one browser, for one test file. */
+export interface E2E {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+  /** `http://localhost:<port>`: where the merchant's page is opened. */
+  readonly pageOrigin: string;
+  /** `http://127.0.0.1:<port>`: where the browser reaches the sandbox. */
+  readonly sandboxOrigin: string;
+  close(): Promise<void>;
+}
+
+/** Starts the demo server on a free port and Debian's Chromium. Call in `before`; `close()` in `after`. */
+export async function startE2E(): Promise<E2E> {
+  const server = await startDemoServer({ port: 0, host: '127.0.0.1', log: () => {} });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    server,
+    browser,
+    pageOrigin: server.pageOrigin,
+    sandboxOrigin: server.sandboxOrigin,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The `kessai-*` events a merchant can listen to; each is recorded with its detail. */
+export const KESSAI_EVENTS = [
+  'kessai-ready',
+  'kessai-change',
+  'kessai-submit',
+  'kessai-redirect',
+  'kessai-success',
+  'kessai-pending',
+  'kessai-error',
+] as const;
+export type KessaiEventType = (typeof KESSAI_EVENTS)[number];
+
+/** One shopper: a fresh browser context (no cookies, no storage) in Japan, and its first page. */
+export interface Shopper {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request the page made (navigations, fetches, form posts), with its body. */
+  readonly requests: RecordedRequest[];
+  /** Console errors and uncaught exceptions of the page. */
+  readonly pageErrors: string[];
+  /** How many `type` events the current document has seen (a navigation starts a new log). */
+  events(type: KessaiEventType): Promise<number>;
+  /** The details of the `type` events of the current document, oldest first. */
+  eventDetails<T = Record<string, unknown>>(type: KessaiEventType): Promise<T[]>;
+  /** The Pay button (`￥1,980 を支払う`). */
+  payButton(): Locator;
+}
+
+/**
+ * Opens `path` (`/plain.html`) on the page origin in a new context (`ja-JP`, Asia/Tokyo), recording
+ * requests, errors and events from the first byte, and waits until the checkout shows its Pay button.
+ */
+export async function openShopper(e2e: E2E, path: string): Promise<Shopper> {
+  const context = await e2e.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const page = await context.newPage();
+  const requests = recordRequests(page);
+  const pageErrors = recordPageErrors(page);
+  await page.addInitScript((types) => {
+    const log: { type: string; detail: unknown }[] = [];
+    (window as unknown as { kessaiEvents: typeof log }).kessaiEvents = log;
+    for (const type of types) {
+      document.addEventListener(type, (e) => log.push({ type, detail: (e as CustomEvent).detail }));
+    }
+  }, [...KESSAI_EVENTS]);
+  const readLog = (t: string) =>
+    page.evaluate(
+      (type) =>
+        ((window as unknown as { kessaiEvents?: { type: string; detail: unknown }[] }).kessaiEvents ?? [])
+          .filter((e) => e.type === type)
+          .map((e) => e.detail),
+      t,
+    );
+  const shopper: Shopper = {
+    context,
+    page,
+    requests,
+    pageErrors,
+    events: async (type) => (await readLog(type)).length,
+    eventDetails: async <T>(type: KessaiEventType) => (await readLog(type)) as T[],
+    payButton: () => page.getByRole('button', { name: /支払う/ }),
+  };
+  await page.goto(`${e2e.pageOrigin}${path}`);
+  await shopper.payButton().waitFor();
+  return shopper;
+}
+
+export interface ContainmentRules {
+  /** The card numbers any test of the file may type (half-width digits). */
+  readonly cardNumbers: readonly string[];
+  /** The sandbox origin: the only origin card data may be sent to. */
+  readonly sandboxOrigin: string;
+  /** Whether a request path on the sandbox origin may carry card data (the provider's card routes). */
+  readonly cardPath: (pathname: string) => boolean;
+}
+
+/**
+ * The security rules a shopper's session must have kept (DESIGN.md "Security rules"), checked after
+ * every test: no card number in any URL; card numbers only in bodies sent to the provider's card routes
+ * on the sandbox origin; nothing card-like in web storage or in event details; no page errors. Then the
+ * context is closed.
+ */
+export async function assertCardDataContained(shopper: Shopper, rules: ContainmentRules): Promise<void> {
+  const { requests, page, pageErrors, context } = shopper;
+  try {
+    const spellings = rules.cardNumbers.flatMap((n) => [n, n.replace(/(\d{4})(?=\d)/g, '$1 ')]);
+    for (const r of requests) {
+      for (const number of spellings) {
+        assert.ok(!r.url.includes(number) && !safeDecode(r.url).includes(number), `card number in a URL: ${r.url}`);
+        if (r.body.includes(number)) {
+          assert.equal(r.origin, rules.sandboxOrigin, `card number sent to ${r.url}`);
+          assert.ok(rules.cardPath(new URL(r.url).pathname), `card number sent to ${r.url}`);
+        }
+      }
+    }
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
+    assert.ok(!/\d{12,}/.test(stored), `card-like digits in web storage: ${stored}`);
+    const log = await page.evaluate(
+      () => (window as unknown as { kessaiEvents?: { type: string; detail: unknown }[] }).kessaiEvents ?? [],
+    );
+    for (const number of spellings) {
+      assert.ok(!JSON.stringify(log).includes(number), 'a card number in an event detail');
+    }
+    // A konbini slip's payment number is long by nature; every other event must carry nothing card-like.
+    const others = JSON.stringify(log.filter((e) => e.type !== 'kessai-pending'));
+    assert.ok(!/\d{12,}/.test(others), `card-like digits in an event detail: ${others}`);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** `0901` → `０９０１`: what a Japanese IME types. */
+export const toFullWidth = (s: string): string =>
+  s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/** `YYYY年M月D日 23:59` in Japan for an ISO instant, computed here, independently of the element. */
+export function jstDeadlineText(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts['year']}年${parts['month']}月${parts['day']}日 ${parts['hour']?.padStart(2, '0')}:${parts['minute']?.padStart(2, '0')}`;
+}
+
+/** Requests the page made to the merchant endpoint `path` (`/api/komoju`) on the page origin. */
+export function endpointRequests(shopper: Shopper, e2e: E2E, path: string): RecordedRequest[] {
+  return shopper.requests.filter((r) => r.origin === e2e.pageOrigin && new URL(r.url).pathname === path);
+}
+
+/** The parsed JSON body of a recorded request (asserts that it is JSON). */
+export function jsonBody(request: RecordedRequest): Record<string, unknown> {
+  const parsed: unknown = JSON.parse(request.body);
+  assert.ok(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), `not a JSON object: ${request.body}`);
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Calls the merchant endpoint from Node as the page would (same Origin header) and returns the JSON
+ * answer; for the `status` checks a merchant's backend makes after a konbini payment.
+ */
+export async function callEndpoint(
+  e2e: E2E,
+  path: string,
+  body: Readonly<Record<string, unknown>>,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${e2e.pageOrigin}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: e2e.pageOrigin },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
