@@ -1,3 +1,4 @@
+import { sameSecret } from '../shared/same-secret.ts';
 import { KomojuApiError } from './errors.ts';
 
 /**
@@ -31,21 +32,12 @@ export function basicUsername(header: string | null): string | null {
   return colon === -1 ? decoded : decoded.slice(0, colon);
 }
 
-/** Constant-time comparison, so that the sandbox models good practice even for fake keys. */
-function sameKey(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  }
-  return diff === 0;
-}
-
 /** Which key the request carries; 401 `unauthorized` when none of ours. */
 export function authenticate(request: Request, keys: Keys): KeyKind {
   const key = basicUsername(request.headers.get('authorization'));
   if (key !== null && key !== '') {
-    if (sameKey(key, keys.secretKey)) return 'secret';
-    if (sameKey(key, keys.publishableKey)) return 'publishable';
+    if (sameSecret(key, keys.secretKey)) return 'secret';
+    if (sameSecret(key, keys.publishableKey)) return 'publishable';
   }
   throw new KomojuApiError(401, 'unauthorized');
 }

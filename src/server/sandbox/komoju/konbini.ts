@@ -52,20 +52,6 @@ export function issueSlipNumbers(format: KonbiniSlipFormat): {
   };
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/**
- * The konbini `payment_deadline`: 23:59:59 JST, `days` days after `now`'s date in Japan, as KOMOJU
- * writes it (`2025-03-04T14:59:59Z`).
- */
-export function konbiniDeadline(now: Date, days: number): string {
-  const jst = new Date(now.getTime() + JST_OFFSET_MS);
-  const deadline = new Date(
-    Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate() + days, 23, 59, 59) - JST_OFFSET_MS,
-  );
-  return deadline.toISOString().replace('.000Z', 'Z');
-}
-
 /** A date as shoppers in Japan read it: `2025年3月4日 23:59` / `4 March 2025, 23:59 JST`. */
 export function formatJst(iso: string, lang: 'ja' | 'en'): string {
   const date = new Date(iso);

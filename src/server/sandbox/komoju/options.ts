@@ -1,3 +1,4 @@
+import { basePathOption, optionFailure, publicOriginOption } from '../shared/options.ts';
 import { DEFAULT_DECLINE_CARDS, DEFAULT_CHALLENGE_CARDS, DEFAULT_FRICTIONLESS_CARDS } from './test-cards.ts';
 import {
   DEFAULT_KONBINI_SLIPS,
@@ -96,27 +97,17 @@ export const DEFAULT_KOMOJU_SECRET_KEY = 'sk_test_kessai_sandbox';
 export const DEFAULT_KOMOJU_PUBLISHABLE_KEY = 'pk_test_kessai_sandbox';
 export const DEFAULT_KOMOJU_BASE_PATH = '/sandbox/komoju';
 
-function fail(message: string): never {
-  throw new TypeError(`kessai-elements/sandbox: komoju ${message}`);
-}
+const fail = optionFailure('komoju');
 
 /** Fills in the defaults and refuses settings that could not work, at startup. */
 export function resolveKomojuOptions(options: KomojuEmulatorOptions = {}): ResolvedKomojuOptions {
-  const basePath = (options.basePath ?? DEFAULT_KOMOJU_BASE_PATH).replace(/\/+$/, '');
-  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) fail(`basePath ${JSON.stringify(basePath)} must be a path like /sandbox/komoju.`);
+  const basePath = basePathOption(options.basePath, DEFAULT_KOMOJU_BASE_PATH, fail);
   const secretKey = options.secretKey ?? DEFAULT_KOMOJU_SECRET_KEY;
   const publishableKey = options.publishableKey ?? DEFAULT_KOMOJU_PUBLISHABLE_KEY;
   if (!secretKey.startsWith('sk_')) fail('secretKey must start with sk_.');
   if (!publishableKey.startsWith('pk_')) fail('publishableKey must start with pk_.');
 
-  let publicOrigin: string | null = null;
-  if (options.publicOrigin !== undefined) {
-    try {
-      publicOrigin = new URL(options.publicOrigin).origin;
-    } catch {
-      fail('publicOrigin must be a URL.');
-    }
-  }
+  const publicOrigin = publicOriginOption(options.publicOrigin, fail);
   const paymentTypes = options.paymentTypes ?? KOMOJU_EMULATED_PAYMENT_TYPES;
   if (paymentTypes.length === 0 || !paymentTypes.every((t) => (KOMOJU_EMULATED_PAYMENT_TYPES as readonly string[]).includes(t))) {
     fail(`paymentTypes must be some of ${KOMOJU_EMULATED_PAYMENT_TYPES.join(', ')}.`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueAt } from '../shared/value-at.ts';
 import { invalidParameter, missingParameter, type KomojuApiError } from './errors.ts';
 import { KOMOJU_KONBINI_STORES } from './konbini.ts';
 
@@ -104,15 +105,6 @@ export const tokenBodySchema = z.object({ payment_details: paymentDetailsTypeSch
 export function paramName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   return `${head ?? ''}${rest.map((part) => `[${part}]`).join('')}`;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 /**

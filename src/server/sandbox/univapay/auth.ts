@@ -1,4 +1,5 @@
 import { originAllowed, secretOf, verifyAppToken, type AppTokenClaims } from './app-token.ts';
+import { sameSecret } from '../shared/same-secret.ts';
 import { UnivapayApiError } from './errors.ts';
 
 /**
@@ -13,13 +14,6 @@ import { UnivapayApiError } from './errors.ts';
 export type Principal =
   | { readonly kind: 'app'; readonly claims: AppTokenClaims }
   | { readonly kind: 'secret'; readonly claims: AppTokenClaims };
-
-/** Constant-time comparison, so that the sandbox models good practice even for fake secrets. */
-function same(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  return diff === 0;
-}
 
 export async function authenticate(request: Request, signingKey: string, storeId: string): Promise<Principal> {
   const header = request.headers.get('authorization');
@@ -37,7 +31,7 @@ export async function authenticate(request: Request, signingKey: string, storeId
     const [secret, ...jwt] = parts;
     const claims = await verifyAppToken(signingKey, jwt.join('.'));
     if (!claims || claims.store_id !== storeId || !secret) throw new UnivapayApiError(401, 'INVALID_CREDENTIALS');
-    if (!same(secret, await secretOf(signingKey, claims.jti))) throw new UnivapayApiError(401, 'INVALID_CREDENTIALS');
+    if (!sameSecret(secret, await secretOf(signingKey, claims.jti))) throw new UnivapayApiError(401, 'INVALID_CREDENTIALS');
     return { kind: 'secret', claims };
   }
   throw new UnivapayApiError(401, 'INVALID_APP_TOKEN');

@@ -1,8 +1,8 @@
 import { detectBrand, type CardBrand } from '../../../core/card/brand.ts';
 import { isExpired } from '../../../core/card/expiry.ts';
 import { luhnValid } from '../../../core/card/luhn.ts';
-import { konbiniDeadline } from '../komoju/konbini.ts';
 import { httpUrl } from '../shared/http.ts';
+import { konbiniDeadline } from '../shared/konbini-deadline.ts';
 import type { UnivapayContext } from './context.ts';
 import { chargeErrorMessage, notFound, UnivapayApiError, validationError } from './errors.ts';
 import { convenienceStoreOf, issuePaymentNumber, periodDays } from './konbini.ts';

@@ -1,3 +1,4 @@
+import { basePathOption, optionFailure, publicOriginOption } from '../shared/options.ts';
 import {
   DEFAULT_PAYMENT_NUMBERS,
   UNIVAPAY_CONVENIENCE_STORES,
@@ -102,9 +103,7 @@ export const DEFAULT_UNIVAPAY_BASE_PATH = '/sandbox/univapay';
 export const DEFAULT_UNIVAPAY_STORE_ID = '11efd00d-5a1d-4b0c-8e55-6b657373616b';
 export const DEFAULT_UNIVAPAY_JWT_SIGNING_KEY = 'kessai-elements univapay sandbox: not a secret';
 
-function fail(message: string): never {
-  throw new TypeError(`kessai-elements/sandbox: univapay ${message}`);
-}
+const fail = optionFailure('univapay');
 
 function integer(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be an integer of ${min}–${max}.`);
@@ -113,21 +112,13 @@ function integer(name: string, value: number, min: number, max: number): number 
 
 /** Fills in the defaults and refuses settings that could not work, at startup. */
 export function resolveUnivapayOptions(options: UnivapayEmulatorOptions = {}): ResolvedUnivapayOptions {
-  const basePath = (options.basePath ?? DEFAULT_UNIVAPAY_BASE_PATH).replace(/\/+$/, '');
-  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) fail(`basePath ${JSON.stringify(basePath)} must be a path like /sandbox/univapay.`);
+  const basePath = basePathOption(options.basePath, DEFAULT_UNIVAPAY_BASE_PATH, fail);
   const storeId = options.storeId ?? DEFAULT_UNIVAPAY_STORE_ID;
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(storeId)) fail('storeId must be a lower-case UUID.');
   const jwtSigningKey = options.jwtSigningKey ?? DEFAULT_UNIVAPAY_JWT_SIGNING_KEY;
   if (jwtSigningKey.length < 16) fail('jwtSigningKey must have at least 16 characters.');
 
-  let publicOrigin: string | null = null;
-  if (options.publicOrigin !== undefined) {
-    try {
-      publicOrigin = new URL(options.publicOrigin).origin;
-    } catch {
-      fail('publicOrigin must be a URL.');
-    }
-  }
+  const publicOrigin = publicOriginOption(options.publicOrigin, fail);
   const paymentTypes = options.paymentTypes ?? UNIVAPAY_EMULATED_PAYMENT_TYPES;
   if (!paymentTypes.every((t) => (UNIVAPAY_EMULATED_PAYMENT_TYPES as readonly string[]).includes(t))) {
     fail(`paymentTypes must be some of ${UNIVAPAY_EMULATED_PAYMENT_TYPES.join(', ')}.`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueAt } from '../shared/value-at.ts';
 import { validationError, UnivapayApiError, type UnivapayFieldError } from './errors.ts';
 
 /**
@@ -96,13 +97,4 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown, prefix: reado
   });
   if (errors.length === 0) throw validationError(prefix.join('.') || 'body', 'INVALID_FORMAT');
   throw new UnivapayApiError(400, 'VALIDATION_ERROR', errors);
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
