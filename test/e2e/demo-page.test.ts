@@ -1,0 +1,70 @@
+/**
+ * The designers' demo page (`/`): it loads under the demo's strict CSP without errors, the live
+ * checkout talks to the chosen provider's endpoint, the controls restyle and relabel the elements, and
+ * the gallery renders every chain's slip in both languages from fixed data.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+
+let e2e: E2E;
+before(async () => {
+  e2e = await startE2E();
+});
+after(async () => {
+  await e2e?.close();
+});
+
+async function openDemo(path = '/'): Promise<Shopper> {
+  return openShopper(e2e, path);
+}
+
+describe('demo page', () => {
+  it('loads with the checkout, test cards and a gallery of every slip, without page errors', async () => {
+    const shopper = await openDemo();
+    const { page } = shopper;
+    try {
+      assert.match((await shopper.payButton().textContent()) ?? '', /1,980/);
+      assert.ok((await page.locator('#test-cards tbody tr').count()) >= 10);
+      const slips = page.locator('#gallery kessai-konbini-slip');
+      assert.equal(await slips.count(), 13, 'six chains in two languages, and an expired slip');
+      const gallery = page.locator('#gallery');
+      await gallery.getByText('Payment number', { exact: true }).first().waitFor();
+      await gallery.getByText('支払い番号', { exact: true }).first().waitFor();
+      await gallery.getByRole('link', { name: 'Open the payment slip' }).first().waitFor();
+      await gallery.getByRole('link', { name: '払込票を表示' }).first().waitFor();
+      assert.deepEqual(shopper.pageErrors, []);
+    } finally {
+      await shopper.context.close();
+    }
+  });
+
+  it('switches provider, language and theme live, and keeps the provider in the address', async () => {
+    const shopper = await openDemo();
+    const { page } = shopper;
+    try {
+      await page.getByLabel('UnivaPay').check();
+      await shopper.payButton().waitFor();
+      assert.equal(await page.locator('#checkout-host kessai-checkout').getAttribute('endpoint'), '/api/univapay');
+      assert.match(page.url(), /[?&]provider=univapay/);
+
+      await page.getByLabel('English').check();
+      await page.getByRole('button', { name: /^Pay / }).waitFor();
+      await page.locator('#checkout-host').getByLabel('Card number').waitFor();
+
+      await page.locator('input[name="primary"]').fill('#aa0044');
+      const background = await page
+        .getByRole('button', { name: /^Pay / })
+        .evaluate((button) => getComputedStyle(button).backgroundColor);
+      assert.equal(background, 'rgb(170, 0, 68)');
+
+      // A reload (as after a return from 3-D Secure) comes back to the same provider.
+      await page.reload();
+      await shopper.payButton().waitFor();
+      assert.equal(await page.locator('#checkout-host kessai-checkout').getAttribute('endpoint'), '/api/univapay');
+      assert.deepEqual(shopper.pageErrors, []);
+    } finally {
+      await shopper.context.close();
+    }
+  });
+});
