@@ -1,5 +1,14 @@
+import {
+  CHALLENGE_TITLE,
+  cardLabel,
+  challengeAnswered,
+  challengeDetails,
+  challengeFinished,
+  challengeForm,
+  challengeResult,
+} from '../../shared/challenge-page.ts';
+import { html, readForm, seeOther } from '../../shared/html.ts';
 import { originOfUrl, withQueryParam } from '../../shared/http.ts';
-import { html, readForm, seeOther, type SafeHtml } from '../../shared/html.ts';
 import { sessionReturnUrl, settlePendingCardPayment } from '../charge.ts';
 import type { KomojuContext } from '../context.ts';
 import { newThreeDsAuthResult } from '../serialize.ts';
@@ -53,67 +62,28 @@ function describe(ctx: KomojuContext, challenge: Challenge) {
   };
 }
 
-const BRAND_NAMES: Readonly<Record<string, string>> = {
-  visa: 'Visa',
-  master: 'Mastercard',
-  jcb: 'JCB',
-  american_express: 'American Express',
-  diners_club: 'Diners Club',
-  discover: 'Discover',
-};
-
-function cardLabel(card: CardRecord): string {
-  return `${BRAND_NAMES[card.brand] ?? 'Card'} ending in ${card.last4}`;
-}
-
 export function renderChallenge(ctx: KomojuContext, id: string): Response {
   const challenge = findChallenge(ctx, id);
   if (!challenge) return notFoundPage(ctx, 'authentication');
   const info = describe(ctx, challenge);
   const returnOrigin = originOfUrl(info.returnUrl);
-  const details: SafeHtml = html`<dl>
-<dt>Amount</dt><dd>${formatAmount(info.amount, info.currency)}</dd>
-<dt>Card</dt><dd>${cardLabel(info.card)}</dd>
-<dt>Returns to</dt><dd>${info.returnUrl ?? 'no return URL'}</dd>
-</dl>`;
-  if (!info.waiting) {
-    return page(
-      ctx,
-      200,
-      '3-D Secure authentication — KOMOJU sandbox',
-      html`<h1>3-D Secure authentication</h1>
-<p class="status" role="status">This authentication is already finished.</p>
-${details}
-${info.next ? html`<p><a href="${info.next}">Return to the shop</a></p>` : ''}`,
-    );
-  }
-  return page(
-    ctx,
-    200,
-    '3-D Secure authentication — KOMOJU sandbox',
-    html`<h1>3-D Secure authentication</h1>
-<p>This page stands in for your card issuer's check. No bank is involved: choose what the issuer answers.</p>
-<p lang="ja" class="note">カード発行会社の本人認証(3-Dセキュア)の代わりの画面です。結果を選んでください。</p>
-${details}
-<form method="post">
-<div class="actions">
-<button type="submit" class="primary" name="result" value="complete">Complete authentication</button>
-<button type="submit" name="result" value="fail">Fail authentication</button>
-</div>
-</form>`,
-    [returnOrigin],
+  const details = challengeDetails(
+    formatAmount(info.amount, info.currency),
+    cardLabel(info.card.brand, info.card.last4),
+    info.returnUrl ?? 'no return URL',
   );
+  if (!info.waiting) return page(ctx, 200, CHALLENGE_TITLE, challengeFinished(details, info.next));
+  return page(ctx, 200, CHALLENGE_TITLE, challengeForm(details), [returnOrigin]);
 }
 
 export async function submitChallenge(ctx: KomojuContext, id: string, request: Request): Promise<Response> {
   if (!fromOwnPage(ctx, request)) return forbiddenPage(ctx);
-  const form = await readForm(request);
-  const result = form.get('result');
+  const result = challengeResult(await readForm(request));
   // Look the challenge up after the body is read: from here on nothing yields.
   const challenge = findChallenge(ctx, id);
   if (!challenge) return notFoundPage(ctx, 'authentication');
-  if (result !== 'complete' && result !== 'fail') {
-    return page(ctx, 400, 'Bad request — KOMOJU sandbox', html`<h1>Choose an answer</h1><p>Use one of the two buttons.</p>`);
+  if (!result) {
+    return page(ctx, 400, 'Bad request', html`<h1>Choose an answer</h1><p>Use one of the two buttons.</p>`);
   }
   const authenticated = result === 'complete';
   if (challenge.kind === 'token') {
@@ -127,10 +97,5 @@ export async function submitChallenge(ctx: KomojuContext, id: string, request: R
   }
   const next = describe(ctx, findChallenge(ctx, id) ?? challenge).next;
   if (next) return seeOther(next);
-  return page(
-    ctx,
-    200,
-    '3-D Secure authentication — KOMOJU sandbox',
-    html`<h1>3-D Secure authentication</h1><p class="status" role="status">${authenticated ? 'Authentication complete.' : 'Authentication failed.'} You can close this window.</p>`,
-  );
+  return page(ctx, 200, CHALLENGE_TITLE, challengeAnswered(authenticated));
 }

@@ -1,7 +1,8 @@
-import { html, pageResponse, postedFromOrigin, renderPage, type SafeHtml } from '../../shared/html.ts';
-import type { KomojuContext } from '../context.ts';
+import { emulatorPages } from '../../shared/pages.ts';
 
-/** Bits the emulator's pages share. */
+/** Bits the emulator's pages share: the sandbox's page helpers under KOMOJU's name, and amounts. */
+
+export const { page, notFoundPage, forbiddenPage, fromOwnPage } = emulatorPages('KOMOJU');
 
 export function formatAmount(amount: number, currency: string): string {
   try {
@@ -9,31 +10,4 @@ export function formatAmount(amount: number, currency: string): string {
   } catch {
     return `${amount} ${currency}`;
   }
-}
-
-export function page(
-  ctx: KomojuContext,
-  status: number,
-  title: string,
-  body: SafeHtml,
-  formTargets: readonly (string | null)[] = [],
-): Response {
-  return pageResponse(
-    status,
-    renderPage({ title, lang: 'en', stylesheet: ctx.urls.stylesheet, body }),
-    formTargets.filter((origin): origin is string => origin !== null),
-  );
-}
-
-export function notFoundPage(ctx: KomojuContext, what: string): Response {
-  return page(ctx, 404, 'Not found — KOMOJU sandbox', html`<h1>Not found</h1><p>There is no such ${what} in this sandbox. It may have been reset.</p>`);
-}
-
-/** Whether a form post comes from the emulator's own page (see `postedFromOrigin`). */
-export function fromOwnPage(ctx: KomojuContext, request: Request): boolean {
-  return postedFromOrigin(request, ctx.urls.origin);
-}
-
-export function forbiddenPage(ctx: KomojuContext): Response {
-  return page(ctx, 403, 'Forbidden — KOMOJU sandbox', html`<h1>Forbidden</h1><p>This form can only be sent from its own page.</p>`);
 }

@@ -1,5 +1,6 @@
 import { KONBINI_STORE_NAMES, isKonbiniStore } from '../../../../core/konbini-stores.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
+import { konbiniAction, konbiniActionsForm } from '../../shared/konbini-page.ts';
 import { sessionReturnUrl } from '../charge.ts';
 import type { KomojuContext } from '../context.ts';
 import { formatJst } from '../konbini.ts';
@@ -41,7 +42,7 @@ export function renderInstructions(ctx: KomojuContext, id: string): Response {
   return page(
     ctx,
     200,
-    `How to pay at ${names.en} — KOMOJU sandbox`,
+    `How to pay at ${names.en}`,
     html`<h1>How to pay at ${names.en} <span lang="ja">(${names.ja})</span></h1>
 <p class="status" role="status">${STATUS_TEXT[payment.status]}</p>
 <dl>
@@ -51,26 +52,18 @@ ${source.confirmationCode ? html`<dt>Confirmation code <span lang="ja">(確認�
 <dt>Pay by <span lang="ja">(お支払い期限)</span></dt><dd>${payment.deadline ? html`${formatJst(payment.deadline, 'en')} <span lang="ja">(${formatJst(payment.deadline, 'ja')})</span>` : '—'}</dd>
 <dt>Email</dt><dd>${source.konbini.email}</dd>
 </dl>
-${payment.status === 'authorized'
-  ? html`<form method="post">
-<p class="note">Sandbox only: say what the shopper did.</p>
-<div class="actions">
-<button type="submit" class="primary" name="action" value="paid">Mark as paid</button>
-<button type="submit" name="action" value="expired">Mark as expired</button>
-</div>
-</form>`
-  : ''}
+${payment.status === 'authorized' ? konbiniActionsForm() : ''}
 ${back ? html`<p><a href="${back}">Return to ${new URL(back).host}</a></p>` : ''}`,
   );
 }
 
 export async function submitInstructions(ctx: KomojuContext, id: string, request: Request): Promise<Response> {
   if (!fromOwnPage(ctx, request)) return forbiddenPage(ctx);
-  const action = (await readForm(request)).get('action');
+  const action = konbiniAction(await readForm(request));
   const payment = findKonbiniPayment(ctx, id);
   if (!payment) return notFoundPage(ctx, 'konbini payment');
-  if (action !== 'paid' && action !== 'expired') {
-    return page(ctx, 400, 'Bad request — KOMOJU sandbox', html`<h1>Choose an action</h1><p>Use one of the two buttons.</p>`);
+  if (!action) {
+    return page(ctx, 400, 'Bad request', html`<h1>Choose an action</h1><p>Use one of the two buttons.</p>`);
   }
   if (payment.status === 'authorized') {
     payment.status = action === 'paid' ? 'captured' : 'expired';

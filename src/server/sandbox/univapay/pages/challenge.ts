@@ -1,10 +1,19 @@
 import { formatAmount } from '../../../../core/konbini/amount.ts';
-import { html, readForm, seeOther } from '../../shared/html.ts';
-import { withQueryParam } from '../../shared/http.ts';
+import {
+  CHALLENGE_TITLE,
+  cardLabel,
+  challengeAnswered,
+  challengeDetails,
+  challengeFinished,
+  challengeForm,
+  challengeResult,
+} from '../../shared/challenge-page.ts';
+import { readForm, seeOther } from '../../shared/html.ts';
+import { originOfUrl, withQueryParam } from '../../shared/http.ts';
 import { awaitingChallenge, finishChallenge, refreshCharge } from '../charge.ts';
 import type { UnivapayContext } from '../context.ts';
 import type { ChargeRecord } from '../state.ts';
-import { badRequestPage, forbiddenPage, fromOwnPage, notFoundPage, originOfUrl, page } from './common.ts';
+import { badRequestPage, forbiddenPage, fromOwnPage, notFoundPage, page } from './common.ts';
 
 /**
  * The 3-D Secure page, standing in for the issuer's ACS (README 2.6). A charge `awaiting` its challenge
@@ -16,15 +25,6 @@ import { badRequestPage, forbiddenPage, fromOwnPage, notFoundPage, originOfUrl, 
  * `redirect_endpoint` with `univapayChargeId=<id>` added (the name is configurable: UNCONFIRMED).
  * Plain HTML forms: no script, so the page works under any CSP. Every value shown is escaped.
  */
-
-const BRAND_NAMES: Readonly<Record<string, string>> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  jcb: 'JCB',
-  american_express: 'American Express',
-  diners_club: 'Diners Club',
-  discover: 'Discover',
-};
 
 function findCharge(ctx: UnivapayContext, id: string | null): ChargeRecord | null {
   const charge = id ? ctx.state.charges.get(id) : undefined;
@@ -50,36 +50,17 @@ export async function renderChallenge(ctx: UnivapayContext, request: Request): P
   const token = ctx.state.tokens.get(charge.tokenId);
   const card = token?.source.paymentType === 'card' ? token.source.card : null;
   const back = returnUrlOf(ctx, charge);
-  const details = html`<dl>
-<dt>Amount</dt><dd>${formatAmount(charge.amount, charge.currency, 'en')}</dd>
-<dt>Card</dt><dd>${card ? `${BRAND_NAMES[card.brand] ?? 'Card'} ending in ${card.last4}` : '—'}</dd>
-<dt>Returns to</dt><dd>${charge.threeDs?.redirectEndpoint ?? 'no redirect endpoint'}</dd>
-</dl>`;
-  if (!awaitingChallenge(charge)) {
-    return page(
-      ctx,
-      200,
-      '3-D Secure authentication',
-      html`<h1>3-D Secure authentication</h1>
-<p class="status" role="status">This authentication is already finished.</p>
-${details}
-${back ? html`<p><a href="${back}">Return to the shop</a></p>` : ''}`,
-    );
-  }
+  const details = challengeDetails(
+    formatAmount(charge.amount, charge.currency, 'en'),
+    card ? cardLabel(card.brand, card.last4) : '—',
+    charge.threeDs?.redirectEndpoint ?? 'no redirect endpoint',
+  );
+  if (!awaitingChallenge(charge)) return page(ctx, 200, CHALLENGE_TITLE, challengeFinished(details, back));
   return page(
     ctx,
     200,
-    '3-D Secure authentication',
-    html`<h1>3-D Secure authentication</h1>
-<p>This page stands in for your card issuer's check. No bank is involved: choose what the issuer answers.</p>
-<p lang="ja" class="note">カード発行会社の本人認証(3-Dセキュア)の代わりの画面です。結果を選んでください。</p>
-${details}
-<form method="post" action="${ctx.urls.challengeResult(charge.id)}">
-<div class="actions">
-<button type="submit" class="primary" name="result" value="complete">Complete authentication</button>
-<button type="submit" name="result" value="fail">Fail authentication</button>
-</div>
-</form>`,
+    CHALLENGE_TITLE,
+    challengeForm(details, ctx.urls.challengeResult(charge.id)),
     [originOfUrl(charge.threeDs?.redirectEndpoint ?? null)],
   );
 }
@@ -87,21 +68,15 @@ ${details}
 /** A button of the challenge page. */
 export async function submitChallenge(ctx: UnivapayContext, id: string, request: Request): Promise<Response> {
   if (!fromOwnPage(ctx, request)) return forbiddenPage(ctx);
-  const form = await readForm(request);
-  const result = form.get('result');
+  const result = challengeResult(await readForm(request));
   // Look the charge up after the body is read: from here on nothing yields.
   const charge = findCharge(ctx, id);
   if (!charge) return notFoundPage(ctx, 'charge to authenticate');
-  if (result !== 'complete' && result !== 'fail') return badRequestPage(ctx, 'Use one of the two buttons.');
+  if (!result) return badRequestPage(ctx, 'Use one of the two buttons.');
   const passed = result === 'complete';
   // A second post (back button, double click) changes nothing and sends the shopper back again.
   finishChallenge(charge, passed, ctx.now);
   const back = returnUrlOf(ctx, charge);
   if (back) return seeOther(back);
-  return page(
-    ctx,
-    200,
-    '3-D Secure authentication',
-    html`<h1>3-D Secure authentication</h1><p class="status" role="status">${passed ? 'Authentication complete.' : 'Authentication failed.'} You can close this window.</p>`,
-  );
+  return page(ctx, 200, CHALLENGE_TITLE, challengeAnswered(passed));
 }

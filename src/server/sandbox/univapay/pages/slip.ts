@@ -1,6 +1,7 @@
 import { formatAmount } from '../../../../core/konbini/amount.ts';
 import { formatDeadlineJst } from '../../../../core/konbini/deadline.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
+import { konbiniAction, konbiniActionsForm } from '../../shared/konbini-page.ts';
 import { finishKonbini, refreshCharge } from '../charge.ts';
 import type { UnivapayContext } from '../context.ts';
 import { STORE_NAMES } from '../konbini.ts';
@@ -51,25 +52,16 @@ export function renderSlip(ctx: UnivapayContext, id: string): Response {
 <dt>Pay by <span lang="ja">(お支払い期限)</span></dt><dd>${charge.expiresAt ? html`${formatDeadlineJst(charge.expiresAt, 'en')} <span lang="ja">(${formatDeadlineJst(charge.expiresAt, 'ja')})</span>` : '—'}</dd>
 <dt>Name</dt><dd>${token.source.konbini.customerName}</dd>
 </dl>
-${charge.status === 'awaiting'
-  ? html`<form method="post">
-<p class="note">Sandbox only: say what the shopper did.</p>
-<div class="actions">
-<button type="submit" class="primary" name="action" value="paid">Mark as paid</button>
-<button type="submit" name="action" value="expired">Mark as expired</button>
-</div>
-</form>`
-  : ''}`,
+${charge.status === 'awaiting' ? konbiniActionsForm() : ''}`,
   );
 }
 
 export async function submitSlip(ctx: UnivapayContext, id: string, request: Request): Promise<Response> {
   if (!fromOwnPage(ctx, request)) return forbiddenPage(ctx);
-  const form = await readForm(request);
-  const action = form.get('action');
+  const action = konbiniAction(await readForm(request));
   const charge = findKonbiniCharge(ctx, id);
   if (!charge) return notFoundPage(ctx, 'konbini charge');
-  if (action !== 'paid' && action !== 'expired') return badRequestPage(ctx, 'Use one of the two buttons.');
+  if (!action) return badRequestPage(ctx, 'Use one of the two buttons.');
   finishKonbini(charge, action === 'paid', ctx.now);
   return seeOther(ctx.urls.slip(charge.id));
 }

@@ -1,0 +1,67 @@
+import { html, type SafeHtml } from './html.ts';
+
+/**
+ * The pieces of the 3-D Secure page every emulator serves in place of the card issuer's ACS: what is
+ * being paid, two buttons ("Complete authentication", "Fail authentication") posting `result`, and
+ * what the page says once the challenge is over. Plain HTML forms: no script, so it works under any CSP.
+ */
+
+export const CHALLENGE_TITLE = '3-D Secure authentication';
+
+/** Brand names as providers spell them (`master` and `mastercard` alike). */
+const BRAND_NAMES: Readonly<Record<string, string>> = {
+  visa: 'Visa',
+  master: 'Mastercard',
+  mastercard: 'Mastercard',
+  jcb: 'JCB',
+  american_express: 'American Express',
+  diners_club: 'Diners Club',
+  discover: 'Discover',
+};
+
+/** `Visa ending in 4242`; `Card ending in …` for a brand not listed. */
+export function cardLabel(brand: string, last4: string): string {
+  return `${(Object.hasOwn(BRAND_NAMES, brand) ? BRAND_NAMES[brand] : undefined) ?? 'Card'} ending in ${last4}`;
+}
+
+/** The amount, the card and where the shopper goes back to. */
+export function challengeDetails(amount: string, card: string, returnsTo: string): SafeHtml {
+  return html`<dl>
+<dt>Amount</dt><dd>${amount}</dd>
+<dt>Card</dt><dd>${card}</dd>
+<dt>Returns to</dt><dd>${returnsTo}</dd>
+</dl>`;
+}
+
+/** The challenge waiting for an answer; the buttons post to `action`, else to the page itself. */
+export function challengeForm(details: SafeHtml, action?: string): SafeHtml {
+  return html`<h1>${CHALLENGE_TITLE}</h1>
+<p>This page stands in for your card issuer's check. No bank is involved: choose what the issuer answers.</p>
+<p lang="ja" class="note">カード発行会社の本人認証(3-Dセキュア)の代わりの画面です。結果を選んでください。</p>
+${details}
+${action ? html`<form method="post" action="${action}">` : html`<form method="post">`}
+<div class="actions">
+<button type="submit" class="primary" name="result" value="complete">Complete authentication</button>
+<button type="submit" name="result" value="fail">Fail authentication</button>
+</div>
+</form>`;
+}
+
+/** The challenge opened again after it was answered, with a link back to the shop when there is one. */
+export function challengeFinished(details: SafeHtml, back: string | null): SafeHtml {
+  return html`<h1>${CHALLENGE_TITLE}</h1>
+<p class="status" role="status">This authentication is already finished.</p>
+${details}
+${back ? html`<p><a href="${back}">Return to the shop</a></p>` : ''}`;
+}
+
+/** After an answer, when there is nowhere to send the shopper back to. */
+export function challengeAnswered(authenticated: boolean): SafeHtml {
+  return html`<h1>${CHALLENGE_TITLE}</h1><p class="status" role="status">${authenticated ? 'Authentication complete.' : 'Authentication failed.'} You can close this window.</p>`;
+}
+
+/** The `result` a challenge form posted, or null when it is neither button's. */
+export function challengeResult(form: URLSearchParams): 'complete' | 'fail' | null {
+  const result = form.get('result');
+  return result === 'complete' || result === 'fail' ? result : null;
+}
