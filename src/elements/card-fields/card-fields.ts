@@ -24,9 +24,10 @@ import {
 } from '../../core/card/validate.ts';
 import { CARD_MESSAGES, type CardErrorReason, type CardMessageKey } from '../../core/i18n/card-messages.ts';
 import { translate } from '../../core/i18n/translate.ts';
-import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { Locale } from '../../core/locale.ts';
 import type { CardDetails } from '../../core/payment-input.ts';
 import { define } from '../shared/define.ts';
+import { PageLocaleController } from '../shared/page-locale.ts';
 import { KessaiChangeEvent } from '../shared/events.ts';
 import { fieldStyles, themeStyles } from '../shared/theme.styles.ts';
 import { cardFieldsStyles } from './card-fields.styles.ts';
@@ -99,7 +100,7 @@ export class KessaiCardFields extends LitElement {
   /** Fields whose error has been shown once: from then on it follows every keystroke. */
   private readonly _live = new Set<CardField>();
   private _composing = false;
-  private _langObserver?: MutationObserver;
+  private readonly _pageLocale = new PageLocaleController(this);
   private readonly _internals: ElementInternals = this.attachInternals();
 
   /** Every field is filled in and valid. */
@@ -172,19 +173,6 @@ export class KessaiCardFields extends LitElement {
   override blur(): void {
     const active = this.shadowRoot?.activeElement;
     if (active instanceof HTMLElement) active.blur();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The locale may come from the page's `lang`, which a page can change at any time.
-    this._langObserver = new MutationObserver(() => this.requestUpdate());
-    this._langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._langObserver?.disconnect();
-    this._langObserver = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -319,7 +307,7 @@ export class KessaiCardFields extends LitElement {
   }
 
   private _locale(): Locale {
-    return resolveLocale(this.locale ?? null, document.documentElement.lang, navigator.languages);
+    return this._pageLocale.locale;
   }
 
   private _input(field: CardField): HTMLInputElement | null {

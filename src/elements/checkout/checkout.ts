@@ -4,7 +4,7 @@ import { CARD_BRANDS, brandLabel, type CardBrand } from '../../core/card/brand.t
 import type { PaymentError } from '../../core/errors.ts';
 import { FAILURE_MESSAGES } from '../../core/i18n/failure-messages.ts';
 import { translate } from '../../core/i18n/translate.ts';
-import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { Locale } from '../../core/locale.ts';
 import type { NextAction } from '../../core/outcome.ts';
 import type { PaymentInput } from '../../core/payment-input.ts';
 import { METHODS, type ClientSession, type Mode, type PaymentMethod } from '../../core/protocol.ts';
@@ -19,6 +19,7 @@ import '../konbini-fields/konbini-fields.ts';
 import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
 import '../konbini-slip/konbini-slip.ts';
 import { define } from '../shared/define.ts';
+import { PageLocaleController } from '../shared/page-locale.ts';
 import {
   KessaiErrorEvent,
   KessaiPendingEvent,
@@ -181,7 +182,7 @@ export class KessaiCheckout extends LitElement {
 
   /** What the flow started with; a change of any of these starts over with a new session. */
   private _flowKey = '';
-  private _langObserver?: MutationObserver;
+  private readonly _pageLocale = new PageLocaleController(this);
 
   /** The flow's state (`idle`, `loading`, `ready`, `submitting`, …, `succeeded`, `failed`). Read-only. */
   get status(): FlowState['status'] {
@@ -220,14 +221,6 @@ export class KessaiCheckout extends LitElement {
   override connectedCallback(): void {
     this._flowKey = this._currentKey();
     super.connectedCallback();
-    this._langObserver = new MutationObserver(() => this.requestUpdate());
-    this._langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._langObserver?.disconnect();
-    this._langObserver = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -414,7 +407,7 @@ export class KessaiCheckout extends LitElement {
   // ---- behaviour -------------------------------------------------------------------------------------
 
   private _locale(): Locale {
-    return resolveLocale(this.locale ?? null, document.documentElement.lang, navigator.languages);
+    return this._pageLocale.locale;
   }
 
   private _t(key: CheckoutMessageKey, params?: Record<string, string>): string {

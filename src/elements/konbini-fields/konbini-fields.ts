@@ -21,9 +21,10 @@ import {
   isKonbiniStore,
   type KonbiniStore,
 } from '../../core/konbini-stores.ts';
-import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { Locale } from '../../core/locale.ts';
 import type { KonbiniDetails } from '../../core/payment-input.ts';
 import { define } from '../shared/define.ts';
+import { PageLocaleController } from '../shared/page-locale.ts';
 import { KessaiChangeEvent } from '../shared/events.ts';
 import { fieldStyles, themeStyles } from '../shared/theme.styles.ts';
 import { konbiniFieldsStyles } from './konbini-fields.styles.ts';
@@ -140,7 +141,7 @@ export class KessaiKonbiniFields extends LitElement {
   /** The shopper picked a store themselves (an only store is picked for them). */
   private _picked = false;
   private _composing = false;
-  private _langObserver?: MutationObserver;
+  private readonly _pageLocale = new PageLocaleController(this);
   private readonly _internals: ElementInternals = this.attachInternals();
 
   /** Every required field is filled in and valid, and a store is picked. */
@@ -188,19 +189,6 @@ export class KessaiKonbiniFields extends LitElement {
   override focus(options?: FocusOptions): void {
     if (this.hasUpdated) this._focusField('store', options);
     else void this.updateComplete.then(() => this._focusField('store', options));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The locale may come from the page's `lang`, which a page can change at any time.
-    this._langObserver = new MutationObserver(() => this.requestUpdate());
-    this._langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._langObserver?.disconnect();
-    this._langObserver = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -359,7 +347,7 @@ export class KessaiKonbiniFields extends LitElement {
   }
 
   private _locale(): Locale {
-    return resolveLocale(this.locale ?? null, document.documentElement.lang, navigator.languages);
+    return this._pageLocale.locale;
   }
 
   private _offered(): readonly KonbiniStore[] {

@@ -13,10 +13,11 @@ import {
 import { groupDigits, spellDigits } from '../../core/konbini/digits.ts';
 import { STORE_NUMBER_NAMES, storeSteps } from '../../core/konbini/steps.ts';
 import { KONBINI_STORE_NAMES } from '../../core/konbini-stores.ts';
-import { resolveLocale, type Locale } from '../../core/locale.ts';
+import type { Locale } from '../../core/locale.ts';
 import { safeUrl } from '../../core/safe-url.ts';
 import { slipSchema, type Slip } from '../../core/slip.ts';
 import { define } from '../shared/define.ts';
+import { PageLocaleController } from '../shared/page-locale.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { konbiniSlipStyles } from './konbini-slip.styles.ts';
 
@@ -119,7 +120,7 @@ export class KessaiKonbiniSlip extends LitElement {
 
   private _tickTimer?: ReturnType<typeof setTimeout>;
   private _copiedTimer?: ReturnType<typeof setTimeout>;
-  private _langObserver?: MutationObserver;
+  private readonly _pageLocale = new PageLocaleController(this);
   private readonly _internals: ElementInternals = this.attachInternals();
   private readonly _onVisibility = (): void => {
     if (document.visibilityState === 'visible') this._tick();
@@ -161,8 +162,6 @@ export class KessaiKonbiniSlip extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._langObserver = new MutationObserver(() => this.requestUpdate());
-    this._langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     // Background tabs throttle timers: catch up as soon as the shopper looks again.
     document.addEventListener('visibilitychange', this._onVisibility);
     this._tick();
@@ -170,8 +169,6 @@ export class KessaiKonbiniSlip extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._langObserver?.disconnect();
-    this._langObserver = undefined;
     document.removeEventListener('visibilitychange', this._onVisibility);
     clearTimeout(this._tickTimer);
     this._tickTimer = undefined;
@@ -326,7 +323,7 @@ export class KessaiKonbiniSlip extends LitElement {
   }
 
   private _locale(): Locale {
-    return resolveLocale(this.locale ?? null, document.documentElement.lang, navigator.languages);
+    return this._pageLocale.locale;
   }
 
   private _left(slip: Slip) {
