@@ -102,7 +102,6 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
   const config = resolveKomojuOptions(options);
   const state = new KomojuState();
   const base = config.basePath;
-  let seq = 0;
 
   function contextFor(request: Request): KomojuContext {
     const origin = config.publicOrigin ?? new URL(request.url).origin;
@@ -150,19 +149,10 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
           ? error.answer
           : { status: 500, body: new KomojuApiError(500, 'internal_server_error').body };
     }
-    state.requests.record({
-      seq: ++seq,
-      at: ctx.now.toISOString(),
-      method: request.method,
-      path,
-      route: routeName,
-      key,
-      status: answer.status,
-      origin: request.headers.get('origin'),
-      idempotencyKey,
-      replayed,
-      scenario: scenarioHeader,
-    });
+    state.requests.record(
+      { request, at: ctx.now, path, route: routeName, status: answer.status, idempotencyKey, replayed },
+      { key, scenario: scenarioHeader },
+    );
     return jsonResponse(answer.status, answer.body, {
       ...corsHeaders(request, ['Idempotent-Replayed']),
       ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),

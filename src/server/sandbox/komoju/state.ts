@@ -1,5 +1,5 @@
 import { IdempotencyStore } from '../shared/idempotency.ts';
-import { RequestLog } from '../shared/request-log.ts';
+import { RequestLog, type RecordedApiCall } from '../shared/request-log.ts';
 import type { KomojuKonbiniStore } from './konbini.ts';
 import type { VerificationStatus } from './test-cards.ts';
 
@@ -133,20 +133,9 @@ export interface TokenRecord {
 }
 
 /** One answered API call, for tests: never a body, never a key. */
-export interface KomojuRecordedRequest {
-  readonly seq: number;
-  readonly at: string;
-  readonly method: string;
-  /** The path below the API root, as requested (`/sessions/abc/pay`). */
-  readonly path: string;
-  /** The route template (`POST /sessions/{id}/pay`), or null for an unknown path. */
-  readonly route: string | null;
+export interface KomojuRecordedRequest extends RecordedApiCall {
   readonly key: 'secret' | 'publishable' | null;
-  readonly status: number;
-  readonly origin: string | null;
-  readonly idempotencyKey: string | null;
-  /** The answer was a stored one, replayed for a repeated `Idempotency-Key`. */
-  readonly replayed: boolean;
+  /** `Komoju-Scenario`, as sent. */
   readonly scenario: string | null;
 }
 

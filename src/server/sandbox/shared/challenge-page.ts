@@ -24,17 +24,33 @@ export function cardLabel(brand: string, last4: string): string {
   return `${(Object.hasOwn(BRAND_NAMES, brand) ? BRAND_NAMES[brand] : undefined) ?? 'Card'} ending in ${last4}`;
 }
 
-/** The amount, the card and where the shopper goes back to. */
-export function challengeDetails(amount: string, card: string, returnsTo: string): SafeHtml {
-  return html`<dl>
-<dt>Amount</dt><dd>${amount}</dd>
-<dt>Card</dt><dd>${card}</dd>
-<dt>Returns to</dt><dd>${returnsTo}</dd>
-</dl>`;
+/** What the challenge page shows. */
+export interface ChallengeView {
+  /** The amount, formatted. */
+  readonly amount: string;
+  /** `cardLabel(…)`, or a dash when the card is unknown. */
+  readonly card: string;
+  /** Where the shopper goes back to, as the merchant sent it (or a note that there is none). */
+  readonly returnsTo: string;
+  /** Whether the challenge still waits for an answer (else it was answered already). */
+  readonly waiting: boolean;
+  /** Once answered: the link back to the shop, when there is one. */
+  readonly back: string | null;
+  /** Where the buttons post; the page itself when absent. */
+  readonly action?: string;
 }
 
-/** The challenge waiting for an answer; the buttons post to `action`, else to the page itself. */
-export function challengeForm(details: SafeHtml, action?: string): SafeHtml {
+/** The page's body: the buttons while the challenge waits, else that it is finished. */
+export function challengeBody(view: ChallengeView): SafeHtml {
+  const details = html`<dl>
+<dt>Amount</dt><dd>${view.amount}</dd>
+<dt>Card</dt><dd>${view.card}</dd>
+<dt>Returns to</dt><dd>${view.returnsTo}</dd>
+</dl>`;
+  return view.waiting ? challengeForm(details, view.action) : challengeFinished(details, view.back);
+}
+
+function challengeForm(details: SafeHtml, action: string | undefined): SafeHtml {
   return html`<h1>${CHALLENGE_TITLE}</h1>
 <p>This page stands in for your card issuer's check. No bank is involved: choose what the issuer answers.</p>
 <p lang="ja" class="note">カード発行会社の本人認証(3-Dセキュア)の代わりの画面です。結果を選んでください。</p>
@@ -47,8 +63,7 @@ ${action ? html`<form method="post" action="${action}">` : html`<form method="po
 </form>`;
 }
 
-/** The challenge opened again after it was answered, with a link back to the shop when there is one. */
-export function challengeFinished(details: SafeHtml, back: string | null): SafeHtml {
+function challengeFinished(details: SafeHtml, back: string | null): SafeHtml {
   return html`<h1>${CHALLENGE_TITLE}</h1>
 <p class="status" role="status">This authentication is already finished.</p>
 ${details}

@@ -101,7 +101,6 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
   const config = resolveUnivapayOptions(options);
   const state = new UnivapayState();
   const base = config.basePath;
-  let seq = 0;
 
   function contextFor(request: Request): UnivapayContext {
     const origin = config.publicOrigin ?? new URL(request.url).origin;
@@ -166,18 +165,10 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
           ? error.answer
           : { status: 500, body: new UnivapayApiError(500, 'UNKNOWN_ERROR').body };
     }
-    state.requests.record({
-      seq: ++seq,
-      at: ctx.now.toISOString(),
-      method: request.method,
-      path,
-      route: routeName,
-      auth: principal?.kind ?? null,
-      status: answer.status,
-      origin: request.headers.get('origin'),
-      idempotencyKey,
-      replayed,
-    });
+    state.requests.record(
+      { request, at: ctx.now, path, route: routeName, status: answer.status, idempotencyKey, replayed },
+      { auth: principal?.kind ?? null },
+    );
     return jsonResponse(answer.status, answer.body, corsHeaders(request));
   }
 

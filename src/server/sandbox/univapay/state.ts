@@ -1,5 +1,5 @@
 import { IdempotencyStore } from '../shared/idempotency.ts';
-import { RequestLog } from '../shared/request-log.ts';
+import { RequestLog, type RecordedApiCall } from '../shared/request-log.ts';
 import type { UnivapayConvenienceStore } from './konbini.ts';
 
 /**
@@ -86,21 +86,13 @@ export interface ChargeRecord {
   updatedAt: Date;
 }
 
-/** One answered API call, for tests: never a body, never a key. */
-export interface UnivapayRecordedRequest {
-  readonly seq: number;
-  readonly at: string;
-  readonly method: string;
-  /** The path below the base path, as requested (`/stores/…/charges/…`). */
-  readonly path: string;
-  /** The route template (`GET /stores/{storeId}/charges/{id}`), or null for an unknown path. */
-  readonly route: string | null;
+/**
+ * One answered API call, for tests: never a body, never a key. `path` is below the base path
+ * (`/stores/…/charges/…`).
+ */
+export interface UnivapayRecordedRequest extends RecordedApiCall {
+  /** Which credentials it carried: the app token alone, or with the secret. */
   readonly auth: 'app' | 'secret' | null;
-  readonly status: number;
-  readonly origin: string | null;
-  readonly idempotencyKey: string | null;
-  /** The answer was a stored one, replayed for a repeated `Idempotency-Key`. */
-  readonly replayed: boolean;
 }
 
 export class UnivapayState {

@@ -1,12 +1,4 @@
-import {
-  CHALLENGE_TITLE,
-  cardLabel,
-  challengeAnswered,
-  challengeDetails,
-  challengeFinished,
-  challengeForm,
-  challengeResult,
-} from '../../shared/challenge-page.ts';
+import { CHALLENGE_TITLE, cardLabel, challengeAnswered, challengeBody, challengeResult } from '../../shared/challenge-page.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
 import { originOfUrl, withQueryParam } from '../../shared/http.ts';
 import { sessionReturnUrl, settlePendingCardPayment } from '../charge.ts';
@@ -67,13 +59,14 @@ export function renderChallenge(ctx: KomojuContext, id: string): Response {
   if (!challenge) return notFoundPage(ctx, 'authentication');
   const info = describe(ctx, challenge);
   const returnOrigin = originOfUrl(info.returnUrl);
-  const details = challengeDetails(
-    formatAmount(info.amount, info.currency),
-    cardLabel(info.card.brand, info.card.last4),
-    info.returnUrl ?? 'no return URL',
-  );
-  if (!info.waiting) return page(ctx, 200, CHALLENGE_TITLE, challengeFinished(details, info.next));
-  return page(ctx, 200, CHALLENGE_TITLE, challengeForm(details), [returnOrigin]);
+  const body = challengeBody({
+    amount: formatAmount(info.amount, info.currency),
+    card: cardLabel(info.card.brand, info.card.last4),
+    returnsTo: info.returnUrl ?? 'no return URL',
+    waiting: info.waiting,
+    back: info.next,
+  });
+  return page(ctx, 200, CHALLENGE_TITLE, body, info.waiting ? [returnOrigin] : []);
 }
 
 export async function submitChallenge(ctx: KomojuContext, id: string, request: Request): Promise<Response> {

@@ -1,13 +1,5 @@
 import { formatAmount } from '../../../../core/konbini/amount.ts';
-import {
-  CHALLENGE_TITLE,
-  cardLabel,
-  challengeAnswered,
-  challengeDetails,
-  challengeFinished,
-  challengeForm,
-  challengeResult,
-} from '../../shared/challenge-page.ts';
+import { CHALLENGE_TITLE, cardLabel, challengeAnswered, challengeBody, challengeResult } from '../../shared/challenge-page.ts';
 import { readForm, seeOther } from '../../shared/html.ts';
 import { originOfUrl, withQueryParam } from '../../shared/http.ts';
 import { awaitingChallenge, finishChallenge, refreshCharge } from '../charge.ts';
@@ -50,19 +42,16 @@ export async function renderChallenge(ctx: UnivapayContext, request: Request): P
   const token = ctx.state.tokens.get(charge.tokenId);
   const card = token?.source.paymentType === 'card' ? token.source.card : null;
   const back = returnUrlOf(ctx, charge);
-  const details = challengeDetails(
-    formatAmount(charge.amount, charge.currency, 'en'),
-    card ? cardLabel(card.brand, card.last4) : '—',
-    charge.threeDs?.redirectEndpoint ?? 'no redirect endpoint',
-  );
-  if (!awaitingChallenge(charge)) return page(ctx, 200, CHALLENGE_TITLE, challengeFinished(details, back));
-  return page(
-    ctx,
-    200,
-    CHALLENGE_TITLE,
-    challengeForm(details, ctx.urls.challengeResult(charge.id)),
-    [originOfUrl(charge.threeDs?.redirectEndpoint ?? null)],
-  );
+  const waiting = awaitingChallenge(charge);
+  const body = challengeBody({
+    amount: formatAmount(charge.amount, charge.currency, 'en'),
+    card: card ? cardLabel(card.brand, card.last4) : '—',
+    returnsTo: charge.threeDs?.redirectEndpoint ?? 'no redirect endpoint',
+    waiting,
+    back,
+    action: ctx.urls.challengeResult(charge.id),
+  });
+  return page(ctx, 200, CHALLENGE_TITLE, body, waiting ? [originOfUrl(charge.threeDs?.redirectEndpoint ?? null)] : []);
 }
 
 /** A button of the challenge page. */
