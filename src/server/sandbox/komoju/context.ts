@@ -1,4 +1,4 @@
-import type { ApiAnswer } from '../shared/api-answer.ts';
+import type { EmulatorRoute, RouteHandler } from '../shared/routes.ts';
 import type { KeyKind, RouteAccess } from './auth.ts';
 import type { ResolvedKomojuOptions } from './options.ts';
 import type { KomojuState } from './state.ts';
@@ -43,16 +43,8 @@ export interface ApiCall {
   readonly scenario: string | null;
 }
 
-/**
- * A route handler. Synchronous on purpose: once the body is read, a call runs to its end without
- * yielding, so two requests with one `Idempotency-Key` (a double click) can never both pay.
- */
-export type ApiHandler = (ctx: KomojuContext, call: ApiCall) => ApiAnswer;
+/** A route handler (synchronous: see `RouteHandler`). */
+export type ApiHandler = RouteHandler<KomojuContext, ApiCall>;
 
-export interface ApiRoute {
-  readonly method: 'GET' | 'POST';
-  /** Template below `/api/v1`, with `{name}` segments: `/sessions/{id}/pay`. */
-  readonly path: string;
-  readonly access: RouteAccess;
-  readonly handler: ApiHandler;
-}
+/** A route below `/api/v1` (`/sessions/{id}/pay`); `publishable` routes take either key. */
+export type ApiRoute = EmulatorRoute<KomojuContext, ApiCall, RouteAccess>;

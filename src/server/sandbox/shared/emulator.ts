@@ -1,9 +1,15 @@
 /**
  * What every provider emulator of the sandbox is: a web-standard handler mounted at
  * `<sandbox basePath>/<provider>`, which `createSandbox` routes to by path and resets together.
- * A new emulator (`src/server/sandbox/<provider>/index.ts`) implements this, uses the shared helpers
- * beside it (`http.ts`: CORS, bodies; `html.ts`: escaped pages under a strict CSP; `ids.ts`), and adds
- * itself to the list in `../index.ts`.
+ * A new emulator (`src/server/sandbox/<provider>/index.ts`) implements this, adds itself to the list
+ * in `../index.ts`, and builds on the shared pieces beside this file:
+ * - API: `routes.ts` (route types, `matchRoute`, `isUnder`), `api-answer.ts` (`ok`, `EmulatorApiError`
+ *   to subclass with the provider's error body, `runRoute`), `idempotency.ts` (`IdempotencyStore`),
+ *   `request-log.ts` (`RequestLog` for `inspect.requests`), `http.ts` (CORS, bodies, URLs),
+ *   `same-secret.ts`, `value-at.ts`, `options.ts` (basePath, publicOrigin), `ids.ts`,
+ *   `konbini-deadline.ts`;
+ * - pages: `html.ts` (escaped pages under a strict CSP), `pages.ts` (`emulatorPages(name)`),
+ *   `challenge-page.ts` (the 3-D Secure page), `konbini-page.ts` (the slip's sandbox buttons).
  */
 export interface ProviderEmulator {
   /** Where it is mounted, e.g. `/sandbox/komoju`. */

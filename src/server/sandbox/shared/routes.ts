@@ -1,8 +1,24 @@
+import type { ApiAnswer } from './api-answer.ts';
+
 /** What the matcher needs of an emulator's route: its method and its path template. */
 export interface RouteTemplate {
   readonly method: string;
   /** With `{name}` segments: `/sessions/{id}/pay`. */
   readonly path: string;
+}
+
+/**
+ * A route handler. Synchronous on purpose: once the body is read and the caller authenticated, a call
+ * runs to its end without yielding, so two requests with one `Idempotency-Key` (a double click) can
+ * never both pay.
+ */
+export type RouteHandler<Context, Call> = (ctx: Context, call: Call) => ApiAnswer;
+
+/** One route of an emulator's API: who may call it (`access`, the emulator's own kinds) and its handler. */
+export interface EmulatorRoute<Context, Call, Access extends string> extends RouteTemplate {
+  readonly method: 'GET' | 'POST';
+  readonly access: Access;
+  readonly handler: RouteHandler<Context, Call>;
 }
 
 export interface MatchedRoute<R extends RouteTemplate> {

@@ -1,4 +1,4 @@
-import type { ApiAnswer } from '../shared/api-answer.ts';
+import type { EmulatorRoute, RouteHandler } from '../shared/routes.ts';
 import type { Principal } from './auth.ts';
 import type { ResolvedUnivapayOptions } from './options.ts';
 import type { UnivapayState } from './state.ts';
@@ -48,18 +48,11 @@ export interface ApiCall {
   readonly origin: string | null;
 }
 
-/**
- * A route handler. Synchronous on purpose: once the body is read and the caller authenticated, a call
- * runs to its end without yielding, so two requests with one `Idempotency-Key` (a double click) can
- * never both create a charge.
- */
-export type ApiHandler = (ctx: UnivapayContext, call: ApiCall) => ApiAnswer;
+/** A route handler (synchronous: see `RouteHandler`). */
+export type ApiHandler = RouteHandler<UnivapayContext, ApiCall>;
 
-export interface ApiRoute {
-  readonly method: 'GET' | 'POST';
-  /** Template below the base path, with `{name}` segments: `/stores/{storeId}/charges/{id}`. */
-  readonly path: string;
-  /** `secret`: only `Bearer {secret}.{jwt}`; `any`: the app token too (origin-checked). */
-  readonly access: 'secret' | 'any';
-  readonly handler: ApiHandler;
-}
+/**
+ * A route right below the base path (`/stores/{storeId}/charges/{id}`). Access `secret`: only
+ * `Bearer {secret}.{jwt}`; `any`: the app token too (origin-checked).
+ */
+export type ApiRoute = EmulatorRoute<UnivapayContext, ApiCall, 'secret' | 'any'>;
