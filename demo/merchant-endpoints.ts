@@ -41,7 +41,7 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
       amount: ({ context }) => demoAmount(context),
     }),
     univapay: univapayHandler(ctx),
-    // TODO(lead): payjp, stripe and paymentoptions join here as their server modules and
+    // PAY.JP, Stripe and PaymentOptions join here as their server modules and
     // emulators land: `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
 }

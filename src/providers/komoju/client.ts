@@ -2,14 +2,15 @@ import { usableApiBase } from '../shared/api-base.ts';
 import { failed, type FailedOutcome } from '../shared/failures.ts';
 import { createJsonClient, type CallResult } from '../shared/json-client.ts';
 import type { Parser } from '../shared/json-parser.ts';
-import { KOMOJU_API_VERSION } from './constants.ts';
 import { mapKomojuHttpStatus } from './map-outcome.ts';
 import { komojuErrorBodySchema, type KomojuErrorValue } from './schemas.ts';
 
 /**
  * A tiny client of the KOMOJU API as the browser calls it: base URL from `session.apiBase`, HTTP
- * Basic with the publishable key, JSON bodies, `X-KOMOJU-API-VERSION`, an `Idempotency-Key` where
- * asked, the attempt's abort signal (the plumbing is `shared/json-client.ts`). It never throws.
+ * Basic with the publishable key, JSON bodies, an `Idempotency-Key` where asked, the attempt's abort
+ * signal (the plumbing is `shared/json-client.ts`). It never throws. No `X-KOMOJU-API-VERSION` from
+ * the browser: KOMOJU's own browser fields do not send it, and a header KOMOJU's CORS rules do not
+ * allow would make every call fail (the server side sends it).
  *
  * Card data passed to `post` goes only into the request body, to `apiBase`.
  */
@@ -60,7 +61,7 @@ export function createKomojuClient(config: KomojuClientConfig): KomojuClient | F
   if (!base || !auth) return failed('configuration', 'configuration_error', false);
   const client = createJsonClient({
     base,
-    headers: { Accept: 'application/json', Authorization: auth, 'X-KOMOJU-API-VERSION': KOMOJU_API_VERSION },
+    headers: { Accept: 'application/json', Authorization: auth },
     signal: config.signal,
     ...(config.fetch ? { fetch: config.fetch } : {}),
     errorOf: komojuErrorOf,
