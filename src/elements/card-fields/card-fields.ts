@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   CARD_BRANDS,
@@ -192,116 +192,89 @@ export class KessaiCardFields extends LitElement {
     return html`
       <div class="wrap" lang=${locale}>
         <div class="grid" role="group" aria-label=${t('card_details')}>
-          <div class="field full">
-            <div class="label-row">
+          ${this._field('number', locale, {
+            label: html`<div class="label-row">
               <label for="number" part="number-label">${t('number_label')}</label>
               <span id="number-brand" part="brand" class="brand" ?hidden=${brand === null}
                 >${brand === null ? '' : brandLabel(brand)}</span
               >
-            </div>
-            <input
-              id="number"
-              part="number-input"
-              type="text"
-              inputmode="numeric"
-              autocomplete="cc-number"
-              autocorrect="off"
-              spellcheck="false"
-              placeholder=${t('number_placeholder')}
-              aria-describedby="number-brand number-hint number-error"
-              aria-invalid=${this._errors.number !== undefined ? 'true' : 'false'}
-              ?disabled=${this.disabled}
-              @input=${this._onInput}
-              @compositionstart=${this._onCompositionStart}
-              @compositionend=${this._onCompositionEnd}
-              @blur=${this._onBlur}
-              @change=${this._onChange}
-            />
-            <div id="number-hint" part="number-hint" class="hint">${t('accepted_brands', { brands })}</div>
-            <div id="number-error" part="number-error" class="error" aria-live="polite" aria-atomic="true"
-              >${this._message('number', locale)}</div
-            >
-          </div>
-
-          <div class="field">
-            <label for="expiry" part="expiry-label">${t('expiry_label')}</label>
-            <input
-              id="expiry"
-              part="expiry-input"
-              type="text"
-              inputmode="numeric"
-              autocomplete="cc-exp"
-              autocorrect="off"
-              spellcheck="false"
-              placeholder=${t('expiry_placeholder')}
-              aria-describedby="expiry-hint expiry-error"
-              aria-invalid=${this._errors.expiry !== undefined ? 'true' : 'false'}
-              ?disabled=${this.disabled}
-              @input=${this._onInput}
-              @compositionstart=${this._onCompositionStart}
-              @compositionend=${this._onCompositionEnd}
-              @blur=${this._onBlur}
-              @change=${this._onChange}
-            />
-            <div id="expiry-hint" part="expiry-hint" class="hint">${t('expiry_hint')}</div>
-            <div id="expiry-error" part="expiry-error" class="error" aria-live="polite" aria-atomic="true"
-              >${this._message('expiry', locale)}</div
-            >
-          </div>
-
-          <div class="field">
-            <label for="cvc" part="cvc-label">${t('cvc_label')}</label>
-            <input
-              id="cvc"
-              part="cvc-input"
-              type="text"
-              inputmode="numeric"
-              autocomplete="cc-csc"
-              autocorrect="off"
-              spellcheck="false"
-              placeholder=${cvcPlaceholder}
-              aria-describedby="cvc-hint cvc-error"
-              aria-invalid=${this._errors.cvc !== undefined ? 'true' : 'false'}
-              ?disabled=${this.disabled}
-              @input=${this._onInput}
-              @compositionstart=${this._onCompositionStart}
-              @compositionend=${this._onCompositionEnd}
-              @blur=${this._onBlur}
-              @change=${this._onChange}
-            />
-            <div id="cvc-hint" part="cvc-hint" class="hint">${cvcHint}</div>
-            <div id="cvc-error" part="cvc-error" class="error" aria-live="polite" aria-atomic="true"
-              >${this._message('cvc', locale)}</div
-            >
-          </div>
-
-          <div class="field full">
-            <label for="name" part="name-label">${t('name_label')}</label>
-            <input
-              id="name"
-              part="name-input"
-              type="text"
-              autocomplete="cc-name"
-              autocapitalize="characters"
-              autocorrect="off"
-              spellcheck="false"
-              placeholder=${t('name_placeholder')}
-              aria-describedby="name-hint name-error"
-              aria-invalid=${this._errors.name !== undefined ? 'true' : 'false'}
-              ?disabled=${this.disabled}
-              @input=${this._onInput}
-              @compositionstart=${this._onCompositionStart}
-              @compositionend=${this._onCompositionEnd}
-              @blur=${this._onBlur}
-              @change=${this._onChange}
-            />
-            <div id="name-hint" part="name-hint" class="hint">${t('name_hint')}</div>
-            <div id="name-error" part="name-error" class="error" aria-live="polite" aria-atomic="true"
-              >${this._message('name', locale)}</div
-            >
-          </div>
+            </div>`,
+            autocomplete: 'cc-number',
+            placeholder: t('number_placeholder'),
+            hint: t('accepted_brands', { brands }),
+            describedBy: 'number-brand number-hint number-error',
+            full: true,
+          })}
+          ${this._field('expiry', locale, {
+            label: html`<label for="expiry" part="expiry-label">${t('expiry_label')}</label>`,
+            autocomplete: 'cc-exp',
+            placeholder: t('expiry_placeholder'),
+            hint: t('expiry_hint'),
+          })}
+          ${this._field('cvc', locale, {
+            label: html`<label for="cvc" part="cvc-label">${t('cvc_label')}</label>`,
+            autocomplete: 'cc-csc',
+            placeholder: cvcPlaceholder,
+            hint: cvcHint,
+          })}
+          ${this._field('name', locale, {
+            label: html`<label for="name" part="name-label">${t('name_label')}</label>`,
+            autocomplete: 'cc-name',
+            placeholder: t('name_placeholder'),
+            hint: t('name_hint'),
+            text: true,
+            full: true,
+          })}
         </div>
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+      </div>
+    `;
+  }
+
+  /**
+   * One labelled input with its hint and its always-present polite error region. Card inputs are
+   * numeric (`inputmode`); the name is text in capitals as printed. No `name` attribute: a host form
+   * must not be able to submit card data.
+   */
+  private _field(
+    field: CardField,
+    locale: Locale,
+    o: {
+      label: TemplateResult;
+      autocomplete: string;
+      placeholder: string;
+      hint: string;
+      describedBy?: string;
+      text?: boolean;
+      full?: boolean;
+    },
+  ): TemplateResult {
+    return html`
+      <div class=${o.full ? 'field full' : 'field'}>
+        ${o.label}
+        <input
+          id=${field}
+          part=${`${field}-input`}
+          type="text"
+          inputmode=${o.text ? 'text' : 'numeric'}
+          autocomplete=${o.autocomplete}
+          autocapitalize=${o.text ? 'characters' : 'off'}
+          autocorrect="off"
+          spellcheck="false"
+          placeholder=${o.placeholder}
+          aria-describedby=${o.describedBy ?? `${field}-hint ${field}-error`}
+          aria-invalid=${this._errors[field] !== undefined ? 'true' : 'false'}
+          ?disabled=${this.disabled}
+          @input=${this._onInput}
+          @compositionstart=${this._onCompositionStart}
+          @compositionend=${this._onCompositionEnd}
+          @blur=${this._onBlur}
+          @change=${this._onChange}
+        />
+        <div id=${`${field}-hint`} part=${`${field}-hint`} class="hint">${o.hint}</div>
+        <div id=${`${field}-error`} part=${`${field}-error`} class="error" aria-live="polite" aria-atomic="true"
+          >${this._message(field, locale)}</div
+        >
       </div>
     `;
   }
