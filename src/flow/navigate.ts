@@ -1,6 +1,7 @@
 import type { NextAction } from '../core/outcome.ts';
 import type { ClientSession } from '../core/protocol.ts';
 import { originOf, safeUrl } from '../core/safe-url.ts';
+import { createPostForm } from './post-form.ts';
 
 /**
  * Performs a `NextAction` in the top window: a `redirect` navigates to its URL, a `post` submits a form
@@ -40,18 +41,7 @@ export function createNavigate(deps: NavigateDeps = {}): Navigate {
       }
       case 'post': {
         const doc = deps.document ?? globalThis.document;
-        const form = doc.createElement('form');
-        form.method = 'post';
-        form.action = url.href;
-        form.hidden = true;
-        // The payload arrives from the provider; each value goes into an input's value, never markup.
-        for (const [name, value] of Object.entries(action.fields)) {
-          const input = doc.createElement('input');
-          input.type = 'hidden';
-          input.name = name;
-          input.value = value;
-          form.append(input);
-        }
+        const form = createPostForm(doc, url, action.fields);
         doc.body.append(form);
         form.submit();
         return true;

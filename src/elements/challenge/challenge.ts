@@ -5,6 +5,7 @@ import { resolveLocale, type Locale } from '../../core/locale.ts';
 import type { NextAction } from '../../core/outcome.ts';
 import { safeUrl } from '../../core/safe-url.ts';
 import { CHALLENGE_MESSAGE_TYPE, challengeMessageSchema } from '../../flow/challenge-frame.ts';
+import { createPostForm } from '../../flow/post-form.ts';
 import { define } from '../shared/define.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 
@@ -192,19 +193,8 @@ export class KessaiChallenge extends LitElement {
       this._frame.src = url.href;
       return;
     }
-    // A POST into the frame: a form of hidden inputs built with DOM calls (no markup), then removed.
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.action = url.href;
-    form.target = this._frameName;
-    form.hidden = true;
-    for (const [name, value] of Object.entries(action.fields)) {
-      const input = document.createElement('input');
-      input.type = 'hidden';
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
+    // A POST into the frame, through a form of hidden inputs that is removed once submitted.
+    const form = createPostForm(document, url, action.fields, this._frameName);
     this.renderRoot.append(form);
     form.submit();
     form.remove();
