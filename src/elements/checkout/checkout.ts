@@ -305,6 +305,20 @@ export class KessaiCheckout extends LitElement {
     </div>`;
   }
 
+  /** One method's panel; a tabpanel labelled by its tab when the session offers a choice. */
+  private _panel(method: PaymentMethod, tabbed: boolean, fields: TemplateResult): TemplateResult {
+    return html`<div
+      class="panel"
+      part="panel"
+      id=${`panel-${method}`}
+      role=${tabbed ? 'tabpanel' : nothing}
+      aria-labelledby=${tabbed ? `tab-${method}` : nothing}
+      ?hidden=${this._method !== method}
+    >
+      ${fields}
+    </div>`;
+  }
+
   /** Tabs (when there is a choice), both methods' fields, the error banner and the Pay button. */
   private _renderForm(session: ClientSession, busy: boolean, error: PaymentError | null): TemplateResult {
     const methods = session.methods;
@@ -315,34 +329,20 @@ export class KessaiCheckout extends LitElement {
       ${tabbed ? this._renderTabs(methods) : nothing}
       <div class="panels" @keydown=${this._onFieldKeydown}>
         ${methods.includes('card')
-          ? html`<div
-              class="panel"
-              part="panel"
-              id="panel-card"
-              role=${tabbed ? 'tabpanel' : nothing}
-              aria-labelledby=${tabbed ? 'tab-card' : nothing}
-              ?hidden=${this._method !== 'card'}
-            >
-              <kessai-card-fields locale=${locale} ?disabled=${busy}></kessai-card-fields>
-            </div>`
+          ? this._panel('card', tabbed, html`<kessai-card-fields locale=${locale} ?disabled=${busy}></kessai-card-fields>`)
           : nothing}
         ${methods.includes('konbini')
-          ? html`<div
-              class="panel"
-              part="panel"
-              id="panel-konbini"
-              role=${tabbed ? 'tabpanel' : nothing}
-              aria-labelledby=${tabbed ? 'tab-konbini' : nothing}
-              ?hidden=${this._method !== 'konbini'}
-            >
-              <kessai-konbini-fields
+          ? this._panel(
+              'konbini',
+              tabbed,
+              html`<kessai-konbini-fields
                 locale=${locale}
                 ?disabled=${busy}
                 .stores=${session.konbiniStores}
                 email=${session.konbiniFields?.email ?? 'required'}
                 phone=${session.konbiniFields?.phone ?? 'optional'}
-              ></kessai-konbini-fields>
-            </div>`
+              ></kessai-konbini-fields>`,
+            )
           : nothing}
       </div>
       <div class="error-banner" part="error" role="alert">${bannerText}</div>
