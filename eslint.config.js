@@ -44,7 +44,7 @@ export default tseslint.config(
     'Elements know nothing of providers; the flow picks the adapter.'),
   layer(['src/flow/**/*.ts'], ['**/server/**', '**/elements/**'],
     'The flow never imports server code or elements.'),
-  layer(['src/index.ts'], ['**/server/**'], 'The browser entry never imports server code.'),
+  layer(['src/index.ts', 'src/script-tag.ts'], ['**/server/**'], 'The browser entry never imports server code.'),
   {
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '**/elements/**', '**/flow/**'], message: 'Server code has no DOM.' }] }] },

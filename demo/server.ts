@@ -12,7 +12,7 @@ import { resolveStaticPath, serveFile, textResponse } from './serve-static.ts';
 /**
  * The demo server (`npm run demo`): one Node `http` server for
  * - `/` and the files of `demo/` (the designers' page, `plain.html`, their scripts and styles),
- * - `/kessai.js`: the script-tag bundle from `dist/` (`npm run build:browser` makes it),
+ * - `/kessai.js` and `/kessai-chunks/…`: the script-tag bundle from `dist/` (`npm run build:browser` makes it),
  * - `/api/<provider>`: the reference merchant endpoints (`merchant-endpoints.ts`),
  * - `/sandbox/…`: the provider emulators (`kessai-elements/sandbox`).
  *
@@ -82,6 +82,13 @@ export function createDemoHandler(options: { sandbox: Sandbox; distRoot?: string
 
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return textResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+    }
+    if (pathname.startsWith('/kessai-chunks/')) {
+      // The chunks kessai.js loads when first needed: hashed names, so cached for good.
+      const served = await serveFile(resolveStaticPath(distRoot, pathname), {
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      });
+      return served ?? textResponse(404, 'Not found.');
     }
     if (pathname === '/kessai.js' || pathname === '/kessai.js.map') {
       const file = resolve(distRoot, pathname.slice(1));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { KONBINI_STORES } from './konbini-stores.ts';
+import { METHODS, MODES, PROVIDERS } from './names.ts';
 import { outcomeSchema, type Outcome } from './outcome.ts';
 
 /**
@@ -7,14 +8,8 @@ import { outcomeSchema, type Outcome } from './outcome.ts';
  * merchant URL, `{ action: "start" | "complete" | "status", … }`. These schemas are used by the browser
  * (`src/flow/endpoint-client.ts`) and by the server handler (`src/server/handler.ts`) alike.
  */
-export const PROVIDERS = ['komoju', 'univapay', 'payjp', 'stripe', 'paymentoptions'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
-
-export const METHODS = ['card', 'konbini'] as const;
-export type PaymentMethod = (typeof METHODS)[number];
-
-export const MODES = ['payment', 'setup'] as const;
-export type Mode = (typeof MODES)[number];
+export { METHODS, MODES, PROVIDERS } from './names.ts';
+export type { Mode, PaymentMethod, ProviderName } from './names.ts';
 
 /** Free JSON the merchant attaches (`context` property): a cart id, an order reference. */
 const jsonContext = z.optional(z.record(z.string(), z.unknown()));

@@ -336,7 +336,7 @@ export class CheckoutController implements ReactiveController {
 
   private _failStart(error: PaymentError): void {
     this._dispatch({ type: 'session_failed', error });
-    if (this._statusNow() === 'failed') this.hooks.failed(error, this._message(error));
+    if (this._statusNow() === 'failed') this.hooks.failed(error, this.messageFor(error));
   }
 
   // ---- submit ----------------------------------------------------------------------------------------
@@ -386,7 +386,7 @@ export class CheckoutController implements ReactiveController {
         this._poll(state.session);
         break;
       case 'failed':
-        this.hooks.failed(state.error, this._message(state.error));
+        this.hooks.failed(state.error, this.messageFor(state.error));
         break;
       case 'canceled':
         this.hooks.canceled();
@@ -568,7 +568,8 @@ export class CheckoutController implements ReactiveController {
     };
   }
 
-  private _message(error: PaymentError): string {
+  /** What `error` says to the shopper, in the checkout's language. */
+  messageFor(error: PaymentError): string {
     return translate(FAILURE_MESSAGES, this.config.locale(), error.reason);
   }
 }

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import { FAILURE_MESSAGES } from '../../src/core/i18n/failure-messages.ts';
@@ -24,6 +24,25 @@ import {
 } from './checkout-harness.ts';
 
 let servers: FakeServers | undefined;
+
+/** A checkout whose flow chunk fails to load `failuresLeft` times (offline, a missing file). */
+class FlakyFlowCheckout extends TestCheckout {
+  static failuresLeft = 0;
+  protected override loadFlowModule(): ReturnType<TestCheckout['loadFlowModule']> {
+    if (FlakyFlowCheckout.failuresLeft > 0) {
+      FlakyFlowCheckout.failuresLeft--;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    }
+    return super.loadFlowModule();
+  }
+}
+customElements.define('flaky-flow-kessai-checkout', FlakyFlowCheckout);
+
+async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
+  let found: T | null | undefined;
+  await waitUntil(() => (found = find()) != null, 'never appeared', { timeout: 3000 });
+  return found as T;
+}
 
 afterEach(() => {
   servers?.restore();
@@ -61,7 +80,9 @@ describe('<kessai-checkout>', () => {
           return new Response(JSON.stringify({ session: session() }), { status: 200 });
         },
       });
-      expect(el.status).to.equal('loading');
+      expect(['idle', 'loading']).to.include(el.status, 'busy while the flow and the session load');
+      expect(part(el, 'base')?.getAttribute('aria-busy')).to.equal('true');
+      await statusIs(el, 'loading');
       expect(part(el, 'base')?.getAttribute('aria-busy')).to.equal('true');
       expect(part(el, 'skeleton')?.getAttribute('role')).to.equal('status');
       expect(part(el, 'skeleton')?.textContent).to.contain('読み込み中…');
@@ -103,6 +124,24 @@ describe('<kessai-checkout>', () => {
       expect(tabs(el)).to.have.length(0);
       expect(servers.endpointBodies()[0]?.['mode']).to.equal('setup');
       await expect(el).to.be.accessible();
+    });
+
+    it('says so when the payment flow cannot be loaded, and Try again loads it', async () => {
+      servers = fakeServers();
+      FlakyFlowCheckout.failuresLeft = 1;
+      const el = await fixture<FlakyFlowCheckout>(
+        html`<flaky-flow-kessai-checkout endpoint="/api/pay" locale="en"></flaky-flow-kessai-checkout>`,
+      );
+      const events = recordEvents(el);
+      const retry = await waitFor(() => part<HTMLButtonElement>(el, 'retry-button'));
+      expect(part(el, 'error')?.getAttribute('role')).to.equal('alert');
+      expect(part(el, 'error')?.textContent).to.contain('could not be loaded');
+      expect(servers.endpointBodies()).to.have.length(0, 'no session is asked for without the flow');
+      await expect(el).to.be.accessible();
+      retry.click();
+      await statusIs(el, 'ready');
+      expect(payButton(el).textContent).to.contain('¥1,980');
+      expect(events.map((e) => e.type)).to.include('kessai-ready');
     });
 
     it('formats amounts per locale and currency', () => {

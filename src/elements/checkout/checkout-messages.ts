@@ -26,6 +26,10 @@ export const CHECKOUT_MESSAGES = {
   retry: { ja: 'もう一度試す', en: 'Try again' },
   start_over: { ja: '最初からやり直す', en: 'Start over' },
   canceled: { ja: 'お支払いはキャンセルされました。', en: 'The payment was canceled.' },
+  load_failed: {
+    ja: 'お支払いフォームを読み込めませんでした。通信環境をご確認のうえ、もう一度お試しください。',
+    en: 'The payment form could not be loaded. Check your connection and try again.',
+  },
 } as const satisfies Catalogue<string>;
 
 export type CheckoutMessageKey = keyof typeof CHECKOUT_MESSAGES;

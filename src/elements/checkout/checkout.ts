@@ -2,23 +2,26 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { CARD_BRANDS, brandLabel, type CardBrand } from '../../core/card/brand.ts';
 import type { PaymentError } from '../../core/errors.ts';
-import { FAILURE_MESSAGES } from '../../core/i18n/failure-messages.ts';
 import { translate } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/locale.ts';
 import type { NextAction } from '../../core/outcome.ts';
 import type { PaymentInput } from '../../core/payment-input.ts';
-import { METHODS, type ClientSession, type Mode, type PaymentMethod } from '../../core/protocol.ts';
+import { METHODS, type Mode, type PaymentMethod } from '../../core/names.ts';
+import type { ClientSession } from '../../core/protocol.ts';
 import { originOf } from '../../core/safe-url.ts';
-import { CheckoutController, type CheckoutDeps } from '../../flow/checkout-controller.ts';
-import { canSubmit, type FlowState } from '../../flow/machine.ts';
+import type {
+  CheckoutConfig,
+  CheckoutController,
+  CheckoutDeps,
+  CheckoutHooks,
+} from '../../flow/checkout-controller.ts';
+import { INITIAL_STATE, canSubmit, type FlowState } from '../../flow/machine.ts';
 import '../card-fields/card-fields.ts';
-import '../challenge/challenge.ts';
 import type { KessaiChallenge } from '../challenge/challenge.ts';
 import type { KessaiCardFields } from '../card-fields/card-fields.ts';
-import '../konbini-fields/konbini-fields.ts';
 import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
-import '../konbini-slip/konbini-slip.ts';
 import { define } from '../shared/define.ts';
+import { isUpgraded, loadElement, type LazyTag } from '../shared/lazy-elements.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
 import {
   KessaiErrorEvent,
@@ -31,6 +34,7 @@ import {
 import { themeStyles } from '../shared/theme.styles.ts';
 import { CHECKOUT_MESSAGES, type CheckoutMessageKey } from './checkout-messages.ts';
 import { checkoutStyles } from './checkout.styles.ts';
+import { loadFlow, type FlowModule } from './load-flow.ts';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'name';
 
@@ -139,54 +143,61 @@ export class KessaiCheckout extends LitElement {
   @query('kessai-card-fields') private _cardFields?: KessaiCardFields | null;
   @query('kessai-konbini-fields') private _konbiniFields?: KessaiKonbiniFields | null;
 
-  private readonly _flow: CheckoutController = new CheckoutController(
-    this,
-    {
-      endpoint: () => this.endpoint,
-      mode: () => (this.mode === 'setup' ? 'setup' : 'payment'),
-      methods: () => this.methods,
-      locale: () => this._locale(),
-      context: () => this.context,
-      challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
+  /** Set once the flow's chunk has loaded (it starts loading when the element is created). */
+  private _flow: CheckoutController | undefined;
+  /** The flow's chunk could not be loaded (offline, a missing file): shown with a Try again button. */
+  @state() private _flowLoadFailed = false;
+  /** Lazy elements whose chunk could not be loaded. */
+  @state() private _failedParts: ReadonlySet<LazyTag> = new Set();
+
+  private readonly _flowConfig: CheckoutConfig = {
+    endpoint: () => this.endpoint,
+    mode: () => (this.mode === 'setup' ? 'setup' : 'payment'),
+    methods: () => this.methods,
+    locale: () => this._locale(),
+    context: () => this.context,
+    challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
+  };
+
+  private readonly _flowHooks: CheckoutHooks = {
+    ready: (session) => this._onReady(session),
+    submitted: (method) => this._emit(new KessaiSubmitEvent({ method })),
+    redirect: (detail) => this._emit(new KessaiRedirectEvent(detail)),
+    challenge: (action, signal) => this._runChallenge(action, signal),
+    succeeded: (done) => {
+      this._emit(
+        new KessaiSuccessEvent({
+          method: done.method,
+          ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
+          ...(done.brand !== undefined ? { brand: done.brand } : {}),
+          ...(done.last4 !== undefined ? { last4: done.last4 } : {}),
+        }),
+      );
+      this._focusResult();
     },
-    {
-      ready: (session) => this._onReady(session),
-      submitted: (method) => this._emit(new KessaiSubmitEvent({ method })),
-      redirect: (detail) => this._emit(new KessaiRedirectEvent(detail)),
-      challenge: (action, signal) => this._runChallenge(action, signal),
-      succeeded: (done) => {
-        this._emit(
-          new KessaiSuccessEvent({
-            method: done.method,
-            ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
-            ...(done.brand !== undefined ? { brand: done.brand } : {}),
-            ...(done.last4 !== undefined ? { last4: done.last4 } : {}),
-          }),
-        );
-        this._focusResult();
-      },
-      pending: (slip) => {
-        this._emit(new KessaiPendingEvent({ method: 'konbini', slip }));
-        this._focusResult();
-      },
-      failed: (error, message) => this._onFailed(error, message),
-      canceled: () => {
-        this._emit(
-          new KessaiErrorEvent({ code: 'provider', message: this._t('canceled'), retryable: true }),
-        );
-        this._focusResult();
-      },
+    pending: (slip) => {
+      this._emit(new KessaiPendingEvent({ method: 'konbini', slip }));
+      this._focusResult();
     },
-    this.flowDeps(),
-  );
+    failed: (error, message) => this._onFailed(error, message),
+    canceled: () => {
+      this._emit(new KessaiErrorEvent({ code: 'provider', message: this._t('canceled'), retryable: true }));
+      this._focusResult();
+    },
+  };
 
   /** What the flow started with; a change of any of these starts over with a new session. */
   private _flowKey = '';
   private readonly _pageLocale = new PageLocaleController(this);
 
+  constructor() {
+    super();
+    this._startFlow();
+  }
+
   /** The flow's state (`idle`, `loading`, `ready`, `submitting`, …, `succeeded`, `failed`). Read-only. */
   get status(): FlowState['status'] {
-    return this._flow.state.status;
+    return this._state().status;
   }
 
   /**
@@ -194,19 +205,21 @@ export class KessaiCheckout extends LitElement {
    * or when a field is invalid (the errors are then shown and the first invalid field is focused).
    */
   submit(): void {
-    if (!canSubmit(this._flow.state)) return;
+    const flow = this._flow;
+    if (flow === undefined || !canSubmit(flow.state)) return;
     const input = this._collect();
     if (input === null) return;
     this._fieldError = false;
-    this._flow.submit(input);
+    flow.submit(input);
   }
 
   /** Clears every field and starts over with a new session. */
   reset(): void {
     this._cardFields?.clear();
-    this._konbiniFields?.clear();
+    if (isUpgraded(this._konbiniFields)) this._konbiniFields.clear();
     this._fieldError = false;
-    this._flow.restart();
+    if (this._flowLoadFailed) this._startFlow();
+    this._flow?.restart();
   }
 
   /**
@@ -216,6 +229,15 @@ export class KessaiCheckout extends LitElement {
    */
   protected flowDeps(): Partial<CheckoutDeps> {
     return {};
+  }
+
+  /**
+   * Loads the module of the payment flow (a chunk of its own in the script-tag build); a subclass may
+   * replace it (tests of a failed load).
+   * @internal
+   */
+  protected loadFlowModule(): Promise<FlowModule> {
+    return loadFlow();
   }
 
   override connectedCallback(): void {
@@ -233,17 +255,18 @@ export class KessaiCheckout extends LitElement {
     if (this.isConnected && key !== this._flowKey) {
       this._flowKey = key;
       this._fieldError = false;
-      this._flow.restart();
+      this._flow?.restart();
     }
     const session = this._session();
     if (session && !session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
+    for (const tag of this._partsFor(this._state())) this._loadPart(tag);
   }
 
   protected override render(): TemplateResult {
-    const state = this._flow.state;
-    const busy = state.status === 'idle' || state.status === 'loading';
+    const state = this._state();
+    const busy = !this._flowLoadFailed && (state.status === 'idle' || state.status === 'loading');
     return html`<div class="checkout" part="base" lang=${this._locale()} aria-busy=${busy ? 'true' : 'false'}>
-      ${this._renderState(state)}
+      ${this._flowLoadFailed ? this._renderFailure(this._t('load_failed'), 'retry') : this._renderState(state)}
     </div>`;
   }
 
@@ -276,6 +299,7 @@ export class KessaiCheckout extends LitElement {
             .trustedOrigins=${this._trustedOrigins(state.session)}
             locale=${this._locale()}
           ></kessai-konbini-slip>
+          ${this._renderPartFailure('kessai-konbini-slip')}
         </section>`;
       case 'succeeded':
         return this._renderSuccess(state);
@@ -336,12 +360,13 @@ export class KessaiCheckout extends LitElement {
               'konbini',
               tabbed,
               html`<kessai-konbini-fields
-                locale=${locale}
-                ?disabled=${busy}
-                .stores=${session.konbiniStores}
-                email=${session.konbiniFields?.email ?? 'required'}
-                phone=${session.konbiniFields?.phone ?? 'optional'}
-              ></kessai-konbini-fields>`,
+                  locale=${locale}
+                  ?disabled=${busy}
+                  .stores=${session.konbiniStores}
+                  email=${session.konbiniFields?.email ?? 'required'}
+                  phone=${session.konbiniFields?.phone ?? 'optional'}
+                ></kessai-konbini-fields>
+                ${this._renderPartFailure('kessai-konbini-fields')}`,
             )
           : nothing}
       </div>
@@ -415,12 +440,63 @@ export class KessaiCheckout extends LitElement {
   }
 
   private _failureText(error: PaymentError): string {
-    return translate(FAILURE_MESSAGES, this._locale(), error.reason);
+    return this._flow?.messageFor(error) ?? '';
+  }
+
+  /** The flow's state; `idle` until its chunk has loaded. */
+  private _state(): FlowState {
+    return this._flow?.state ?? INITIAL_STATE;
   }
 
   private _session(): ClientSession | undefined {
-    const state = this._flow.state;
+    const state = this._state();
     return 'session' in state ? state.session : undefined;
+  }
+
+  /** Loads the flow's chunk and attaches the controller, which starts the session once connected. */
+  private _startFlow(): void {
+    this._flowLoadFailed = false;
+    this.loadFlowModule().then(
+      ({ CheckoutController: Controller }) => {
+        if (this._flow !== undefined) return;
+        this._flow = new Controller(this, this._flowConfig, this._flowHooks, this.flowDeps());
+        this.requestUpdate();
+      },
+      () => {
+        this._flowLoadFailed = true;
+        this._emit(new KessaiErrorEvent({ code: 'network', message: this._t('load_failed'), retryable: true }));
+      },
+    );
+  }
+
+  /** The lazy elements `state` shows. */
+  private _partsFor(state: FlowState): LazyTag[] {
+    switch (state.status) {
+      case 'ready':
+      case 'submitting':
+      case 'failed':
+        return state.session?.methods.includes('konbini') ? ['kessai-konbini-fields'] : [];
+      case 'requires_action':
+        return this.challenge === 'iframe' ? ['kessai-challenge'] : [];
+      case 'awaiting_payment':
+        return ['kessai-konbini-slip'];
+      default:
+        return [];
+    }
+  }
+
+  private _loadPart(tag: LazyTag): void {
+    if (customElements.get(tag) !== undefined || this._failedParts.has(tag)) return;
+    loadElement(tag).catch(() => {
+      this._failedParts = new Set([...this._failedParts, tag]);
+    });
+  }
+
+  /** In place of a lazy element whose chunk could not be loaded. */
+  private _renderPartFailure(tag: LazyTag): TemplateResult | typeof nothing {
+    return this._failedParts.has(tag)
+      ? html`<div class="error-banner" part="error" role="alert">${this._t('load_failed')}</div>`
+      : nothing;
   }
 
   private _currentKey(): string {
@@ -439,7 +515,8 @@ export class KessaiCheckout extends LitElement {
 
   private _collect(): PaymentInput | null {
     if (this._method === 'konbini') {
-      const konbini = this._konbiniFields?.collect() ?? null;
+      // Not upgraded yet: its chunk is still loading, and it has shown the shopper nothing to fill in.
+      const konbini = isUpgraded(this._konbiniFields) ? this._konbiniFields.collect() : null;
       return konbini === null ? null : { method: 'konbini', konbini };
     }
     const card = this._cardFields?.collect() ?? null;
@@ -452,7 +529,11 @@ export class KessaiCheckout extends LitElement {
 
   private _onRetry = (): void => {
     this._fieldError = false;
-    this._flow.retry();
+    if (this._flowLoadFailed) {
+      this._startFlow();
+      return;
+    }
+    this._flow?.retry();
   };
 
   /** Enter in a field pays, as it would in a form (not while an IME is composing Japanese text). */
@@ -504,6 +585,7 @@ export class KessaiCheckout extends LitElement {
   }
 
   private async _runChallenge(action: NextAction, signal: AbortSignal): Promise<string | null> {
+    await loadElement('kessai-challenge');
     await this.updateComplete;
     const challenge = this.renderRoot.querySelector<KessaiChallenge>('kessai-challenge');
     return challenge ? challenge.run(action, signal) : null;
@@ -519,7 +601,7 @@ export class KessaiCheckout extends LitElement {
   private _onFailed(error: PaymentError, message: string): void {
     this._bannerHidden = false;
     this._emit(new KessaiErrorEvent({ code: error.code, message, retryable: error.retryable }));
-    const state = this._flow.state;
+    const state = this._state();
     const field = this._cardFieldOf(error);
     if (state.status === 'failed' && state.session !== undefined && field !== null && this._method === 'card') {
       this._fieldError = true;

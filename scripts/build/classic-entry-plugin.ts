@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { dirname, posix } from 'node:path';
+import MagicString from 'magic-string';
+import type { Plugin } from 'vite';
+
+/**
+ * Turns an ES build with lazy chunks into what a plain `<script src="kessai.js">` can load:
+ *
+ * - The entry becomes a classic script: wrapped in a function (nothing leaks onto `window`), its
+ *   `import("./kessai-chunks/…")` calls resolved against the script's own URL (a classic script has no
+ *   `import.meta.url`), and the bindings it shares with the chunks (Lit, the core modules) put on one
+ *   object under `Symbol.for('kessai-elements/<build hash>')` instead of `export { … }`.
+ * - Each chunk stays an ES module, loaded by `import()`; its `import { … } from "../kessai.js"` reads that
+ *   object instead. Chunks import each other as ES modules do.
+ *
+ * Every module the entry reaches by static imports goes into the entry (not into common chunks).
+ * The symbol's name is a hash of the whole build, so two different copies of kessai.js on one page
+ * never read each other's bindings. Any shape this does not know (a namespace import of the entry, a
+ * static import in the entry) fails the build rather than producing a script that breaks in a browser.
+ */
+const KEY_PLACEHOLDER = 'kessai-elements/0000000000000000';
+const RUNTIME = `globalThis[Symbol.for(${JSON.stringify(KEY_PLACEHOLDER)})]`;
+const BASE = '__kessai_base__';
+
+/** `a as b` in an export list (`a` local, `b` exported) or an import list (`a` imported, `b` local). */
+interface Specifier {
+  readonly name: string;
+  readonly alias: string;
+}
+
+function parseSpecifiers(list: string): Specifier[] {
+  return list
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^([\w$]+)(?:\s+as\s+([\w$]+))?$/.exec(part);
+      if (!match?.[1]) throw new Error(`classic-entry: cannot read the specifier "${part}"`);
+      return { name: match[1], alias: match[2] ?? match[1] };
+    });
+}
+
+export function classicEntry(options: { readonly entryName: string }): Plugin {
+  const entry = `${options.entryName}.js`;
+  /** Every module the entry reaches by static imports: all of them belong in the classic script. */
+  const entryGraph = new Set<string>();
+  return {
+    name: 'kessai:classic-entry',
+    buildEnd() {
+      const todo = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+      for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+        if (entryGraph.has(id)) continue;
+        entryGraph.add(id);
+        todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+    outputOptions(output) {
+      // Left alone, the bundler puts modules shared by the entry and a lazy chunk in common chunks the
+      // entry would import; a group named like the entry keeps them in the entry itself.
+      return {
+        ...output,
+        codeSplitting: { groups: [{ name: options.entryName, test: (id: string) => entryGraph.has(id) }] },
+      };
+    },
+    renderChunk(code, chunk) {
+      const s = new MagicString(code);
+      if (chunk.isEntry) {
+        if (chunk.fileName !== entry) throw new Error(`classic-entry: unexpected entry ${chunk.fileName}`);
+        if (chunk.imports.length > 0) throw new Error(`classic-entry: the entry imports ${chunk.imports.join(', ')} statically`);
+        const exportRe = /^export\s*\{([^}]*)\};?[ \t]*$/gm;
+        const exportsFound = [...code.matchAll(exportRe)];
+        if (exportsFound.length > 1) throw new Error('classic-entry: more than one export statement in the entry');
+        for (const found of exportsFound) {
+          const shared = parseSpecifiers(found[1] ?? '').map((b) => `${JSON.stringify(b.alias)}:${b.name}`);
+          s.overwrite(found.index, found.index + found[0].length, `${RUNTIME}={${shared.join(',')}};`);
+        }
+        if (/^\s*(?:import|export)\b/m.test(code.replace(exportRe, ''))) {
+          throw new Error('classic-entry: the entry has an import or export statement a classic script cannot hold');
+        }
+        for (const found of code.matchAll(/\bimport\((["'])(\.\/[^"']+)\1\)/g)) {
+          s.overwrite(found.index, found.index + found[0].length, `import(new URL(${found[1]}${found[2]}${found[1]},${BASE}).href)`);
+        }
+        s.prepend(`(function(){"use strict";var ${BASE}=document.currentScript&&document.currentScript.src||document.baseURI;\n`);
+        s.append('\n})();');
+      } else {
+        const here = dirname(chunk.fileName);
+        for (const found of code.matchAll(/^import\s*(\{[^}]*\}\s*from\s*)?(["'])([^"']+)\2;?[ \t]*$/gm)) {
+          const target = posix.normalize(posix.join(here, found[3] ?? ''));
+          if (target !== entry) continue;
+          const bindings = found[1] ? parseSpecifiers(found[1].replace(/^\{|\}\s*from\s*$/g, '')) : [];
+          const replacement = bindings.length === 0 ? '' : `const{${bindings.map((b) => `${JSON.stringify(b.name)}:${b.alias}`).join(',')}}=${RUNTIME};`;
+          s.overwrite(found.index, found.index + found[0].length, replacement);
+        }
+        if (new RegExp(`from\\s*["'][./]*${entry.replace('.', '\\.')}["']`).test(s.toString())) {
+          throw new Error(`classic-entry: ${chunk.fileName} imports the entry in a way this plugin cannot rewrite`);
+        }
+      }
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk').sort((a, b) => a.fileName.localeCompare(b.fileName));
+      const hash = createHash('sha256');
+      for (const file of chunks) hash.update(file.fileName).update(file.code);
+      const key = `kessai-elements/${hash.digest('hex').slice(0, 16)}`;
+      for (const file of chunks) file.code = file.code.split(KEY_PLACEHOLDER).join(key);
+    },
+  };
+}
