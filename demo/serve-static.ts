@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /**
  * Static files for the demo server: the demo page and its assets from `demo/`, the script-tag bundle
@@ -73,6 +74,26 @@ export async function serveFile(
   } catch {
     return null;
   }
+}
+
+/** Types worth compressing: text. Images and fonts are compressed already. */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|manifest\+json)|image\/svg\+xml)/;
+
+/**
+ * `response` gzipped when the browser accepts it and the body is text, as a CDN would serve the
+ * bundle; otherwise `response` itself. For the static files only (they are small and read whole).
+ */
+export async function gzipped(request: Request, response: Response): Promise<Response> {
+  const type = response.headers.get('Content-Type') ?? '';
+  const accepts = /\bgzip\b/.test(request.headers.get('Accept-Encoding') ?? '');
+  if (response.status !== 200 || !COMPRESSIBLE.test(type) || response.headers.has('Content-Encoding')) return response;
+  const headers = new Headers(response.headers);
+  headers.append('Vary', 'Accept-Encoding');
+  if (!accepts || request.method === 'HEAD') return new Response(response.body, { status: 200, headers });
+  const body = gzipSync(new Uint8Array(await response.arrayBuffer()), { level: 9 });
+  headers.set('Content-Encoding', 'gzip');
+  headers.set('Content-Length', String(body.byteLength));
+  return new Response(new Uint8Array(body), { status: 200, headers });
 }
 
 export function textResponse(status: number, text: string, headers: Readonly<Record<string, string>> = {}): Response {

@@ -7,7 +7,7 @@ import { createSandbox, sandboxOriginFor, type Sandbox } from '../src/server/san
 import { merchantHandlers } from './merchant-endpoints.ts';
 import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { htmlPageHeaders } from './security-headers.ts';
-import { resolveStaticPath, serveFile, textResponse } from './serve-static.ts';
+import { gzipped, resolveStaticPath, serveFile, textResponse } from './serve-static.ts';
 
 /**
  * The demo server (`npm run demo`): one Node `http` server for
@@ -88,12 +88,12 @@ export function createDemoHandler(options: { sandbox: Sandbox; distRoot?: string
       const served = await serveFile(resolveStaticPath(distRoot, pathname), {
         'Cache-Control': 'public, max-age=31536000, immutable',
       });
-      return served ?? textResponse(404, 'Not found.');
+      return served ? gzipped(request, served) : textResponse(404, 'Not found.');
     }
     if (pathname === '/kessai.js' || pathname === '/kessai.js.map') {
       const file = resolve(distRoot, pathname.slice(1));
       const served = await serveFile(existsSync(file) ? file : null);
-      if (served) return served;
+      if (served) return gzipped(request, served);
       return textResponse(
         500,
         `dist${pathname} is missing: build it with \`npm run build:browser\` (\`npm run demo\` does that first).\n`,
@@ -106,7 +106,7 @@ export function createDemoHandler(options: { sandbox: Sandbox; distRoot?: string
       resolveStaticPath(DEMO_ROOT, pathname),
       html ? htmlPageHeaders(sandboxOriginFor(url.origin)) : {},
     );
-    return served ?? textResponse(404, 'Not found.');
+    return served ? gzipped(request, served) : textResponse(404, 'Not found.');
   };
 }
 

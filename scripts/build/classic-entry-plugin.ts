@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
  *
  * - The entry becomes a classic script: wrapped in a function (nothing leaks onto `window`), its
  *   `import("./kessai-chunks/…")` calls resolved against the script's own URL (a classic script has no
- *   `import.meta.url`), and the bindings it shares with the chunks (Lit, the core modules) put on one
+ *   `import.meta.url`) and made to fetch the chunks that chunk imports at the same time, and the bindings it shares with the chunks (Lit, the core modules) put on one
  *   object under `Symbol.for('kessai-elements/<build hash>')` instead of `export { … }`.
  * - Each chunk stays an ES module, loaded by `import()`; its `import { … } from "../kessai.js"` reads that
  *   object instead. Chunks import each other as ES modules do.
@@ -21,6 +21,15 @@ import type { Plugin } from 'vite';
 const KEY_PLACEHOLDER = 'kessai-elements/0000000000000000';
 const RUNTIME = `globalThis[Symbol.for(${JSON.stringify(KEY_PLACEHOLDER)})]`;
 const BASE = '__kessai_base__';
+const LOAD = '__kessai_load__';
+
+/** `file` and every chunk it imports statically, transitively. */
+function staticImports(file: string, chunks: Readonly<Record<string, { readonly imports: readonly string[] }>>, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const dep of chunks[file]?.imports ?? []) staticImports(dep, chunks, seen);
+  return seen;
+}
 
 /** `a as b` in an export list (`a` local, `b` exported) or an import list (`a` imported, `b` local). */
 interface Specifier {
@@ -62,7 +71,7 @@ export function classicEntry(options: { readonly entryName: string }): Plugin {
         codeSplitting: { groups: [{ name: options.entryName, test: (id: string) => entryGraph.has(id) }] },
       };
     },
-    renderChunk(code, chunk) {
+    renderChunk(code, chunk, _output, meta) {
       const s = new MagicString(code);
       if (chunk.isEntry) {
         if (chunk.fileName !== entry) throw new Error(`classic-entry: unexpected entry ${chunk.fileName}`);
@@ -77,10 +86,18 @@ export function classicEntry(options: { readonly entryName: string }): Plugin {
         if (/^\s*(?:import|export)\b/m.test(code.replace(exportRe, ''))) {
           throw new Error('classic-entry: the entry has an import or export statement a classic script cannot hold');
         }
-        for (const found of code.matchAll(/\bimport\((["'])(\.\/[^"']+)\1\)/g)) {
-          s.overwrite(found.index, found.index + found[0].length, `import(new URL(${found[1]}${found[2]}${found[1]},${BASE}).href)`);
+        for (const found of code.matchAll(/\bimport\((["'])\.\/([^"']+)\1\)/g)) {
+          const target = found[2] ?? '';
+          if (meta.chunks[target] === undefined) throw new Error(`classic-entry: no chunk ${target}`);
+          const deps = [...staticImports(target, meta.chunks)].filter((file) => file !== target && file !== entry);
+          s.overwrite(found.index, found.index + found[0].length, `${LOAD}(${JSON.stringify([target, ...deps])})`);
         }
-        s.prepend(`(function(){"use strict";var ${BASE}=document.currentScript&&document.currentScript.src||document.baseURI;\n`);
+        s.prepend(
+          `(function(){"use strict";var ${BASE}=document.currentScript&&document.currentScript.src||document.baseURI;` +
+            // A chunk and the chunks it imports are fetched at once, not one level after another.
+            `function ${LOAD}(f){var m=f.map(function(p){return import(new URL(p,${BASE}).href)});` +
+            `m.slice(1).forEach(function(p){p.catch(function(){})});return m[0]}\n`,
+        );
         s.append('\n})();');
       } else {
         const here = dirname(chunk.fileName);

@@ -70,6 +70,13 @@ describe('KOMOJU card payment on a plain HTML page', () => {
     // The merchant endpoint saw only protocol requests, without card data.
     const toMerchant = requests.filter((r) => r.origin === e2e.pageOrigin && r.url.includes('/api/komoju'));
     assert.ok(toMerchant.length >= 1);
+    // A card payment by redirect loads the flow's chunk, never the slip's or the challenge frame's.
+    const chunks = requests
+      .map((r) => new URL(r.url).pathname)
+      .filter((path) => path.startsWith('/kessai-chunks/'))
+      .map((path) => path.slice('/kessai-chunks/'.length));
+    assert.ok(chunks.some((name) => name.startsWith('checkout-controller-')), chunks.join(' '));
+    assert.deepEqual(chunks.filter((name) => /^(konbini-slip|challenge)-/.test(name)), []);
   });
 
   it('passes the 3-D Secure challenge with 4100 0000 0000 5000 and resumes on return', async () => {

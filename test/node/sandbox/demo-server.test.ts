@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../../demo/server.ts';
 import { sandboxOriginFor } from '../../../src/server/sandbox/index.ts';
@@ -80,6 +81,43 @@ describe('demo server', () => {
     assert.equal(built.status, 200);
     assert.equal(built.headers.get('content-type'), 'text/javascript; charset=utf-8');
     assert.equal(await built.text(), 'window.kessaiLoaded = true;\n');
+  });
+
+  it('gzips text files for a browser that accepts it, as a CDN would', async () => {
+    await writeFile(join(dist, 'kessai.js'), `window.kessai = ${JSON.stringify('x'.repeat(5000))};\n`);
+    const plain = await fetch(`${server.pageOrigin}/kessai.js`, { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    const plainBody = await plain.text();
+    const { request } = await import('node:http');
+    const raw = await new Promise<{ encoding: string | undefined; length: number; body: Buffer }>((resolve, reject) => {
+      request(`${server.pageOrigin}/kessai.js`, { headers: { 'Accept-Encoding': 'gzip, br' } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (part: Buffer) => parts.push(part));
+        res.on('end', () =>
+          resolve({ encoding: res.headers['content-encoding'], length: Number(res.headers['content-length']), body: Buffer.concat(parts) }),
+        );
+      }).on('error', reject).end();
+    });
+    assert.equal(raw.encoding, 'gzip');
+    assert.equal(raw.length, raw.body.length);
+    assert.ok(raw.body.length < plainBody.length / 10, `${raw.body.length} bytes gzipped of ${plainBody.length}`);
+    assert.equal(gunzipSync(raw.body).toString(), plainBody);
+  });
+
+  it('serves the chunks kessai.js loads, cached for good, and nothing outside them', async () => {
+    await mkdir(join(dist, 'kessai-chunks'), { recursive: true });
+    await writeFile(join(dist, 'kessai-chunks', 'flow-Ab12.js'), 'export const flow = 1;\n');
+    const chunk = await fetch(`${server.pageOrigin}/kessai-chunks/flow-Ab12.js`);
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.match(chunk.headers.get('cache-control') ?? '', /immutable/);
+    assert.equal(await chunk.text(), 'export const flow = 1;\n');
+    assert.match(chunk.headers.get('vary') ?? '', /Accept-Encoding/);
+    for (const path of ['/kessai-chunks/nope.js', '/kessai-chunks/..%2fkessai.js', '/kessai-chunks/%2e%2e/%2e%2e/package.json']) {
+      const response = await fetch(`${server.pageOrigin}${path}`);
+      assert.equal(response.status, 404, path);
+      await response.arrayBuffer();
+    }
   });
 
   it('answers the KOMOJU merchant endpoint with a session on the sandbox origin', async () => {
