@@ -45,4 +45,4 @@ export type { Slip } from './core/slip.ts';
 export type { NextAction, Outcome, OutcomeStatus } from './core/outcome.ts';
 export type { CardDetails, KonbiniDetails, PaymentInput } from './core/payment-input.ts';
 export type { ClientSession, Mode, PaymentMethod, ProviderName } from './core/protocol.ts';
-export type { FlowState, FlowStatus } from './flow/machine.ts';
+export type { FlowState, FlowStatus } from './flow/state.ts';

@@ -1,7 +1,10 @@
 import type { PaymentError } from '../core/errors.ts';
-import type { NextAction, Outcome } from '../core/outcome.ts';
+import type { Outcome } from '../core/outcome.ts';
 import type { ClientSession, PaymentMethod } from '../core/protocol.ts';
-import type { Slip } from '../core/slip.ts';
+import { INITIAL_STATE, canSubmit, sessionOf, type FlowState } from './state.ts';
+
+export { INITIAL_STATE, canSubmit, isBusy, sessionOf } from './state.ts';
+export type { FlowState, FlowStatus } from './state.ts';
 
 /**
  * One payment attempt as a pure state machine (STYLE.md "The payment attempt is a state machine").
@@ -23,42 +26,6 @@ import type { Slip } from '../core/slip.ts';
 
 type Succeeded = Extract<Outcome, { status: 'succeeded' }>;
 
-export type FlowState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly session: ClientSession }
-  | {
-      readonly status: 'submitting';
-      readonly session: ClientSession;
-      readonly method: PaymentMethod;
-      /** True while finishing an attempt after the shopper came back from a redirect (3-D Secure). */
-      readonly resumed: boolean;
-    }
-  | {
-      readonly status: 'requires_action';
-      readonly session: ClientSession;
-      readonly method: PaymentMethod;
-      readonly action: NextAction;
-    }
-  | { readonly status: 'processing'; readonly session: ClientSession; readonly method: PaymentMethod }
-  | { readonly status: 'awaiting_payment'; readonly session: ClientSession; readonly slip: Slip }
-  | {
-      readonly status: 'succeeded';
-      readonly session: ClientSession;
-      readonly method: PaymentMethod;
-      readonly paymentId?: string;
-      readonly brand?: string;
-      readonly last4?: string;
-    }
-  | {
-      readonly status: 'failed';
-      readonly error: PaymentError;
-      /** Kept only while it can still take a payment: a retry then needs no new session. */
-      readonly session?: ClientSession;
-    }
-  | { readonly status: 'canceled' };
-
-export type FlowStatus = FlowState['status'];
 
 export type FlowEvent =
   /** Ask the endpoint for a session. */
@@ -76,8 +43,6 @@ export type FlowEvent =
   /** Forget everything: back to `idle`. */
   | { readonly type: 'reset' };
 
-export const INITIAL_STATE: FlowState = { status: 'idle' };
-
 /** Reasons after which the session cannot take another payment: a retry needs a new one. */
 const SESSION_ENDING: ReadonlySet<PaymentError['reason']> = new Set([
   'session_expired',
@@ -86,28 +51,6 @@ const SESSION_ENDING: ReadonlySet<PaymentError['reason']> = new Set([
   'method_unavailable',
   'unsafe_redirect',
 ]);
-
-/** The session of a state, when it has one. */
-export function sessionOf(state: FlowState): ClientSession | undefined {
-  return 'session' in state ? state.session : undefined;
-}
-
-/** Whether `submit` would start a payment now (the Pay button is live). */
-export function canSubmit(state: FlowState): boolean {
-  return (
-    state.status === 'ready' ||
-    (state.status === 'failed' && state.session !== undefined && state.error.retryable)
-  );
-}
-
-/** The states in which a payment request is in flight or the shopper is away at their bank. */
-export function isBusy(state: FlowState): boolean {
-  return (
-    state.status === 'submitting' ||
-    state.status === 'requires_action' ||
-    state.status === 'processing'
-  );
-}
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled flow value: ${JSON.stringify(value)}`);

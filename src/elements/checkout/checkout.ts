@@ -15,7 +15,7 @@ import type {
   CheckoutDeps,
   CheckoutHooks,
 } from '../../flow/checkout-controller.ts';
-import { INITIAL_STATE, canSubmit, type FlowState } from '../../flow/machine.ts';
+import { INITIAL_STATE, canSubmit, type FlowState } from '../../flow/state.ts';
 import '../card-fields/card-fields.ts';
 import type { KessaiChallenge } from '../challenge/challenge.ts';
 import type { KessaiCardFields } from '../card-fields/card-fields.ts';
