@@ -1,4 +1,6 @@
-import { defineConfig } from 'vite';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { classicEntry } from './scripts/build/classic-entry-plugin.ts';
 import { minifyLiterals } from './scripts/build/minify-literals-plugin.ts';
 
@@ -9,8 +11,22 @@ import { minifyLiterals } from './scripts/build/minify-literals-plugin.ts';
  * Built as ES with code splitting, then the entry is made a classic script by `classicEntry`. The size
  * budgets are checked by `scripts/size-budget.mjs`.
  */
+/** Chunk names carry content hashes: old ones would pile up, and the size budget would read them. */
+function cleanChunks(): Plugin {
+  let chunksDir = '';
+  return {
+    name: 'kessai:clean-chunks',
+    configResolved(config) {
+      chunksDir = resolve(config.root, config.build.outDir, 'kessai-chunks');
+    },
+    buildStart() {
+      rmSync(chunksDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [minifyLiterals(), classicEntry({ entryName: 'kessai' })],
+  plugins: [cleanChunks(), minifyLiterals(), classicEntry({ entryName: 'kessai' })],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -62,9 +62,10 @@ for (const file of chunkFiles.sort()) report(`  ${DIST}/${file}`, gzipSize(file)
 for (const path of PATHS) {
   const files = new Set([ENTRY]);
   for (const prefix of path.chunks) {
-    const chunk = chunkFiles.find((f) => posix.basename(f).startsWith(`${prefix}-`));
-    if (chunk === undefined) {
-      console.error(`size: no chunk named ${prefix}-*.js in ${DIST}/${CHUNKS}`);
+    const found = chunkFiles.filter((f) => posix.basename(f).startsWith(`${prefix}-`));
+    const chunk = found[0];
+    if (found.length !== 1 || chunk === undefined) {
+      console.error(`size: ${found.length} chunks named ${prefix}-*.js in ${DIST}/${CHUNKS}; expected one (rebuild)`);
       failed = true;
       continue;
     }

@@ -6,10 +6,11 @@ import type { Plugin } from 'vite';
 /**
  * Turns an ES build with lazy chunks into what a plain `<script src="kessai.js">` can load:
  *
- * - The entry becomes a classic script: wrapped in a function (nothing leaks onto `window`), its
- *   `import("./kessai-chunks/…")` calls resolved against the script's own URL (a classic script has no
- *   `import.meta.url`) and made to fetch the chunks that chunk imports at the same time, and the bindings it shares with the chunks (Lit, the core modules) put on one
- *   object under `Symbol.for('kessai-elements/<build hash>')` instead of `export { … }`.
+ * - The entry becomes a classic script: wrapped in a strict function (nothing leaks onto `window`);
+ *   its `import("./kessai-chunks/…")` calls resolved against the script's own URL (a classic script
+ *   has no `import.meta.url`) and made to fetch that chunk's own imports at the same time; the
+ *   bindings it shares with the chunks (Lit, the core modules) put on one object under
+ *   `Symbol.for('kessai-elements/<build hash>')` instead of `export { … }`.
  * - Each chunk stays an ES module, loaded by `import()`; its `import { … } from "../kessai.js"` reads that
  *   object instead. Chunks import each other as ES modules do.
  *
@@ -69,6 +70,10 @@ export function classicEntry(options: { readonly entryName: string }): Plugin {
       return {
         ...output,
         codeSplitting: { groups: [{ name: options.entryName, test: (id: string) => entryGraph.has(id) }] },
+        // Added after minification, which would drop a "use strict" it finds redundant in a module: a
+        // classic script needs it to keep the semantics the module code was written for.
+        postBanner: (chunk) => (chunk.isEntry ? '(function(){"use strict";' : ''),
+        postFooter: (chunk) => (chunk.isEntry ? '})();' : ''),
       };
     },
     renderChunk(code, chunk, _output, meta) {
@@ -93,12 +98,11 @@ export function classicEntry(options: { readonly entryName: string }): Plugin {
           s.overwrite(found.index, found.index + found[0].length, `${LOAD}(${JSON.stringify([target, ...deps])})`);
         }
         s.prepend(
-          `(function(){"use strict";var ${BASE}=document.currentScript&&document.currentScript.src||document.baseURI;` +
+          `var ${BASE}=document.currentScript&&document.currentScript.src||document.baseURI;` +
             // A chunk and the chunks it imports are fetched at once, not one level after another.
             `function ${LOAD}(f){var m=f.map(function(p){return import(new URL(p,${BASE}).href)});` +
             `m.slice(1).forEach(function(p){p.catch(function(){})});return m[0]}\n`,
         );
-        s.append('\n})();');
       } else {
         const here = dirname(chunk.fileName);
         for (const found of code.matchAll(/^import\s*(\{[^}]*\}\s*from\s*)?(["'])([^"']+)\2;?[ \t]*$/gm)) {
