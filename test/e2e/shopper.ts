@@ -74,11 +74,22 @@ export interface Shopper {
 
 /**
  * Opens `path` (`/plain.html`) on the page origin in a new context (`ja-JP`, Asia/Tokyo), recording
- * requests, errors and events from the first byte, and waits until the checkout shows its Pay button.
+ * requests, errors and events from the first byte, and (unless told not to) waits until the checkout
+ * shows its Pay button.
  */
-export async function openShopper(e2e: E2E, path: string): Promise<Shopper> {
+export async function openShopper(
+  e2e: E2E,
+  path: string,
+  options: {
+    /** Runs before the page is opened (e.g. `page.route` to make a file fail). */
+    readonly prepare?: (page: Page) => Promise<unknown>;
+    /** Wait for the Pay button (default true). */
+    readonly untilReady?: boolean;
+  } = {},
+): Promise<Shopper> {
   const context = await e2e.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const page = await context.newPage();
+  await options.prepare?.(page);
   const requests = recordRequests(page);
   const pageErrors = recordPageErrors(page);
   await page.addInitScript((types) => {
@@ -106,7 +117,7 @@ export async function openShopper(e2e: E2E, path: string): Promise<Shopper> {
     payButton: () => page.getByRole('button', { name: /支払う/ }),
   };
   await page.goto(`${e2e.pageOrigin}${path}`);
-  await shopper.payButton().waitFor();
+  if (options.untilReady !== false) await shopper.payButton().waitFor();
   return shopper;
 }
 

@@ -218,6 +218,7 @@ export class KessaiCheckout extends LitElement {
     this._cardFields?.clear();
     if (isUpgraded(this._konbiniFields)) this._konbiniFields.clear();
     this._fieldError = false;
+    this._failedParts = new Set();
     if (this._flowLoadFailed) this._startFlow();
     this._flow?.restart();
   }

@@ -1,0 +1,69 @@
+/**
+ * End to end, the script tag's lazy loading as a shopper meets it: on the plain merchant page, the
+ * flow's chunk fails to load (the shopper's connection dropped), the checkout says so in Japanese, and
+ * Try again loads it and takes the payment. Uses the real built kessai.js and its chunks.
+ */
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertCardDataContained, openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+
+let e2e: E2E;
+let shopper: Shopper | undefined;
+
+before(async () => {
+  e2e = await startE2E();
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+afterEach(async () => {
+  if (shopper) {
+    // Also closes the shopper's browser context.
+    await assertCardDataContained(shopper, {
+      cardNumbers: ['4111111111111111'],
+      sandboxOrigin: e2e.sandboxOrigin,
+      cardPath: (path) => path.startsWith('/sandbox/komoju/api/v1/'),
+    });
+  }
+  shopper = undefined;
+});
+
+describe('lazy chunks of kessai.js', () => {
+  it('says the form could not be loaded when the flow chunk fails, and Try again recovers and pays', async () => {
+    let offline = true;
+    shopper = await openShopper(e2e, '/plain.html', {
+      untilReady: false,
+      prepare: (page) => page.route('**/kessai-chunks/checkout-controller-*', (route) => (offline ? route.abort() : route.continue())),
+    });
+    const { page } = shopper;
+    const alert = page.getByRole('alert').filter({ hasText: 'お支払いフォームを読み込めませんでした' });
+    await alert.waitFor();
+    const reported = await shopper.eventDetails<{ code: string; retryable: boolean }>('kessai-error');
+    assert.deepEqual(reported.map((e) => [e.code, e.retryable]), [['network', true]]);
+    assert.equal(
+      shopper.requests.filter((r) => r.url.includes('/api/komoju')).length,
+      0,
+      'no session is asked for without the flow',
+    );
+
+    offline = false;
+    // Keyboard only: the Try again button is reachable and pressed with Enter.
+    await page.getByRole('button', { name: 'もう一度試す' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('カード番号').pressSequentially('4111111111111111');
+    await page.getByLabel('有効期限').pressSequentially('1230');
+    await page.getByLabel('セキュリティコード').pressSequentially('123');
+    await page.getByLabel('カード名義').fill('TARO YAMADA');
+    await shopper.payButton().click();
+    await page.getByText('お支払いが完了しました').waitFor();
+    assert.equal(await shopper.events('kessai-success'), 1);
+    // The failed chunk fetch is logged by the browser; it is the only error, and is taken off the log so
+    // that the containment check after the test still requires no other.
+    const expected = /Failed to load resource: net::ERR_FAILED/;
+    assert.ok(shopper.pageErrors.some((e) => expected.test(e)));
+    const errors = shopper.pageErrors.filter((e) => !expected.test(e));
+    shopper.pageErrors.splice(0, shopper.pageErrors.length, ...errors);
+  });
+});
