@@ -4,8 +4,9 @@
 // Files are served gzipped, as a CDN would. Prints the median of each and the bytes of script
 // fetched. Not part of `npm test`: timings are for comparing builds, not for assertions.
 //
-//   npm run bench                         # this checkout's dist/
-//   npm run bench -- --dist /other/dist   # another build, e.g. of an older commit
+//   npm run bench                            # this checkout's dist/
+//   npm run bench -- --dist /other/dist      # another build, e.g. of an older commit
+//   npm run bench -- --compare /other/dist   # both, samples interleaved, with the ratio
 //   npm run bench -- --runs 15
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -29,7 +30,9 @@ const NETWORKS: readonly Network[] = [
   { name: 'slow 3G (300 ms, 1.6 Mbit/s, 4x CPU)', latency: 300, down: (1.6e6 / 8), up: (750e3 / 8), cpu: 4 },
 ];
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({
+  options: { dist: { type: 'string' }, compare: { type: 'string' }, runs: { type: 'string', default: '9' } },
+});
 const runs = Number(values.runs);
 
 interface Sample {
@@ -79,23 +82,39 @@ const median = (xs: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
-const server = await startDemoServer({ port: 0, log: () => {}, ...(values.dist ? { distRoot: values.dist } : {}) });
+const describe = (samples: readonly Sample[]): string => {
+  const ready = samples.map((s) => s.readyMs);
+  const first = samples[0];
+  return (
+    `median ${median(ready).toFixed(0).padStart(5)} ms (min ${Math.min(...ready).toFixed(0)}, max ${Math.max(...ready).toFixed(0)}),` +
+    ` ${first?.scripts ?? 0} script files, ${((first?.scriptBytes ?? 0) / 1024).toFixed(1)} KB`
+  );
+};
+
+// With --compare, two servers (this build and the other), measured turn about so that a slow moment of
+// the machine hurts both alike.
+const builds = [{ name: values.dist ?? 'dist/', distRoot: values.dist }];
+if (values.compare) builds.push({ name: values.compare, distRoot: values.compare });
+const servers = await Promise.all(
+  builds.map((b) => startDemoServer({ port: 0, log: () => {}, ...(b.distRoot ? { distRoot: b.distRoot } : {}) })),
+);
 const browser = await launchChromium();
 try {
-  console.log(`time to kessai-ready on /plain.html, ${runs} runs each, empty cache, gzip${values.dist ? `, dist ${values.dist}` : ''}`);
+  console.log(`time to kessai-ready on /plain.html, ${runs} runs each, empty cache, gzip`);
   for (const network of NETWORKS) {
-    await measure(browser, server.pageOrigin, network); // warm the server and the browser
-    const samples: Sample[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await measure(browser, server.pageOrigin, network));
-    const ready = samples.map((s) => s.readyMs);
-    const first = samples[0];
-    console.log(
-      `  ${network.name.padEnd(40)} median ${median(ready).toFixed(0).padStart(5)} ms` +
-        `  (min ${Math.min(...ready).toFixed(0)}, max ${Math.max(...ready).toFixed(0)})` +
-        `  ${first?.scripts ?? 0} script files, ${((first?.scriptBytes ?? 0) / 1024).toFixed(1)} KB transferred`,
-    );
+    const samples: Sample[][] = servers.map(() => []);
+    for (const server of servers) await measure(browser, server.pageOrigin, network); // warm up
+    for (let i = 0; i < runs; i++) {
+      for (const [index, server] of servers.entries()) samples[index]?.push(await measure(browser, server.pageOrigin, network));
+    }
+    console.log(`  ${network.name}`);
+    for (const [index, build] of builds.entries()) console.log(`    ${build.name.padEnd(24)} ${describe(samples[index] ?? [])}`);
+    if (samples.length === 2) {
+      const ratio = median((samples[0] ?? []).map((s) => s.readyMs)) / median((samples[1] ?? []).map((s) => s.readyMs));
+      console.log(`    ratio (first / second)   ${ratio.toFixed(2)}`);
+    }
   }
 } finally {
   await browser.close();
-  await server.close();
+  await Promise.all(servers.map((server) => server.close()));
 }

@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { CHALLENGE_PARAM } from './return-url.ts';
+
+export { CHALLENGE_PARAM } from './return-url.ts';
 
 /**
  * The framed 3-D Secure challenge (`challenge="iframe"`), seen from the return page. The provider sends
@@ -7,8 +10,6 @@ import * as z from 'zod/mini';
  * (same origin only) and stays inert. The parent accepts the message only from its own origin and from
  * the frame it opened (`<kessai-challenge>`).
  */
-export const CHALLENGE_PARAM = 'kessai_challenge';
-
 export const CHALLENGE_MESSAGE_TYPE = 'kessai:challenge-return';
 
 export const challengeMessageSchema = z.object({

@@ -33,6 +33,7 @@ import {
   type ChallengeFrame,
 } from './challenge-frame.ts';
 import { hasAnyParam, withParam, withoutParams } from './return-url.ts';
+import { resolveEndpoint, startFields } from './start-request.ts';
 
 /**
  * Drives one `<kessai-checkout>`'s payment attempt: owns the flow state, one `AbortController` per run
@@ -289,12 +290,7 @@ export class CheckoutController implements ReactiveController {
     const methods = this.config.methods();
     const locale = this.config.locale();
     const result = await this._client(endpoint).start(
-      {
-        mode: this.config.mode(),
-        ...(methods !== undefined ? { methods: [...methods] } : {}),
-        returnUrl: this._cleanPageUrl(),
-        locale,
-      },
+      startFields({ mode: this.config.mode(), methods, returnUrl: this._cleanPageUrl(), locale }),
       run.abort.signal,
     );
     if (!this._isCurrent(run)) return;
@@ -525,13 +521,7 @@ export class CheckoutController implements ReactiveController {
   // ---- helpers ---------------------------------------------------------------------------------------
 
   private _endpointUrl(): string | null {
-    const raw = this.config.endpoint()?.trim();
-    if (!raw) return null;
-    try {
-      return new URL(raw, this._deps.page.href()).href;
-    } catch {
-      return null;
-    }
+    return resolveEndpoint(this.config.endpoint(), this._deps.page.href());
   }
 
   private _client(endpoint: string): FlowEndpointClient {

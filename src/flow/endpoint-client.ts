@@ -10,6 +10,7 @@ import {
   type StartRequest,
   type StatusRequest,
 } from '../core/protocol.ts';
+import { endpointPayload, endpointRequestInit } from './start-request.ts';
 
 /**
  * The browser side of the merchant endpoint (protocol v1): JSON `POST`s to one URL, each answer parsed
@@ -57,28 +58,14 @@ export function endpointFailure(httpStatus: number, code?: string, message?: str
   return paymentError('configuration', 'endpoint_error', false, extra);
 }
 
-/** A JSON object body made of the request and the merchant's context (when it is a plain object). */
-function contextOf(options: EndpointClientOptions): Readonly<Record<string, unknown>> | undefined {
-  const context = options.context?.();
-  if (context === null || typeof context !== 'object' || Array.isArray(context)) return undefined;
-  return context;
-}
-
 export function createEndpointClient(options: EndpointClientOptions): FlowEndpointClient {
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function post(body: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<PostResult> {
-    const context = contextOf(options);
     let text: string;
     try {
-      const payload = JSON.stringify(context === undefined ? body : { ...body, context });
-      const response = await doFetch(options.url, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: payload,
-        signal,
-      });
+      const payload = endpointPayload(body, options.context?.());
+      const response = await doFetch(options.url, endpointRequestInit(payload, signal));
       text = await response.text();
       if (!response.ok) {
         const parsed = endpointErrorSchema.safeParse(parseJson(text));

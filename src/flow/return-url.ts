@@ -1,4 +1,10 @@
 /**
+ * The query parameter added to the return URL of a framed 3-D Secure challenge (`challenge="iframe"`):
+ * the page that loads inside the frame knows by it that it is a challenge return (`challenge-frame.ts`).
+ */
+export const CHALLENGE_PARAM = 'kessai_challenge';
+
+/**
  * The page URL with some query parameters taken out, everything else left exactly as it was: the
  * page's own parameters keep their order and their encoding, and the hash stays. Used for the return
  * URL handed to the provider and to clean the address bar after a return from 3-D Secure.

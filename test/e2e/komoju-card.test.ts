@@ -70,6 +70,9 @@ describe('KOMOJU card payment on a plain HTML page', () => {
     // The merchant endpoint saw only protocol requests, without card data.
     const toMerchant = requests.filter((r) => r.origin === e2e.pageOrigin && r.url.includes('/api/komoju'));
     assert.ok(toMerchant.length >= 1);
+    // The session is asked for while the flow's chunk loads, and asked for once.
+    assert.equal(toMerchant.filter((r) => r.body.includes('"action":"start"')).length, 1);
+
     // A card payment by redirect loads the flow's chunk, never the slip's or the challenge frame's.
     const chunks = requests
       .map((r) => new URL(r.url).pathname)

@@ -15,6 +15,12 @@ import type {
   CheckoutDeps,
   CheckoutHooks,
 } from '../../flow/checkout-controller.ts';
+import {
+  earlyStartEnabled,
+  fetchWithEarlyStart,
+  sendEarlyStart,
+  type EarlyStart,
+} from '../../flow/early-start.ts';
 import { INITIAL_STATE, canSubmit, type FlowState } from '../../flow/state.ts';
 import '../card-fields/card-fields.ts';
 import type { KessaiChallenge } from '../challenge/challenge.ts';
@@ -149,6 +155,8 @@ export class KessaiCheckout extends LitElement {
   @state() private _flowLoadFailed = false;
   /** Lazy elements whose chunk could not be loaded. */
   @state() private _failedParts: ReadonlySet<LazyTag> = new Set();
+  /** The session request sent while the flow's chunk loads (script tag only). */
+  private _earlyStart: EarlyStart | undefined;
 
   private readonly _flowConfig: CheckoutConfig = {
     endpoint: () => this.endpoint,
@@ -244,6 +252,8 @@ export class KessaiCheckout extends LitElement {
   override connectedCallback(): void {
     this._flowKey = this._currentKey();
     super.connectedCallback();
+    // Enabled by the script-tag entry after its elements are defined (and so connected): ask later.
+    if (this._flow === undefined) this._afterPageScripts(() => this._sendEarlyStart());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -460,13 +470,42 @@ export class KessaiCheckout extends LitElement {
     this.loadFlowModule().then(
       ({ CheckoutController: Controller }) => {
         if (this._flow !== undefined) return;
-        this._flow = new Controller(this, this._flowConfig, this._flowHooks, this.flowDeps());
+        const fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init);
+        this._flow = new Controller(this, this._flowConfig, this._flowHooks, {
+          fetch: fetchWithEarlyStart(this._earlyStart, fetchImpl),
+          ...this.flowDeps(),
+        });
         this.requestUpdate();
       },
       () => {
         this._flowLoadFailed = true;
         this._emit(new KessaiErrorEvent({ code: 'network', message: this._t('load_failed'), retryable: true }));
       },
+    );
+  }
+
+  /**
+   * Once the page's own scripts have run (they may set `context` or attributes), unless the flow is
+   * already there to start by itself: the parser is done, then one more task.
+   */
+  private _afterPageScripts(run: () => void): void {
+    const later = (): void => void setTimeout(run);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', later, { once: true });
+    else later();
+  }
+
+  private _sendEarlyStart(): void {
+    if (!earlyStartEnabled() || this._flow !== undefined || this._earlyStart !== undefined || !this.isConnected) return;
+    this._earlyStart = sendEarlyStart(
+      {
+        endpoint: this.endpoint,
+        mode: this._flowConfig.mode(),
+        methods: this.methods,
+        locale: this._locale(),
+        context: this.context,
+        pageHref: globalThis.location.href,
+      },
+      (input, init) => globalThis.fetch(input, init),
     );
   }
 
