@@ -25,7 +25,7 @@ const PATHS = [
 ];
 const ENTRY_BUDGET = 20 * KB;
 
-const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
 const gzipSize = (file) => gzipSync(readFileSync(posix.join(DIST, file)), { level: 9 }).length;
 
 if (!existsSync(posix.join(DIST, ENTRY))) {
