@@ -16,11 +16,11 @@ const CHUNKS = 'kessai-chunks';
 
 /** What one payment loads: the entry plus the chunks whose names start with these. */
 const PATHS = [
-  { name: 'card payment (kessai.js + flow)', chunks: ['checkout-controller'], maxGzipBytes: 42 * KB },
+  { name: 'card payment (kessai.js + flow)', chunks: ['checkout-controller', 'checkout-results'], maxGzipBytes: 43 * KB },
   {
     name: 'konbini payment (+ konbini fields and slip)',
-    chunks: ['checkout-controller', 'konbini-fields', 'konbini-slip'],
-    maxGzipBytes: 53 * KB,
+    chunks: ['checkout-controller', 'checkout-results', 'konbini-fields', 'konbini-slip'],
+    maxGzipBytes: 54 * KB,
   },
 ];
 const ENTRY_BUDGET = 20 * KB;

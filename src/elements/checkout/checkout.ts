@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CARD_BRANDS, brandLabel, type CardBrand } from '../../core/card/brand.ts';
 import type { PaymentError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/locale.ts';
@@ -13,7 +12,6 @@ import type {
   CheckoutConfig,
   CheckoutController,
   CheckoutDeps,
-  CheckoutHooks,
 } from '../../flow/checkout-controller.ts';
 import {
   earlyStartEnabled,
@@ -29,17 +27,11 @@ import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
 import { define } from '../shared/define.ts';
 import { isUpgraded, loadElement, type LazyTag } from '../shared/lazy-elements.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
-import {
-  KessaiErrorEvent,
-  KessaiPendingEvent,
-  KessaiReadyEvent,
-  KessaiRedirectEvent,
-  KessaiSubmitEvent,
-  KessaiSuccessEvent,
-} from '../shared/events.ts';
+import { KessaiErrorEvent, KessaiReadyEvent } from '../shared/events.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
 import { CHECKOUT_MESSAGES, type CheckoutMessageKey } from './checkout-messages.ts';
 import { checkoutStyles } from './checkout.styles.ts';
+import type { ResultHost } from './checkout-results.ts';
 import { loadFlow, type FlowModule } from './load-flow.ts';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'name';
@@ -167,32 +159,21 @@ export class KessaiCheckout extends LitElement {
     challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
   };
 
-  private readonly _flowHooks: CheckoutHooks = {
+  /** What the views of a payment under way (`checkout-results.ts`) use of this element. */
+  private readonly _resultHost: ResultHost = {
+    challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
+    locale: () => this._locale(),
+    trustedOrigins: (session) => this._trustedOrigins(session),
+    renderFailure: (message, action) => this._renderFailure(message, action),
+    renderPartFailure: (tag) => this._renderPartFailure(tag),
+    emit: (event) => this._emit(event),
+    focusResult: () => this._focusResult(),
     ready: (session) => this._onReady(session),
-    submitted: (method) => this._emit(new KessaiSubmitEvent({ method })),
-    redirect: (detail) => this._emit(new KessaiRedirectEvent(detail)),
-    challenge: (action, signal) => this._runChallenge(action, signal),
-    succeeded: (done) => {
-      this._emit(
-        new KessaiSuccessEvent({
-          method: done.method,
-          ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
-          ...(done.brand !== undefined ? { brand: done.brand } : {}),
-          ...(done.last4 !== undefined ? { last4: done.last4 } : {}),
-        }),
-      );
-      this._focusResult();
-    },
-    pending: (slip) => {
-      this._emit(new KessaiPendingEvent({ method: 'konbini', slip }));
-      this._focusResult();
-    },
     failed: (error, message) => this._onFailed(error, message),
-    canceled: () => {
-      this._emit(new KessaiErrorEvent({ code: 'provider', message: this._t('canceled'), retryable: true }));
-      this._focusResult();
-    },
+    runChallenge: (action, signal) => this._runChallenge(action, signal),
   };
+  /** The module of those views, once loaded with the flow. */
+  private _results: FlowModule['results'] | undefined;
 
   /** What the flow started with; a change of any of these starts over with a new session. */
   private _flowKey = '';
@@ -281,45 +262,23 @@ export class KessaiCheckout extends LitElement {
     </div>`;
   }
 
-  private _renderState(state: FlowState): TemplateResult {
+  private _renderState(state: FlowState): TemplateResult | typeof nothing {
     switch (state.status) {
       case 'idle':
       case 'loading':
         return this._renderSkeleton();
       case 'ready':
         return this._renderForm(state.session, false, null);
-      case 'submitting':
-        return state.resumed
-          ? this._renderStatusLine('resuming')
-          : this._renderForm(state.session, true, null);
-      case 'requires_action':
-        return this.challenge === 'iframe'
-          ? html`${this._renderStatusLine('resuming')}
-              <kessai-challenge
-                locale=${this._locale()}
-                .trustedOrigins=${this._trustedOrigins(state.session)}
-              ></kessai-challenge>`
-          : this._renderStatusLine('redirecting');
-      case 'processing':
-        return this._renderStatusLine('processing');
-      case 'awaiting_payment':
-        return html`<section class="result pending" part="pending" tabindex="-1" aria-labelledby="pending-title">
-          <h2 id="pending-title">${this._t('pending_title')}</h2>
-          <kessai-konbini-slip
-            .slip=${state.slip}
-            .trustedOrigins=${this._trustedOrigins(state.session)}
-            locale=${this._locale()}
-          ></kessai-konbini-slip>
-          ${this._renderPartFailure('kessai-konbini-slip')}
-        </section>`;
-      case 'succeeded':
-        return this._renderSuccess(state);
       case 'failed':
         return state.session !== undefined
           ? this._renderForm(state.session, false, state.error)
           : this._renderFailure(this._failureText(state.error), state.error.retryable ? 'retry' : 'start_over');
-      case 'canceled':
-        return this._renderFailure(this._t('canceled'), 'start_over');
+      default:
+        // A payment under way or done: its views came with the flow.
+        return (
+          this._results?.resultView(this._resultHost, state) ??
+          (state.status === 'submitting' ? this._renderForm(state.session, true, null) : nothing)
+        );
     }
   }
 
@@ -330,13 +289,6 @@ export class KessaiCheckout extends LitElement {
       <div class="bone" aria-hidden="true"></div>
       <div class="bone" aria-hidden="true"></div>
       <div class="bone" aria-hidden="true"></div>
-    </div>`;
-  }
-
-  private _renderStatusLine(key: CheckoutMessageKey): TemplateResult {
-    return html`<div class="status-line" part="status" role="status">
-      <span class="spinner" aria-hidden="true"></span>
-      <span>${this._t(key)}</span>
     </div>`;
   }
 
@@ -419,20 +371,6 @@ export class KessaiCheckout extends LitElement {
     </div>`;
   }
 
-  private _renderSuccess(state: Extract<FlowState, { status: 'succeeded' }>): TemplateResult {
-    const brand = state.brand !== undefined && (CARD_BRANDS as readonly string[]).includes(state.brand)
-      ? brandLabel(state.brand as CardBrand)
-      : state.brand;
-    const card = brand !== undefined && state.last4 !== undefined
-      ? this._t('success_card', { brand, last4: state.last4 })
-      : '';
-    return html`<section class="result success" part="success" role="status" tabindex="-1">
-      <h2>${this._t(state.session.mode === 'setup' ? 'success_setup_title' : 'success_title')}</h2>
-      <p>${this._t('success_text')}</p>
-      ${card ? html`<p>${card}</p>` : nothing}
-    </section>`;
-  }
-
   private _renderFailure(message: string, action: 'retry' | 'start_over'): TemplateResult {
     return html`<div class="error-banner result" part="error" role="alert" tabindex="-1">${message}</div>
       <button class="button secondary" part="button retry-button" type="button" @click=${this._onRetry}>
@@ -468,10 +406,11 @@ export class KessaiCheckout extends LitElement {
   private _startFlow(): void {
     this._flowLoadFailed = false;
     this.loadFlowModule().then(
-      ({ CheckoutController: Controller }) => {
+      ({ flow, results }) => {
         if (this._flow !== undefined) return;
+        this._results = results;
         const fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init);
-        this._flow = new Controller(this, this._flowConfig, this._flowHooks, {
+        this._flow = new flow.CheckoutController(this, this._flowConfig, results.resultHooks(this._resultHost), {
           fetch: fetchWithEarlyStart(this._earlyStart, fetchImpl),
           ...this.flowDeps(),
         });
