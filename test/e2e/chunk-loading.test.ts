@@ -68,4 +68,31 @@ describe('lazy chunks of kessai.js', () => {
     const errors = shopper.pageErrors.filter((e) => !expected.test(e));
     shopper.pageErrors.splice(0, shopper.pageErrors.length, ...errors);
   });
+
+  it('says the konbini form could not be loaded, lets the shopper pay by card, and Try again brings it', async () => {
+    let offline = true;
+    shopper = await openShopper(e2e, '/plain.html', {
+      prepare: (page) => page.route('**/kessai-chunks/konbini-fields-*', (route) => (offline ? route.abort() : route.continue())),
+    });
+    const { page } = shopper;
+    await page.getByRole('tab', { name: 'コンビニ払い' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'コンビニ払い' });
+    await panel.getByRole('alert').filter({ hasText: 'お支払いフォームを読み込めませんでした' }).waitFor();
+    offline = false;
+    await panel.getByRole('button', { name: 'もう一度試す' }).click();
+    await page.getByText('お支払いするコンビニを選択').waitFor();
+    assert.equal(await panel.getByRole('alert').filter({ hasText: '読み込めませんでした' }).count(), 0);
+
+    // The card form never depended on that chunk.
+    await page.getByRole('tab', { name: 'クレジットカード' }).click();
+    await page.getByLabel('カード番号').pressSequentially('4111111111111111');
+    await page.getByLabel('有効期限').pressSequentially('1230');
+    await page.getByLabel('セキュリティコード').pressSequentially('123');
+    await page.getByLabel('カード名義').fill('TARO YAMADA');
+    await shopper.payButton().click();
+    await page.getByText('お支払いが完了しました').waitFor();
+    const expected = /Failed to load resource: net::ERR_FAILED|could not load <kessai-konbini-fields>/;
+    const others = shopper.pageErrors.filter((e) => !expected.test(e));
+    shopper.pageErrors.splice(0, shopper.pageErrors.length, ...others);
+  });
 });

@@ -471,11 +471,17 @@ export class KessaiCheckout extends LitElement {
     });
   }
 
-  /** In place of a lazy element whose chunk could not be loaded. */
+  /** In place of a lazy element whose chunk could not be loaded, with a button to load it again. */
   private _renderPartFailure(tag: LazyTag): TemplateResult | typeof nothing {
-    return this._failedParts.has(tag)
-      ? html`<div class="error-banner" part="error" role="alert">${this._t('load_failed')}</div>`
-      : nothing;
+    if (!this._failedParts.has(tag)) return nothing;
+    const retry = (): void => {
+      this._failedParts = new Set([...this._failedParts].filter((failed) => failed !== tag));
+      this._loadPart(tag);
+    };
+    return html`<div class="error-banner" part="error" role="alert">${this._t('load_failed')}</div>
+      <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
+        ${this._t('retry')}
+      </button>`;
   }
 
   private _currentKey(): string {
