@@ -5,7 +5,7 @@
  */
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertCardDataContained, openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+import { assertCardDataContained, openShopper, startE2E, typeCard, type E2E, type Shopper } from './shopper.ts';
 
 let e2e: E2E;
 let shopper: Shopper | undefined;
@@ -51,10 +51,7 @@ describe('lazy chunks of kessai.js', () => {
     // Keyboard only: the Try again button is reachable and pressed with Enter.
     await page.getByRole('button', { name: 'もう一度試す' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByLabel('カード番号').pressSequentially('4111111111111111');
-    await page.getByLabel('有効期限').pressSequentially('1230');
-    await page.getByLabel('セキュリティコード').pressSequentially('123');
-    await page.getByLabel('カード名義').fill('TARO YAMADA');
+    await typeCard(page, '4111111111111111');
     await shopper.payButton().click();
     await page.getByText('お支払いが完了しました').waitFor();
     assert.equal(await shopper.events('kessai-success'), 1);
@@ -85,10 +82,7 @@ describe('lazy chunks of kessai.js', () => {
 
     // The card form never depended on that chunk.
     await page.getByRole('tab', { name: 'クレジットカード' }).click();
-    await page.getByLabel('カード番号').pressSequentially('4111111111111111');
-    await page.getByLabel('有効期限').pressSequentially('1230');
-    await page.getByLabel('セキュリティコード').pressSequentially('123');
-    await page.getByLabel('カード名義').fill('TARO YAMADA');
+    await typeCard(page, '4111111111111111');
     await shopper.payButton().click();
     await page.getByText('お支払いが完了しました').waitFor();
     const expected = /Failed to load resource: net::ERR_FAILED|could not load <kessai-konbini-fields>/;

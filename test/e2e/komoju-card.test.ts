@@ -11,7 +11,7 @@ import {
   assertCardDataContained,
   openShopper,
   startE2E,
-  toFullWidth,
+  typeCard as typeShopperCard,
   type E2E,
   type KessaiEventType,
   type Shopper,
@@ -45,13 +45,7 @@ afterEach(async () => {
   });
 });
 
-async function typeCard(number: string, opts: { fullWidth?: boolean } = {}) {
-  const write = (s: string) => (opts.fullWidth ? toFullWidth(s) : s);
-  await page.getByLabel('カード番号').pressSequentially(write(number));
-  await page.getByLabel('有効期限').pressSequentially(write('1230'));
-  await page.getByLabel('セキュリティコード').pressSequentially(write('123'));
-  await page.getByLabel('カード名義').fill('TARO YAMADA');
-}
+const typeCard = (number: string, options: { fullWidth?: boolean } = {}) => typeShopperCard(page, number, options);
 
 const payButton = () => shopper.payButton();
 const events = (type: KessaiEventType) => shopper.events(type);

@@ -199,6 +199,19 @@ function safeDecode(s: string): string {
 export const toFullWidth = (s: string): string =>
   s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
+/**
+ * Types a card as a shopper does: the number (full-width when asked), expiry 12/30 and code 123, each
+ * field cleared first, then the name.
+ */
+export async function typeCard(page: Page, number: string, options: { readonly fullWidth?: boolean } = {}): Promise<void> {
+  const write = (s: string) => (options.fullWidth ? toFullWidth(s) : s);
+  for (const [label, value] of [['カード番号', number], ['有効期限', '1230'], ['セキュリティコード', '123']] as const) {
+    await page.getByLabel(label).fill('');
+    await page.getByLabel(label).pressSequentially(write(value));
+  }
+  await page.getByLabel('カード名義').fill('TARO YAMADA');
+}
+
 /** `YYYY年M月D日 23:59` in Japan for an ISO instant, computed here, independently of the element. */
 export function jstDeadlineText(iso: string): string {
   const parts = Object.fromEntries(

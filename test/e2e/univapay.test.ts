@@ -21,6 +21,7 @@ import {
   jstDeadlineText,
   openShopper,
   startE2E,
+  typeCard as typeShopperCard,
   type E2E,
   type Shopper,
 } from './shopper.ts';
@@ -100,13 +101,7 @@ const completes = (): RecordedRequest[] =>
 const alert = () => page.getByRole('alert').filter({ hasText: /\S/ });
 
 /** Types a card as a shopper does, over whatever the fields held. */
-async function typeCard(number: string): Promise<void> {
-  for (const [label, value] of [['カード番号', number], ['有効期限', '1230'], ['セキュリティコード', '123']] as const) {
-    await page.getByLabel(label).fill('');
-    await page.getByLabel(label).pressSequentially(value);
-  }
-  await page.getByLabel('カード名義').fill('TARO YAMADA');
-}
+const typeCard = (number: string) => typeShopperCard(page, number);
 
 /** The konbini tab, a store, name, email and phone (UnivaPay requires the phone); then Pay. */
 async function payAtKonbini(store: RegExp): Promise<void> {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { SourceMap } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Script } from 'node:vm';
 import { build } from 'vite';
@@ -67,5 +68,26 @@ describe('the script-tag build', () => {
       assert.ok([...chunks.keys()].some((name) => name.startsWith(`${tag}-`)), tag);
     }
     assert.doesNotMatch(entry, /\$ZodObject|_zod/, 'zod stays out of kessai.js');
+  });
+
+  it('maps kessai.js and its chunks back to their sources, after the wrapping', async () => {
+    const where = async (file: string, code: string, needle: string): Promise<string> => {
+      const map = new SourceMap(JSON.parse(await readFile(`${file}.map`, 'utf8')) as never);
+      const at = code.indexOf(needle);
+      assert.ok(at >= 0, needle);
+      const before = code.slice(0, at);
+      const entry = map.findEntry(before.split('\n').length - 1, at - before.lastIndexOf('\n') - 1) as {
+        originalSource?: string;
+        originalLine?: number;
+      };
+      const source = await readFile(resolve(dirname(file), entry.originalSource ?? ''), 'utf8').catch(() => '');
+      return `${(entry.originalSource ?? '').replace(/^.*\/src\//, 'src/')} ${source.split('\n')[entry.originalLine ?? -1] ?? ''}`;
+    };
+    assert.match(await where(join(out, 'kessai.js'), entry, 'could not load <'), /^src\/elements\/shared\/autoload\.ts .*could not load/);
+    const [fieldsName, fieldsCode] = [...chunks].find(([name]) => name.startsWith('konbini-fields-')) ?? ['', ''];
+    assert.match(
+      await where(join(out, 'kessai-chunks', fieldsName), fieldsCode, 'unknown stores ignored'),
+      /^src\/elements\/konbini-fields\/konbini-fields\.ts .*unknown stores ignored/,
+    );
   });
 });
