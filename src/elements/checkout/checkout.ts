@@ -36,6 +36,9 @@ import { loadFlow, type FlowModule } from './load-flow.ts';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'name';
 
+/** The page's `fetch` as it is when called (tests and pages may replace it after this module loads). */
+const pageFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
 /** Provider failures that are about one card field: shown under that field. */
 const FIELD_OF_REASON: Readonly<Partial<Record<PaymentError['reason'], CardField>>> = {
   incorrect_number: 'number',
@@ -156,12 +159,12 @@ export class KessaiCheckout extends LitElement {
     methods: () => this.methods,
     locale: () => this._locale(),
     context: () => this.context,
-    challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
+    challenge: () => this._challengeMode(),
   };
 
   /** What the views of a payment under way (`checkout-results.ts`) use of this element. */
   private readonly _resultHost: ResultHost = {
-    challenge: () => (this.challenge === 'iframe' ? 'iframe' : 'redirect'),
+    challenge: () => this._challengeMode(),
     locale: () => this._locale(),
     trustedOrigins: (session) => this._trustedOrigins(session),
     renderFailure: (message, action) => this._renderFailure(message, action),
@@ -380,6 +383,11 @@ export class KessaiCheckout extends LitElement {
 
   // ---- behaviour -------------------------------------------------------------------------------------
 
+  /** The `challenge` attribute, anything but `iframe` meaning `redirect`. */
+  private _challengeMode(): 'redirect' | 'iframe' {
+    return this.challenge === 'iframe' ? 'iframe' : 'redirect';
+  }
+
   private _locale(): Locale {
     return this._pageLocale.locale;
   }
@@ -409,9 +417,8 @@ export class KessaiCheckout extends LitElement {
       ({ flow, results }) => {
         if (this._flow !== undefined) return;
         this._results = results;
-        const fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init);
         this._flow = new flow.CheckoutController(this, this._flowConfig, results.resultHooks(this._resultHost), {
-          fetch: fetchWithEarlyStart(this._earlyStart, fetchImpl),
+          fetch: fetchWithEarlyStart(this._earlyStart, pageFetch),
           ...this.flowDeps(),
         });
         this.requestUpdate();
@@ -423,10 +430,7 @@ export class KessaiCheckout extends LitElement {
     );
   }
 
-  /**
-   * Once the page's own scripts have run (they may set `context` or attributes), unless the flow is
-   * already there to start by itself: the parser is done, then one more task.
-   */
+  /** Once the page's own scripts have run (they may set `context` or attributes): parsing done, one more task. */
   private _afterPageScripts(run: () => void): void {
     const later = (): void => void setTimeout(run);
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', later, { once: true });
@@ -444,7 +448,7 @@ export class KessaiCheckout extends LitElement {
         context: this.context,
         pageHref: globalThis.location.href,
       },
-      (input, init) => globalThis.fetch(input, init),
+      pageFetch,
     );
   }
 
@@ -456,7 +460,7 @@ export class KessaiCheckout extends LitElement {
       case 'failed':
         return state.session?.methods.includes('konbini') ? ['kessai-konbini-fields'] : [];
       case 'requires_action':
-        return this.challenge === 'iframe' ? ['kessai-challenge'] : [];
+        return this._challengeMode() === 'iframe' ? ['kessai-challenge'] : [];
       case 'awaiting_payment':
         return ['kessai-konbini-slip'];
       default:
