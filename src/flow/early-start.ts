@@ -57,7 +57,13 @@ export function sendEarlyStart(input: EarlyStartInput, fetchImpl: typeof fetch):
     returnUrl: withoutParams(input.pageHref, returnParams),
     locale: input.locale,
   });
-  const payload = endpointPayload({ action: 'start', ...fields }, input.context);
+  let payload: string;
+  try {
+    payload = endpointPayload({ action: 'start', ...fields }, input.context);
+  } catch {
+    // A context JSON cannot write (a BigInt, a cycle): the flow reports it when it starts.
+    return undefined;
+  }
   const controller = new AbortController();
   let response: Promise<Response>;
   try {

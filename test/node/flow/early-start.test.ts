@@ -80,6 +80,16 @@ describe('sendEarlyStart', () => {
     }
   });
 
+  it('sends nothing, and does not throw, for a context JSON cannot write', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    for (const context of [{ amount: 10n }, cyclic]) {
+      const early = recordingFetch();
+      assert.equal(sendEarlyStart({ ...INPUT, context }, early.fetch), undefined);
+      assert.equal(early.calls.length, 0);
+    }
+  });
+
   it('knows every return parameter of every adapter', () => {
     const fromAdapters = PROVIDERS.flatMap((provider) => [...(adapterFor(provider)?.returnParams ?? [])]);
     assert.deepEqual([...PROVIDER_RETURN_PARAMS].sort(), [...new Set(fromAdapters)].sort());
