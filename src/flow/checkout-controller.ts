@@ -99,6 +99,8 @@ export interface CheckoutDeps {
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Whether this page is the return of a framed challenge, and how it tells the checkout above. */
   readonly frame: ChallengeFrame;
+  /** Where `pageshow` is heard (the window; tests pass their own target). */
+  readonly pageEvents: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined;
 }
 
 const browserPage: PageLocation = {
@@ -127,6 +129,7 @@ export function defaultCheckoutDeps(): CheckoutDeps {
     pollDelaysMs: [2000, 3000, 5000, 10000],
     sleep: abortableSleep,
     frame: browserChallengeFrame,
+    pageEvents: typeof globalThis.addEventListener === 'function' ? globalThis : undefined,
   };
 }
 
@@ -167,7 +170,7 @@ export class CheckoutController implements ReactiveController {
 
   hostConnected(): void {
     this._connected = true;
-    globalThis.addEventListener?.('pageshow', this._onPageShow);
+    this._deps.pageEvents?.addEventListener('pageshow', this._onPageShow as EventListener);
     const state = this._state;
     switch (state.status) {
       case 'idle':
@@ -197,7 +200,7 @@ export class CheckoutController implements ReactiveController {
 
   hostDisconnected(): void {
     this._connected = false;
-    globalThis.removeEventListener?.('pageshow', this._onPageShow);
+    this._deps.pageEvents?.removeEventListener('pageshow', this._onPageShow as EventListener);
     this._abortRun();
   }
 
@@ -450,8 +453,8 @@ export class CheckoutController implements ReactiveController {
   }
 
   /** Back from the bank page without finishing (the browser's Back button restored this page). */
-  private readonly _onPageShow = (event: PageTransitionEvent): void => {
-    if (!event.persisted || this._state.status !== 'requires_action') return;
+  private readonly _onPageShow = (event: Event): void => {
+    if (!(event as PageTransitionEvent).persisted || this._state.status !== 'requires_action') return;
     clearPendingAttempt(this._deps.storage);
     this._settle({ status: 'failed', error: paymentError('authentication', 'authentication_canceled', true) });
   };

@@ -68,6 +68,8 @@ interface Harness {
   readonly storage: ReturnType<typeof memoryStorage>;
   readonly navigations: string[];
   readonly replaced: string[];
+  /** The window's `pageshow` events, as the controller hears them. */
+  readonly pageEvents: EventTarget;
   page: string;
   allowRedirect: boolean;
 }
@@ -126,6 +128,7 @@ function harness(options: HarnessOptions = {}): Harness {
     storage,
     navigations: [] as string[],
     replaced: [] as string[],
+    pageEvents: new EventTarget(),
     page: options.page ?? PAGE,
     allowRedirect: true,
   } as Omit<Harness, 'controller'> & { controller?: CheckoutController };
@@ -173,6 +176,7 @@ function harness(options: HarnessOptions = {}): Harness {
       randomUUID: () => `key-${++uuid}`,
       pollDelaysMs: [0, 0, 0],
       sleep: () => Promise.resolve(),
+      pageEvents: h.pageEvents,
       ...options.deps,
     },
   );
@@ -421,6 +425,104 @@ describe('checkout controller: 3-D Secure redirect', () => {
     assert.equal(h.calls.some((c) => c[0] === 'redirect'), false);
     assert.deepEqual(h.navigations, []);
     assert.equal(h.storage.map.size, 0);
+  });
+});
+
+/** What the browser fires when Back restores this page: from the back-forward cache, or not. */
+function pageshow(persisted: boolean): Event {
+  return Object.assign(new Event('pageshow'), { persisted });
+}
+
+describe('checkout controller: back from the bank page', () => {
+  const challenge: Outcome = {
+    status: 'requires_action',
+    method: 'card',
+    action: { type: 'redirect', url: 'https://acs.example/c' },
+  };
+
+  it('a page restored from the back-forward cache mid-challenge ends the attempt as canceled, retryable', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: async () => challenge }) });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.equal(stateOf(h).status, 'requires_action');
+    assert.notEqual(readPendingAttempt(h.storage, Date.UTC(2030, 0, 1)), null);
+
+    h.pageEvents.dispatchEvent(pageshow(true));
+    const state = stateOf(h);
+    assert.equal(state.status, 'failed');
+    assert.deepEqual(
+      state.status === 'failed' && { code: state.error.code, reason: state.error.reason, retryable: state.error.retryable },
+      { code: 'authentication', reason: 'authentication_canceled', retryable: true },
+    );
+    const last = h.calls.at(-1);
+    assert.equal(last?.[0], 'failed');
+    assert.equal(last?.[0] === 'failed' && last[2], '本人認証(3Dセキュア)がキャンセルされました。');
+    // The attempt is over: a later reload must not resume it.
+    assert.equal(readPendingAttempt(h.storage, Date.UTC(2030, 0, 1)), null);
+    // The same session takes the next try.
+    h.controller.retry();
+    assert.equal(stateOf(h).status, 'ready');
+    assert.equal(h.requests.length, 1);
+  });
+
+  it('a fresh page load (not from the cache) or a page not in a challenge is left alone', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: async () => challenge }) });
+    h.pageEvents.dispatchEvent(pageshow(true));
+    assert.equal(stateOf(h).status, 'ready');
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    h.pageEvents.dispatchEvent(pageshow(false));
+    assert.equal(stateOf(h).status, 'requires_action');
+    assert.equal(h.calls.some((c) => c[0] === 'failed'), false);
+  });
+
+  it('stops listening when the element leaves the page', async () => {
+    const h = await readyHarness({ adapter: fakeAdapter({ payCard: async () => challenge }) });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    h.controller.hostDisconnected();
+    h.pageEvents.dispatchEvent(pageshow(true));
+    assert.equal(stateOf(h).status, 'requires_action');
+  });
+});
+
+describe('checkout controller: the element removed mid-submit', () => {
+  it('aborts the payment; put back, it shows a retryable error instead of staying busy, and pays again', async () => {
+    const first = deferred<Outcome>();
+    const adapter = fakeAdapter({
+      payCard: (ctx) => {
+        adapter.calls.push(ctx);
+        return adapter.calls.length === 1
+          ? first.promise
+          : Promise.resolve({ status: 'succeeded', method: 'card', paymentId: 'pay_2' });
+      },
+    });
+    const h = await readyHarness({ adapter });
+    h.controller.submit(CARD_INPUT);
+    assert.equal(stateOf(h).status, 'submitting');
+    h.controller.hostDisconnected();
+    assert.equal(adapter.calls[0]?.signal.aborted, true, 'the in-flight request is aborted');
+
+    h.controller.hostConnected();
+    const state = stateOf(h);
+    assert.equal(state.status, 'failed');
+    assert.deepEqual(
+      state.status === 'failed' && { reason: state.error.reason, retryable: state.error.retryable },
+      { reason: 'processing_error', retryable: true },
+    );
+    assert.equal(h.calls.at(-1)?.[0], 'failed');
+    // The aborted request's late answer changes nothing.
+    first.resolve({ status: 'succeeded', method: 'card', paymentId: 'late' });
+    await settle();
+    assert.equal(stateOf(h).status, 'failed');
+    assert.equal(h.calls.some((c) => c[0] === 'succeeded'), false);
+    // No new session: the shopper tries again on the same one.
+    h.controller.retry();
+    assert.equal(stateOf(h).status, 'ready');
+    assert.equal(h.controller.submit(CARD_INPUT), true);
+    await settle();
+    assert.deepEqual(h.calls.at(-1), ['succeeded', 'pay_2']);
+    assert.equal(h.requests.length, 1);
   });
 });
 

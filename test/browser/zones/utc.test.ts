@@ -1,0 +1,4 @@
+import { expectBrowserZone } from './expect-zone.ts';
+import '../konbini-slip.test.ts';
+
+expectBrowserZone('UTC');
