@@ -341,6 +341,41 @@ describe('<kessai-checkout>', () => {
       expect(part(el, 'status')?.textContent).to.contain('本人認証ページ');
     });
 
+    it('Back to a page kept in the back-forward cache ends the challenge as canceled; Pay works again', async () => {
+      const { el, events } = await ready();
+      await typeCard(el, CARDS.threeDs);
+      payButton(el).click();
+      await statusIs(el, 'requires_action');
+      expect(TestCheckout.storage.has(PENDING_ATTEMPT_KEY)).to.equal(true);
+      // What Chromium fires on the window when Back restores this very page from the cache.
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await statusIs(el, 'failed');
+      expect(banner(el)?.getAttribute('role')).to.equal('alert');
+      expect(banner(el)?.textContent?.trim()).to.equal(FAILURE_MESSAGES.authentication_canceled.ja);
+      expect(events.filter((e) => e.type === 'kessai-error').map((e) => e.detail)).to.deep.equal([
+        { code: 'authentication', message: FAILURE_MESSAGES.authentication_canceled.ja, retryable: true },
+      ]);
+      expect(TestCheckout.storage.has(PENDING_ATTEMPT_KEY)).to.equal(false, 'a reload must not resume it');
+      await expect(el).to.be.accessible();
+      // Nothing of the card was kept while the shopper was away: it is typed again.
+      expect(byLabel(cardFields(el), 'カード番号').value).to.equal('');
+      expect(byLabel(cardFields(el), 'セキュリティコード').value).to.equal('');
+      await typeCard(el, CARDS.ok);
+      payButton(el).click();
+      await statusIs(el, 'succeeded');
+      expect(servers?.endpointBodies().filter((b) => b['action'] === 'start')).to.have.length(1);
+    });
+
+    it('a page shown afresh (not from the cache) leaves the challenge alone', async () => {
+      const { el } = await ready();
+      await typeCard(el, CARDS.threeDs);
+      payButton(el).click();
+      await statusIs(el, 'requires_action');
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+      await aTimeout(20);
+      expect(el.status).to.equal('requires_action');
+    });
+
     it('finishes the payment on return and cleans the address bar', async () => {
       const before = location.href;
       const url = new URL(location.href);
@@ -437,6 +472,34 @@ describe('<kessai-checkout>', () => {
       expect(slip?.slip).to.deep.equal((pending[0]?.detail as { slip: unknown }).slip);
       expect(part(el, 'pending')?.textContent).to.contain('コンビニでお支払いください');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('leaving the page', () => {
+    it('removed while paying and put back: a retryable error, not a spinner for ever; Pay works again', async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const { el, events } = await ready({ gate });
+      await typeCard(el, CARDS.ok);
+      payButton(el).click();
+      await statusIs(el, 'submitting');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await statusIs(el, 'failed');
+      expect(banner(el)?.textContent?.trim()).to.equal(FAILURE_MESSAGES.processing_error.ja);
+      expect(payButton(el).disabled).to.equal(false);
+      expect(events.filter((e) => e.type === 'kessai-error').map((e) => e.detail)).to.deep.equal([
+        { code: 'internal', message: FAILURE_MESSAGES.processing_error.ja, retryable: true },
+      ]);
+      // The request cut off by the removal answers late: it changes nothing.
+      open();
+      await aTimeout(20);
+      expect(el.status).to.equal('failed');
+      expect(events.some((e) => e.type === 'kessai-success')).to.equal(false);
+      payButton(el).click();
+      await statusIs(el, 'succeeded');
+      expect(events.filter((e) => e.type === 'kessai-success')).to.have.length(1);
     });
   });
 

@@ -5,6 +5,9 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // Playwright turns the back-forward cache off; shoppers' browsers have it on, and the checkout must
+    // handle a page restored from it (Back from the bank page).
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       '--no-sandbox',
       '--disable-gpu',

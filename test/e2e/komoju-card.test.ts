@@ -107,6 +107,33 @@ describe('KOMOJU card payment on a plain HTML page', () => {
     assert.equal(payRequests().length, 0);
   });
 
+  it('Back from the challenge page (back-forward cache) ends the attempt as canceled, and the shopper can pay', async () => {
+    await page.evaluate(() => {
+      const seen: boolean[] = [];
+      (window as unknown as { pageshows: boolean[] }).pageshows = seen;
+      addEventListener('pageshow', (event) => seen.push(event.persisted));
+    });
+    await typeCard('4100000000005000');
+    await payButton().click();
+    await page.waitForURL(/\/sandbox\/komoju\/.*challenge/);
+    await page.getByRole('button', { name: 'Complete authentication' }).waitFor();
+    // A page restored from the cache fires pageshow, not load.
+    await page.goBack({ waitUntil: 'commit' });
+    assert.match(page.url(), /plain\.html$/);
+    // The very page came back from the cache (its scripts' state is intact), not a new load.
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { pageshows?: boolean[] }).pageshows), [true]);
+    await page.getByRole('alert').filter({ hasText: '本人認証(3Dセキュア)がキャンセルされました' }).waitFor();
+    const errors = await shopper.eventDetails<{ code: string; retryable: boolean }>('kessai-error');
+    assert.deepEqual(errors.map((e) => [e.code, e.retryable]), [['authentication', true]]);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'the pending attempt is forgotten');
+    assert.equal(payRequests().length, 0);
+    // Retryable: another card pays on the same session.
+    await typeCard('4111111111111111');
+    await payButton().click();
+    await page.getByText('お支払いが完了しました').waitFor();
+    assert.equal(payRequests().length, 1);
+  });
+
   it('shows a clear retryable error for a declined card (insufficient funds)', async () => {
     await typeCard('4123111111111000');
     await payButton().click();
