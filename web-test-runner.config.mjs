@@ -1,6 +1,8 @@
 // Browser tests in Debian's Chromium (see README: "Tests"). CHROME_PATH overrides the binary.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+// TypeScript: `npm run test:browser` runs web-test-runner under tsx.
+import { sandboxMiddleware } from './test/browser/server/sandbox-middleware.ts';
 
 /** Debian's Chromium, headless, in the time zone `zone` (the machine's when undefined). */
 function chromium(zone) {
@@ -35,6 +37,8 @@ const ZONES = [
 export default {
   files: ['test/browser/**/*.test.ts', '!test/browser/zones/**', '!test/browser/konbini-slip.test.ts'],
   nodeResolve: true,
+  // The demo's merchant endpoints and the provider emulators, for tests that pay for real.
+  middleware: [sandboxMiddleware()],
   // One page at a time: the tests type and move focus like a shopper, which needs the focused tab.
   concurrency: 1,
   testFramework: { config: { timeout: 8000 } },

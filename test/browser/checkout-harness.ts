@@ -5,6 +5,7 @@ import type { ClientSession } from '../../src/core/protocol.ts';
 import { KessaiCheckout } from '../../src/elements/checkout/checkout.ts';
 import { define } from '../../src/elements/shared/define.ts';
 import type { CheckoutDeps } from '../../src/flow/checkout-controller.ts';
+import { assertCardDataContained, recordRequest, rememberTypedCard } from './request-audit.ts';
 
 /**
  * Test fixtures for `<kessai-checkout>`: a `window.fetch` stub that plays both the merchant endpoint
@@ -87,6 +88,9 @@ function payment(details: Record<string, unknown>, status = 'captured') {
   };
 }
 
+/** The card behind each secure token the fake issued (ids are opaque, as KOMOJU's are). */
+const tokenCards = new Map<string, string>();
+
 /** KOMOJU as the browser sees it: secure tokens and session pay, by test card. */
 async function komoju(
   url: URL,
@@ -102,7 +106,9 @@ async function komoju(
       const acs = options.acs ? options.acs(String(body['return_url'])) : ACS_URL;
       return json(200, { id: TOKEN_ID, verification_status: 'NEEDS_VERIFY', authentication_url: acs });
     }
-    return json(200, { id: `${TOKEN_ID}:${number}`, verification_status: 'OK', authentication_url: null });
+    const id = `st${String(tokenCards.size + 1).padStart(23, 'x')}`;
+    tokenCards.set(id, number);
+    return json(200, { id, verification_status: 'OK', authentication_url: null });
   }
   if (method === 'GET' && path === `/secure_tokens/${TOKEN_ID}`) {
     return json(200, { id: TOKEN_ID, verification_status: 'OK', authentication_url: null });
@@ -110,10 +116,11 @@ async function komoju(
   if (method === 'POST' && path === `/sessions/${SESSION_ID}/pay`) {
     const paid = body['payment_details'];
     if (typeof paid === 'string') {
-      if (paid.endsWith(CARDS.declined)) {
+      const card = tokenCards.get(paid) ?? '';
+      if (card === CARDS.declined) {
         return json(422, { error: { code: 'card_declined', message: 'Your card has been declined.', param: null } });
       }
-      if (paid.endsWith(CARDS.badCvc)) {
+      if (card === CARDS.badCvc) {
         return json(422, {
           error: { code: 'bad_verification_value', message: 'The security code you have entered is incorrect.', param: null },
         });
@@ -150,7 +157,9 @@ export function fakeServers(options: FakeOptions = {}): FakeServers {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? init.body : '';
-    requests.push({ url: url.href, method, body, headers: new Headers(init?.headers) });
+    const recorded = { url: url.href, method, body, headers: new Headers(init?.headers) };
+    requests.push(recorded);
+    recordRequest(recorded);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     if (url.origin === location.origin && url.pathname === '/api/pay') {
       const parsed = JSON.parse(body || '{}') as Record<string, unknown>;
@@ -203,6 +212,15 @@ declare global {
   }
 }
 
+// Every test of every file that uses this harness: card data stayed where DESIGN.md says (this hook is
+// registered before the files' own, so it sees the test's navigations and store before they are reset).
+afterEach(() => {
+  assertCardDataContained({
+    'a navigation': TestCheckout.navigations,
+    'the pending-attempt store': [...TestCheckout.storage.values()],
+  });
+});
+
 // ---- reading and driving the element as a shopper ---------------------------------------------------
 
 export function shadow(el: Element): ShadowRoot {
@@ -229,6 +247,7 @@ export function byLabel(host: Element, text: string): HTMLInputElement {
 }
 
 export async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
+  if (input.autocomplete === 'cc-number') rememberTypedCard(text);
   input.focus();
   await sendKeys({ type: text });
 }

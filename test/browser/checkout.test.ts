@@ -22,6 +22,7 @@ import {
   typeInto,
   type FakeServers,
 } from './checkout-harness.ts';
+import { requestsCarrying } from './request-audit.ts';
 
 let servers: FakeServers | undefined;
 
@@ -170,10 +171,10 @@ describe('<kessai-checkout>', () => {
         expect(text).not.to.contain('4111 1111');
         expect(text).not.to.contain('"123"');
       }
-      // The card went to KOMOJU only; the endpoint saw nothing of it.
-      for (const request of servers?.requests ?? []) {
-        if (request.body.includes('4111111111111111')) expect(request.url).to.match(/^https:\/\/komoju\.test\//);
-      }
+      // The card went to KOMOJU's secure tokens, once, and nowhere else; the endpoint saw nothing of it.
+      expect(requestsCarrying(CARDS.ok).map((r) => `${r.method} ${r.url}`)).to.deep.equal([
+        'POST https://komoju.test/api/v1/secure_tokens',
+      ]);
       expect(JSON.stringify(servers?.endpointBodies())).not.to.contain('4111');
       await expect(el).to.be.accessible();
     });

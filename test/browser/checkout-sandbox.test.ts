@@ -1,0 +1,154 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.ts';
+import {
+  TestCheckout,
+  byLabel,
+  part,
+  payButton,
+  shadow,
+  statusIs,
+  typeCard,
+  typeInto,
+} from './checkout-harness.ts';
+import { SANDBOX_ORIGIN, recordedRequests, recordingFetch, requestsCarrying } from './request-audit.ts';
+
+/**
+ * `<kessai-checkout>` paying through a working backend: the demo's merchant endpoints (`/api/komoju`,
+ * `/api/univapay`, the real `kessai-elements/server` handler) and the provider emulators on the sandbox
+ * origin, served by web-test-runner's own server (`test/browser/server/sandbox-middleware.ts`). Every
+ * request the page makes goes through the network and is recorded; the harness's after-each check
+ * then searches all of them for the card typed, and these tests assert each body the endpoint got.
+ */
+
+const original = window.fetch;
+beforeEach(() => {
+  window.fetch = recordingFetch;
+});
+afterEach(() => {
+  window.fetch = original;
+  TestCheckout.navigations = [];
+  TestCheckout.storage.clear();
+});
+
+const CONTEXT = { cart: 'demo-cart-1', note: 'gift' };
+
+async function checkout(endpoint: string): Promise<TestCheckout> {
+  const el = await fixture<TestCheckout>(
+    html`<test-kessai-checkout endpoint=${endpoint} locale="ja" .context=${CONTEXT}></test-kessai-checkout>`,
+  );
+  await statusIs(el, 'ready');
+  return el;
+}
+
+/** What the page posted to its endpoint `path`, parsed, in order. */
+function endpointBodies(path: string): Array<Record<string, unknown>> {
+  return recordedRequests()
+    .filter((r) => r.url === new URL(path, location.href).href)
+    .map((r) => JSON.parse(r.body) as Record<string, unknown>);
+}
+
+const where = (number: string) =>
+  requestsCarrying(number).map((r) => `${r.method} ${r.url.replace(SANDBOX_ORIGIN, 'SANDBOX')}`);
+
+const banner = (el: TestCheckout) => part(el, 'error')?.textContent?.trim();
+
+async function waitStatus(el: TestCheckout, status: TestCheckout['status']): Promise<void> {
+  // The network and the emulators answer in a few milliseconds; allow for a slow machine.
+  await statusIs(el, status).catch(async () => statusIs(el, status));
+}
+
+describe('<kessai-checkout> on the real endpoint and sandbox', () => {
+  describe('KOMOJU', () => {
+    it('pays by card: the card goes to the sandbox secure tokens only, the endpoint hears only start', async () => {
+      const el = await checkout('/api/komoju');
+      await typeCard(el, '4111111111111111');
+      payButton(el).click();
+      await waitStatus(el, 'succeeded');
+      expect(part(el, 'success')?.textContent).to.contain('Visa 末尾 1111');
+      expect(where('4111111111111111')).to.deep.equal(['POST SANDBOX/sandbox/komoju/api/v1/secure_tokens']);
+      const bodies = endpointBodies('/api/komoju');
+      expect(bodies.map((b) => b['action'])).to.deep.equal(['start']);
+      expect(bodies[0]?.['context']).to.deep.equal(CONTEXT);
+    });
+
+    it('a decline (insufficient funds) is shown, and another card pays on the same session', async () => {
+      const el = await checkout('/api/komoju');
+      await typeCard(el, '4123111111111000');
+      payButton(el).click();
+      await waitStatus(el, 'failed');
+      expect(banner(el)).to.equal('ご利用可能額が不足しています。別のカードをお試しください。');
+      const number = byLabel(shadow(el).querySelector('kessai-card-fields')!, 'カード番号');
+      number.select();
+      await typeInto(number, '5555555555554444');
+      payButton(el).click();
+      await waitStatus(el, 'succeeded');
+      expect(endpointBodies('/api/komoju').map((b) => b['action'])).to.deep.equal(['start']);
+      expect(where('5555555555554444')).to.deep.equal(['POST SANDBOX/sandbox/komoju/api/v1/secure_tokens']);
+    });
+  });
+
+  describe('UnivaPay', () => {
+    it('pays by card: the card goes to the sandbox /tokens, the endpoint gets only the token id and the context', async () => {
+      const el = await checkout('/api/univapay');
+      await typeCard(el, '4000020000000000');
+      payButton(el).click();
+      await waitStatus(el, 'succeeded');
+      expect(where('4000020000000000')).to.deep.equal(['POST SANDBOX/sandbox/univapay/tokens']);
+
+      const [tokenCall] = recordedRequests().filter((r) => r.url === `${SANDBOX_ORIGIN}/sandbox/univapay/tokens`);
+      const token = JSON.parse((await tokenCall?.response) ?? '{}') as { id?: string };
+      expect(token.id).to.match(/^[0-9a-f-]{36}$/);
+      const bodies = endpointBodies('/api/univapay');
+      expect(bodies.map((b) => b['action'])).to.deep.equal(['start', 'complete']);
+      // Exactly these fields: a card number, its last four or anything else added here fails.
+      expect(bodies[1]).to.deep.equal({
+        action: 'complete',
+        sessionId: bodies[1]?.['sessionId'],
+        token: token.id,
+        method: 'card',
+        context: CONTEXT,
+      });
+      expect(typeof bodies[1]?.['sessionId']).to.equal('string');
+    });
+
+    it('a declined card is shown; another card pays, each with its own token', async () => {
+      const el = await checkout('/api/univapay');
+      await typeCard(el, '4111111111111111');
+      payButton(el).click();
+      await waitStatus(el, 'failed');
+      expect(banner(el)).to.equal('カードが承認されませんでした。別のカードをお試しください。');
+      const number = byLabel(shadow(el).querySelector('kessai-card-fields')!, 'カード番号');
+      number.select();
+      await typeInto(number, '4242424242424242');
+      payButton(el).click();
+      await waitStatus(el, 'succeeded');
+      const completes = endpointBodies('/api/univapay').filter((b) => b['action'] === 'complete');
+      expect(completes).to.have.length(2);
+      expect(completes[0]?.['token']).to.not.equal(completes[1]?.['token']);
+      for (const body of completes) expect(Object.keys(body).sort()).to.deep.equal(['action', 'context', 'method', 'sessionId', 'token']);
+    });
+
+    it('konbini: the slip comes back through complete, with only the token id and the context posted', async () => {
+      const el = await checkout('/api/univapay');
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')][1]?.click();
+      await el.updateComplete;
+      const fields = shadow(el).querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('kessai-konbini-fields');
+      await fields?.updateComplete;
+      const lawson = [...shadow(fields!).querySelectorAll('label')].find((l) => l.textContent?.includes('ローソン'));
+      lawson?.click();
+      await typeInto(byLabel(fields!, 'お名前'), 'Yamada Hanako');
+      await typeInto(byLabel(fields!, 'メールアドレス'), 'hanako@example.jp');
+      await typeInto(byLabel(fields!, '電話番号'), '09012345678');
+      payButton(el).click();
+      await waitStatus(el, 'awaiting_payment');
+      const slip = shadow(el).querySelector<HTMLElement & { slip: { store: string; paymentNumber: string } }>('kessai-konbini-slip');
+      expect(slip?.slip.store).to.equal('lawson');
+      expect(slip?.slip.paymentNumber).to.match(/^\d+/);
+      const completes = endpointBodies('/api/univapay').filter((b) => b['action'] === 'complete');
+      expect(completes).to.have.length(1);
+      expect(Object.keys(completes[0]!).sort()).to.deep.equal(['action', 'context', 'method', 'sessionId', 'token']);
+      expect(completes[0]?.['method']).to.equal('konbini');
+      expect(completes[0]?.['context']).to.deep.equal(CONTEXT);
+    });
+  });
+});
