@@ -17,7 +17,7 @@ const FILES = [
 let failed = false;
 for (const zone of ZONES) {
   console.log(`zones: ${FILES.length} files with TZ=${zone}`);
-  const run = spawnSync('npx', ['tsx', '--test', '--test-reporter=dot', ...FILES], {
+  const run = spawnSync('npx', ['tsx', '--test', '--test-reporter=dot', '--test-timeout=60000', ...FILES], {
     stdio: 'inherit',
     env: { ...process.env, TZ: zone },
   });
