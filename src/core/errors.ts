@@ -49,6 +49,7 @@ export const FAILURE_REASONS = [
   'store_unavailable',
   'method_unavailable',
   'configuration_error',
+  'card_form_unavailable',
   'too_many_attempts',
   'provider_unavailable',
   'payment_expired',

@@ -33,7 +33,16 @@ export const outcomeSchema = z.discriminatedUnion('status', [
     brand: z.optional(z.string()),
     last4: z.optional(z.string()),
   }),
-  z.object({ status: z.literal('requires_action'), method, action: nextActionSchema }),
+  z.object({
+    status: z.literal('requires_action'),
+    method,
+    action: nextActionSchema,
+    /**
+     * What the return will need to finish this attempt, kept with it across the redirect (a UnivaPay
+     * charge id): providers that do not name it on the return URL are found by it. Never card data.
+     */
+    reference: z.optional(z.string().check(z.maxLength(256))),
+  }),
   z.object({ status: z.literal('awaiting_payment'), method: z.literal('konbini'), slip: slipSchema }),
   z.object({ status: z.literal('processing'), method }),
   z.object({ status: z.literal('failed'), error: paymentErrorSchema }),

@@ -22,6 +22,15 @@ export interface KonbiniDetails {
   readonly phone?: string;
 }
 
+/**
+ * A card typed into the provider's own form (a card surface): the details stay in the provider's
+ * iframes; what our own inputs add is here (the name, when the provider's form takes none).
+ */
+export interface SurfaceCardInput {
+  readonly name?: string;
+}
+
 export type PaymentInput =
   | { readonly method: 'card'; readonly card: CardDetails }
+  | { readonly method: 'card'; readonly surface: SurfaceCardInput }
   | { readonly method: 'konbini'; readonly konbini: KonbiniDetails };

@@ -81,6 +81,12 @@ export const clientSessionSchema = z.object({
       phone: z.enum(['required', 'optional', 'hidden']),
     }),
   ),
+  /**
+   * How card details are taken (docs/architecture.md "Card surfaces"): `fields`, our own inputs, the card
+   * sent from the browser straight to the provider (the default); `surface`, the provider's own form in
+   * its iframes (Stripe, PAY.JP, UnivaPay's inline form).
+   */
+  cardEntry: z.optional(z.enum(['fields', 'surface'])),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
   extra: z.optional(z.record(z.string(), z.string())),
 });

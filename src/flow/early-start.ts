@@ -1,7 +1,7 @@
 import type { Locale } from '../core/locale.ts';
 import type { Mode, PaymentMethod } from '../core/names.ts';
 import { PROVIDER_RETURN_PARAMS } from '../providers/return-params.ts';
-import { CHALLENGE_PARAM, hasAnyParam, withoutParams } from './return-url.ts';
+import { CHALLENGE_PARAM, RETURN_PARAM, checkoutReturnUrl, hasAnyParam } from './return-url.ts';
 import { endpointPayload, endpointRequestInit, resolveEndpoint, startFields } from './start-request.ts';
 
 /**
@@ -14,7 +14,8 @@ import { endpointPayload, endpointRequestInit, resolveEndpoint, startFields } fr
  * sending a second request. When anything differs (the page changed the `context` or an attribute in
  * between), the early answer is dropped and the flow's own request goes out: correct, at the cost of
  * one unused session on the merchant's side. A page that may be a return from a provider (its
- * parameters are in the URL) or a framed challenge gets no early start: the flow may resume instead.
+ * parameters or our return marker are in the URL) or a framed challenge gets no early start: the flow
+ * may resume instead.
  */
 
 let enabled = false;
@@ -47,14 +48,13 @@ export interface EarlyStartInput {
 
 /** Sends `start` now; undefined when this page load should not start a session by itself. */
 export function sendEarlyStart(input: EarlyStartInput, fetchImpl: typeof fetch): EarlyStart | undefined {
-  const returnParams = [CHALLENGE_PARAM, ...PROVIDER_RETURN_PARAMS];
-  if (hasAnyParam(input.pageHref, returnParams)) return undefined;
+  if (hasAnyParam(input.pageHref, [RETURN_PARAM, CHALLENGE_PARAM, ...PROVIDER_RETURN_PARAMS])) return undefined;
   const url = resolveEndpoint(input.endpoint, input.pageHref);
   if (url === null) return undefined;
   const fields = startFields({
     mode: input.mode,
     methods: input.methods,
-    returnUrl: withoutParams(input.pageHref, returnParams),
+    returnUrl: checkoutReturnUrl(input.pageHref, PROVIDER_RETURN_PARAMS),
     locale: input.locale,
   });
   let payload: string;

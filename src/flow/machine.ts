@@ -78,7 +78,13 @@ function afterOutcome(session: ClientSession, outcome: Outcome): FlowState {
     case 'succeeded':
       return succeeded(session, outcome);
     case 'requires_action':
-      return { status: 'requires_action', session, method: outcome.method, action: outcome.action };
+      return {
+        status: 'requires_action',
+        session,
+        method: outcome.method,
+        action: outcome.action,
+        ...(outcome.reference !== undefined ? { reference: outcome.reference } : {}),
+      };
     case 'awaiting_payment':
       return { status: 'awaiting_payment', session, slip: outcome.slip };
     case 'processing':

@@ -25,6 +25,8 @@ export const pendingAttemptSchema = z.object({
   mode: z.enum(MODES),
   /** Epoch milliseconds. */
   createdAt: z.number(),
+  /** What the provider's return will need (a UnivaPay charge id), from the outcome that sent the shopper away. */
+  reference: z.optional(z.string().check(z.maxLength(256))),
   session: clientSessionSchema,
 });
 export type PendingAttempt = z.infer<typeof pendingAttemptSchema>;
@@ -46,8 +48,10 @@ export function createPendingAttempt(
   endpoint: string,
   method: PendingAttempt['method'],
   now: number,
+  reference?: string,
 ): PendingAttempt {
   return {
+    ...(reference !== undefined ? { reference } : {}),
     v: 1,
     provider: session.provider,
     sessionId: session.sessionId,

@@ -5,6 +5,16 @@
 export const CHALLENGE_PARAM = 'kessai_challenge';
 
 /**
+ * The query parameter on every return URL the checkout hands out (`start`'s `returnUrl`, and through it
+ * each provider's): a page that carries it while an attempt is pending is that attempt's return, even
+ * from a provider that adds nothing of its own to the URL. A page reached with Back does not carry it.
+ */
+export const RETURN_PARAM = 'kessai_return';
+
+/** The marker's value. */
+export const RETURN_VALUE = '1';
+
+/**
  * The page URL with some query parameters taken out, everything else left exactly as it was: the
  * page's own parameters keep their order and their encoding, and the hash stays. Used for the return
  * URL handed to the provider and to clean the address bar after a return from 3-D Secure.
@@ -50,4 +60,14 @@ export function withParam(href: string, name: string, value: string): string {
   const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   const joiner = !beforeHash.includes('?') ? '?' : beforeHash.endsWith('?') || beforeHash.endsWith('&') ? '' : '&';
   return `${beforeHash}${joiner}${pair}${hash}`;
+}
+
+/**
+ * The URL a checkout on `href` asks to come back to: the page's own URL without any return parameter
+ * of an earlier attempt (`returnParams`: every provider's, ours), with our return marker. One function
+ * for the flow and the early start, whose `start` requests must be byte for byte the same.
+ */
+export function checkoutReturnUrl(href: string, providerReturnParams: readonly string[]): string {
+  const clean = withoutParams(href, [RETURN_PARAM, CHALLENGE_PARAM, ...providerReturnParams]);
+  return withParam(clean, RETURN_PARAM, RETURN_VALUE);
 }

@@ -23,6 +23,8 @@ export type FlowState =
       readonly session: ClientSession;
       readonly method: PaymentMethod;
       readonly action: NextAction;
+      /** What the return will need (a UnivaPay charge id): kept with the pending attempt. */
+      readonly reference?: string;
     }
   | { readonly status: 'processing'; readonly session: ClientSession; readonly method: PaymentMethod }
   | { readonly status: 'awaiting_payment'; readonly session: ClientSession; readonly slip: Slip }

@@ -1,3 +1,4 @@
+import type { CardSurface } from '../core/card-surface.ts';
 import type { ClientSession, EndpointClient } from '../core/protocol.ts';
 import type { Outcome } from '../core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../core/payment-input.ts';
@@ -13,7 +14,7 @@ export interface AttemptContext {
    * earlier return parameters. The adapter adds its provider's own parameters (KOMOJU `session_id`).
    */
   readonly pageUrl: string;
-  /** One key per submit; sent as the provider's idempotency header where it has one. */
+  /** One key per submit; sent as the provider's idempotency header where the provider allows one. */
   readonly idempotencyKey: string;
   /** Aborted when the attempt is superseded (reset, a new start) or the element disconnects. */
   readonly signal: AbortSignal;
@@ -21,20 +22,41 @@ export interface AttemptContext {
   readonly fetch?: typeof fetch;
 }
 
+/** What a resume gets beside the return URL's parameters: what was recorded before leaving. */
+export interface ResumeContext extends AttemptContext {
+  /** The provider reference the attempt recorded before the redirect (a UnivaPay charge id). */
+  readonly reference: string | undefined;
+}
+
+/** A card to pay: typed into our inputs, or into the provider's own form (its card surface). */
+export type CardPayment =
+  | { readonly card: CardDetails }
+  | { readonly surface: CardSurface; readonly name: string | undefined };
+
+/** How an adapter pays each method it takes; a method it lacks is not offered. */
+export interface MethodPayers {
+  readonly card?: (ctx: AttemptContext, card: CardPayment) => Promise<Outcome>;
+  readonly konbini?: (ctx: AttemptContext, konbini: KonbiniDetails) => Promise<Outcome>;
+}
+
+/** What a card surface is made with: the session, and the page's locale. */
+export interface SurfaceContext {
+  readonly session: ClientSession;
+  readonly locale: Locale;
+}
+
 /**
- * One per provider, in `src/providers/<name>/`. Adapters map the provider's real API onto the
- * normalized `Outcome`; they never throw across this boundary (a failure is a `failed` outcome), and
- * nothing provider-shaped leaves them.
+ * One per provider, in `src/providers/<name>/` (its own lazy chunk, see `manifest.ts`). Adapters map
+ * the provider's real API onto the normalized `Outcome`; they never throw across this boundary (a
+ * failure is a `failed` outcome), and nothing provider-shaped leaves them.
  */
 export interface ProviderAdapter {
-  /** Card with our own fields (KOMOJU, UnivaPay). Absent where the provider's own fields are required. */
-  payCard?(ctx: AttemptContext, card: CardDetails): Promise<Outcome>;
-  payKonbini?(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome>;
+  readonly pay: MethodPayers;
   /**
-   * The query parameters this provider puts on the return URL. When one of them is on the page URL and
-   * an attempt was pending, the flow calls `resume` and then removes them with `history.replaceState`.
+   * The provider's own card form for a session whose `cardEntry` is `surface` (Stripe, PAY.JP, UnivaPay's
+   * inline form). The only part of an adapter that touches the DOM (the nodes it is given to mount in).
    */
-  readonly returnParams: readonly string[];
+  createCardSurface?(ctx: SurfaceContext): CardSurface;
   /** Finish the attempt after the shopper came back from a redirect (3-D Secure, payment app). */
-  resume(ctx: AttemptContext, params: URLSearchParams): Promise<Outcome>;
+  resume(ctx: ResumeContext, params: URLSearchParams): Promise<Outcome>;
 }

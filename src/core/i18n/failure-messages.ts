@@ -95,6 +95,10 @@ export const FAILURE_MESSAGES: Catalogue<FailureReason> = {
     ja: 'ショップの決済設定に問題があります。ショップにお問い合わせください。',
     en: "There is a problem with the shop's payment setup. Please contact the shop.",
   },
+  card_form_unavailable: {
+    ja: 'このページではカード入力欄を表示できません。ショップにお問い合わせください。',
+    en: 'The card form cannot be shown on this page. Please contact the shop.',
+  },
   too_many_attempts: {
     ja: '短時間に多くのお支払いが試みられました。しばらくしてからお試しください。',
     en: 'Too many attempts in a short time. Please wait a moment and try again.',

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
@@ -24,16 +24,21 @@ import {
 } from '../../core/card/validate.ts';
 import { CARD_MESSAGES, type CardErrorReason, type CardMessageKey } from '../../core/i18n/card-messages.ts';
 import { translate } from '../../core/i18n/translate.ts';
+import type { CardSurface } from '../../core/card-surface.ts';
 import type { Locale } from '../../core/locale.ts';
-import type { CardDetails } from '../../core/payment-input.ts';
+import type { CardDetails, SurfaceCardInput } from '../../core/payment-input.ts';
 import { define } from '../shared/define.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
 import { KessaiChangeEvent } from '../shared/events.ts';
 import { fieldStyles, themeStyles } from '../shared/theme.styles.ts';
 import { cardFieldsStyles } from './card-fields.styles.ts';
 import { editKindOf, formatCvcAsTyped } from './caret.ts';
+import type { CardSurfaceView } from './card-surface-view.ts';
 
 export type { CardField } from '../../core/card/validate.ts';
+
+/** What `collectPayment()` hands over: the card from our inputs, or what goes with the provider's form. */
+export type CollectedCard = { readonly card: CardDetails } | { readonly surface: SurfaceCardInput };
 
 /** An error shown under a field: one of our own rules, or a message the provider sent back. */
 type ShownError = { readonly reason: CardErrorReason } | { readonly message: string };
@@ -46,6 +51,11 @@ type ShownError = { readonly reason: CardErrorReason } | { readonly message: str
  * The card data never leaves the element except through `collect()`: the `kessai-change` event carries
  * completeness and brand only. The element is deliberately **not form-associated**: its inputs live in
  * its shadow root and have no `name`, so a surrounding `<form>` never posts card data to the merchant.
+ *
+ * Where the provider takes cards only in its own form (Stripe, PAY.JP, most UnivaPay merchants), the
+ * element hosts that form instead (`surface`, a card surface made by the checkout's flow): our labels,
+ * errors and layout around the provider's iframes, which are mounted in the page's light DOM and
+ * projected into the element through slots named `kessai-surface-<field>`.
  *
  * @summary Card number (brand shown as typed), expiry, security code and holder name.
  * @tag kessai-card-fields
@@ -71,6 +81,14 @@ type ShownError = { readonly reason: CardErrorReason } | { readonly message: str
  * @csspart name-input - The name input.
  * @csspart name-hint - The hint under the name (Latin letters, as printed).
  * @csspart name-error - The name's error.
+ * @csspart number-surface - Around the provider's card number frame (also `expiry-surface`, `cvc-surface`,
+ *   `card-surface` for a provider form that is one frame).
+ * @csspart surface-hint - The line under a provider's card form.
+ * @csspart surface-error - The message when the provider's card form could not be loaded.
+ * @csspart surface-retry-button - Its button to load the form again.
+ *
+ * @slot kessai-surface-number - Where a provider's card number frame is mounted (likewise `-expiry`,
+ *   `-cvc`, `-card`); the element fills these itself.
  *
  * @cssproperty --kessai-color-text - Text and input text.
  * @cssproperty --kessai-color-text-muted - Hints and placeholders.
@@ -93,6 +111,21 @@ export class KessaiCardFields extends LitElement {
   /** Disables every input (while a payment is being submitted, for instance). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /**
+   * The provider's own card form to host instead of our card inputs (set by `<kessai-checkout>` when
+   * the session takes cards there). Unset: our own inputs.
+   */
+  @property({ attribute: false }) surface?: CardSurface;
+
+  /**
+   * Where the provider form's mount nodes are put, in the page's light DOM: this element (default), or
+   * the element whose shadow root holds this one and forwards the `kessai-surface-*` slots.
+   */
+  @property({ attribute: false }) surfaceHost?: HTMLElement;
+
+  /** The layout around `surface`, loaded with it. */
+  @state() private _view: CardSurfaceView | undefined;
+
   @state() private _errors: Readonly<Partial<Record<CardField, ShownError>>> = {};
   @state() private _brand: CardBrand | null = null;
   @state() private _announcement = '';
@@ -105,18 +138,36 @@ export class KessaiCardFields extends LitElement {
 
   /** Every field is filled in and valid. */
   get complete(): boolean {
+    if (this.surface) return (this._view?.complete ?? false) && (this.surface.collectsName || this._check('name') === null);
     return toCardDetails(this._values()).ok;
   }
 
   /** No field has anything in it. */
   get empty(): boolean {
     const values = this._values();
+    if (this.surface) return (this._view?.empty ?? true) && values.name.trim() === '';
     return CARD_FIELDS.every((field) => values[field].trim() === '');
   }
 
   /** The brand detected from the number typed so far (`visa`, `amex`, …), or `undefined`. */
   get brand(): CardBrand | undefined {
+    if (this.surface) return this._view?.brand as CardBrand | undefined;
     return this._brand ?? undefined;
+  }
+
+  /**
+   * What Pay sends: the card from our inputs, or (with a provider form) our name input's value, once
+   * every field the provider reports on is complete. Shows the errors and returns `null` otherwise.
+   */
+  collectPayment(): CollectedCard | null {
+    if (!this.surface) {
+      const card = this.collect();
+      return card === null ? null : { card };
+    }
+    const view = this._view;
+    const nameOk = this.surface.collectsName || this._checkNameForSubmit();
+    if (view === undefined || !view.check() || !nameOk) return null;
+    return { surface: this.surface.collectsName ? {} : { name: this._values().name.trim() } };
   }
 
   /**
@@ -124,6 +175,7 @@ export class KessaiCardFields extends LitElement {
    * otherwise moves focus to the first invalid field and returns `null`.
    */
   collect(): CardDetails | null {
+    if (this.surface) return null;
     const result = toCardDetails(this._values());
     const errors: Partial<Record<CardField, ShownError>> = {};
     if (!result.ok) {
@@ -152,6 +204,7 @@ export class KessaiCardFields extends LitElement {
 
   /** Empties every field and hides every error. Fires no event. */
   clear(): void {
+    this._view?.clear();
     for (const field of CARD_FIELDS) {
       const input = this._input(field);
       if (input) input.value = '';
@@ -164,6 +217,10 @@ export class KessaiCardFields extends LitElement {
 
   /** Focuses the card number input. */
   override focus(options?: FocusOptions): void {
+    if (this._view) {
+      this._view.focus();
+      return;
+    }
     const input = this._input('number');
     if (input) input.focus(options);
     else void this.updateComplete.then(() => this._input('number')?.focus(options));
@@ -177,13 +234,62 @@ export class KessaiCardFields extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('surface')) void this._hostSurface();
     this._syncStates();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._view?.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._view?.detach();
+  }
+
+  /** Shows `surface` in its layout (loaded on first use), taking any earlier one out. */
+  private async _hostSurface(): Promise<void> {
+    const surface = this.surface;
+    if (this._view?.surface === surface) return;
+    this._view?.detach();
+    this._view = undefined;
+    if (!surface) return;
+    const { CardSurfaceView, surfaceViewStyles } = await import('./card-surface-view.ts');
+    if (this.surface !== surface) return;
+    const root = this.shadowRoot;
+    const sheet = surfaceViewStyles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const view = new CardSurfaceView(surface, {
+      mountHost: () => this.surfaceHost ?? this,
+      themeSource: () => this,
+      locale: () => this._locale(),
+      requestUpdate: () => this.requestUpdate(),
+      changed: () => this._dispatchChange(),
+    });
+    this._view = view;
+    if (this.isConnected) view.attach();
+  }
+
+  /** The name input's check on Pay, as `collect()` does for all four. */
+  private _checkNameForSubmit(): boolean {
+    this._live.add('name');
+    this._showCheck('name');
+    const ok = this._errors.name === undefined;
+    if (!ok) this._input('name')?.focus();
+    return ok;
   }
 
   protected override render() {
     const locale = this._locale();
     const t = (key: CardMessageKey, params?: Record<string, string>): string =>
       translate(CARD_MESSAGES, locale, key, params);
+    if (this.surface) {
+      const name = this.surface.collectsName ? nothing : this._nameField(locale, t);
+      return html`<div class="wrap" lang=${locale}>
+        ${this._view ? this._view.render(name) : html`<div class="grid" aria-busy="true"></div>`}
+      </div>`;
+    }
     const brand = this._brand;
     const brands = CARD_BRANDS.map(brandLabel).join(locale === 'ja' ? '、' : ', ');
     const cvcHint = brand === 'amex' ? t('cvc_hint_amex') : t('cvc_hint');
@@ -217,18 +323,22 @@ export class KessaiCardFields extends LitElement {
             placeholder: cvcPlaceholder,
             hint: cvcHint,
           })}
-          ${this._field('name', locale, {
-            label: html`<label for="name" part="name-label">${t('name_label')}</label>`,
-            autocomplete: 'cc-name',
-            placeholder: t('name_placeholder'),
-            hint: t('name_hint'),
-            text: true,
-            full: true,
-          })}
+          ${this._nameField(locale, t)}
         </div>
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       </div>
     `;
+  }
+
+  private _nameField(locale: Locale, t: (key: CardMessageKey) => string): TemplateResult {
+    return this._field('name', locale, {
+      label: html`<label for="name" part="name-label">${t('name_label')}</label>`,
+      autocomplete: 'cc-name',
+      placeholder: t('name_placeholder'),
+      hint: t('name_hint'),
+      text: true,
+      full: true,
+    });
   }
 
   /**
@@ -368,15 +478,17 @@ export class KessaiCardFields extends LitElement {
     // The security code's length follows the brand, so a brand change re-checks it.
     if (field === 'number' && this._live.has('cvc') && this._errors.cvc !== undefined) this._showCheck('cvc');
 
-    this._syncStates();
-    const change = new KessaiChangeEvent({
-      method: 'card',
-      complete: this.complete,
-      empty: this.empty,
-      ...(this._brand === null ? {} : { brand: this._brand }),
-    });
-    this.dispatchEvent(change);
+    this._dispatchChange();
     this._autoAdvance(field, input, edit);
+  }
+
+  /** One `kessai-change` per edit, ours or in the provider's form: completeness and brand, no card data. */
+  private _dispatchChange(): void {
+    this._syncStates();
+    const brand = this.brand;
+    this.dispatchEvent(
+      new KessaiChangeEvent({ method: 'card', complete: this.complete, empty: this.empty, ...(brand ? { brand } : {}) }),
+    );
   }
 
   private _format(field: CardField, input: HTMLInputElement, edit: EditKind): void {

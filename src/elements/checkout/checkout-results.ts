@@ -7,14 +7,8 @@ import type { NextAction } from '../../core/outcome.ts';
 import type { ClientSession } from '../../core/protocol.ts';
 import type { CheckoutHooks } from '../../flow/checkout-controller.ts';
 import type { FlowState } from '../../flow/state.ts';
-import {
-  KessaiErrorEvent,
-  KessaiPendingEvent,
-  KessaiRedirectEvent,
-  KessaiSubmitEvent,
-  KessaiSuccessEvent,
-} from '../shared/events.ts';
 import type { LazyTag } from '../shared/lazy-elements.ts';
+import type { CheckoutEvents } from './checkout-events.ts';
 import { RESULT_MESSAGES, type ResultMessageKey } from './result-messages.ts';
 
 /**
@@ -32,7 +26,7 @@ export interface ResultHost {
   trustedOrigins(session: ClientSession): string[];
   renderFailure(message: string, action: 'retry' | 'start_over'): TemplateResult;
   renderPartFailure(tag: LazyTag): TemplateResult | typeof nothing;
-  emit(event: Event): boolean;
+  readonly events: CheckoutEvents;
   /** Moves focus to the news that replaced the form. */
   focusResult(): void;
   ready(session: ClientSession): void;
@@ -98,31 +92,24 @@ export function resultView(host: ResultHost, state: FlowState): TemplateResult |
   }
 }
 
-/** The flow's hooks: each becomes one `kessai-*` event on the checkout. */
+/** The flow's hooks: each becomes one `kessai-*` event on the checkout (`checkout-events.ts`). */
 export function resultHooks(host: ResultHost): CheckoutHooks {
   return {
     ready: (session) => host.ready(session),
-    submitted: (method) => host.emit(new KessaiSubmitEvent({ method })),
-    redirect: (detail) => host.emit(new KessaiRedirectEvent(detail)),
+    submitted: (method) => host.events.submitted(method),
+    redirect: (detail) => host.events.redirect(detail),
     challenge: (action, signal) => host.runChallenge(action, signal),
     succeeded: (done) => {
-      host.emit(
-        new KessaiSuccessEvent({
-          method: done.method,
-          ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
-          ...(done.brand !== undefined ? { brand: done.brand } : {}),
-          ...(done.last4 !== undefined ? { last4: done.last4 } : {}),
-        }),
-      );
+      host.events.succeeded(done);
       host.focusResult();
     },
     pending: (slip) => {
-      host.emit(new KessaiPendingEvent({ method: 'konbini', slip }));
+      host.events.pending(slip);
       host.focusResult();
     },
     failed: (error, message) => host.failed(error, message),
     canceled: () => {
-      host.emit(new KessaiErrorEvent({ code: 'provider', message: t(host, 'canceled'), retryable: true }));
+      host.events.error('provider', t(host, 'canceled'), true);
       host.focusResult();
     },
   };

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { SURFACE_FIELDS, SURFACE_SLOT_PREFIX } from '../../core/card-surface.ts';
 import type { PaymentError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/locale.ts';
@@ -8,17 +9,7 @@ import type { PaymentInput } from '../../core/payment-input.ts';
 import { METHODS, type Mode, type PaymentMethod } from '../../core/names.ts';
 import type { ClientSession } from '../../core/protocol.ts';
 import { originOf } from '../../core/safe-url.ts';
-import type {
-  CheckoutConfig,
-  CheckoutController,
-  CheckoutDeps,
-} from '../../flow/checkout-controller.ts';
-import {
-  earlyStartEnabled,
-  fetchWithEarlyStart,
-  sendEarlyStart,
-  type EarlyStart,
-} from '../../flow/early-start.ts';
+import type { CheckoutConfig, CheckoutDeps } from '../../flow/checkout-controller.ts';
 import { INITIAL_STATE, canSubmit, type FlowState } from '../../flow/state.ts';
 import '../card-fields/card-fields.ts';
 import type { KessaiChallenge } from '../challenge/challenge.ts';
@@ -27,17 +18,18 @@ import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
 import { define } from '../shared/define.ts';
 import { isUpgraded, loadElement, type LazyTag } from '../shared/lazy-elements.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
-import { KessaiErrorEvent, KessaiReadyEvent } from '../shared/events.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
+import { CheckoutEvents } from './checkout-events.ts';
 import { CHECKOUT_MESSAGES, type CheckoutMessageKey } from './checkout-messages.ts';
 import { checkoutStyles } from './checkout.styles.ts';
 import type { ResultHost } from './checkout-results.ts';
+import { FlowLoader } from './flow-loader.ts';
 import { loadFlow, type FlowModule } from './load-flow.ts';
+import { LazyParts } from './lazy-parts.ts';
+import { renderTabs, tabLabelKey } from './method-tabs.ts';
+import { METHOD_VIEWS } from './payment-methods.ts';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'name';
-
-/** The page's `fetch` as it is when called (tests and pages may replace it after this module loads). */
-const pageFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 /** Provider failures that are about one card field: shown under that field. */
 const FIELD_OF_REASON: Readonly<Partial<Record<PaymentError['reason'], CardField>>> = {
@@ -144,14 +136,9 @@ export class KessaiCheckout extends LitElement {
   @query('kessai-card-fields') private _cardFields?: KessaiCardFields | null;
   @query('kessai-konbini-fields') private _konbiniFields?: KessaiKonbiniFields | null;
 
-  /** Set once the flow's chunk has loaded (it starts loading when the element is created). */
-  private _flow: CheckoutController | undefined;
-  /** The flow's chunk could not be loaded (offline, a missing file): shown with a Try again button. */
-  @state() private _flowLoadFailed = false;
-  /** Lazy elements whose chunk could not be loaded. */
-  @state() private _failedParts: ReadonlySet<LazyTag> = new Set();
-  /** The session request sent while the flow's chunk loads (script tag only). */
-  private _earlyStart: EarlyStart | undefined;
+  private readonly _events = new CheckoutEvents(this);
+  private readonly _parts = new LazyParts(this);
+  private readonly _pageLocale = new PageLocaleController(this);
 
   private readonly _flowConfig: CheckoutConfig = {
     endpoint: () => this.endpoint,
@@ -160,6 +147,8 @@ export class KessaiCheckout extends LitElement {
     locale: () => this._locale(),
     context: () => this.context,
     challenge: () => this._challengeMode(),
+    // A provider's iframes need the page's light DOM: not there when a shadow root holds this element.
+    canHostCardSurface: () => this.getRootNode() instanceof Document,
   };
 
   /** What the views of a payment under way (`checkout-results.ts`) use of this element. */
@@ -169,22 +158,36 @@ export class KessaiCheckout extends LitElement {
     trustedOrigins: (session) => this._trustedOrigins(session),
     renderFailure: (message, action) => this._renderFailure(message, action),
     renderPartFailure: (tag) => this._renderPartFailure(tag),
-    emit: (event) => this._emit(event),
+    events: this._events,
     focusResult: () => this._focusResult(),
     ready: (session) => this._onReady(session),
     failed: (error, message) => this._onFailed(error, message),
     runChallenge: (action, signal) => this._runChallenge(action, signal),
   };
-  /** The module of those views, once loaded with the flow. */
-  private _results: FlowModule['results'] | undefined;
+
+  private readonly _loader = new FlowLoader(this, {
+    load: () => this.loadFlowModule(),
+    create: ({ flow, results }, deps) =>
+      new flow.CheckoutController(this, this._flowConfig, results.resultHooks(this._resultHost), {
+        ...deps,
+        ...this.flowDeps(),
+      }),
+    earlyStart: () => ({
+      endpoint: this.endpoint,
+      mode: this._flowConfig.mode(),
+      methods: this.methods,
+      locale: this._locale(),
+      context: this.context,
+    }),
+    failed: () => this._events.error('network', this._t('load_failed'), true),
+  });
 
   /** What the flow started with; a change of any of these starts over with a new session. */
   private _flowKey = '';
-  private readonly _pageLocale = new PageLocaleController(this);
 
   constructor() {
     super();
-    this._startFlow();
+    this._loader.load();
   }
 
   /** The flow's state (`idle`, `loading`, `ready`, `submitting`, …, `succeeded`, `failed`). Read-only. */
@@ -197,7 +200,7 @@ export class KessaiCheckout extends LitElement {
    * or when a field is invalid (the errors are then shown and the first invalid field is focused).
    */
   submit(): void {
-    const flow = this._flow;
+    const flow = this._loader.flow;
     if (flow === undefined || !canSubmit(flow.state)) return;
     const input = this._collect();
     if (input === null) return;
@@ -210,9 +213,9 @@ export class KessaiCheckout extends LitElement {
     this._cardFields?.clear();
     if (isUpgraded(this._konbiniFields)) this._konbiniFields.clear();
     this._fieldError = false;
-    this._failedParts = new Set();
-    if (this._flowLoadFailed) this._startFlow();
-    this._flow?.restart();
+    this._parts.clear();
+    if (this._loader.failed) this._loader.load();
+    this._loader.flow?.restart();
   }
 
   /**
@@ -236,8 +239,6 @@ export class KessaiCheckout extends LitElement {
   override connectedCallback(): void {
     this._flowKey = this._currentKey();
     super.connectedCallback();
-    // Enabled by the script-tag entry after its elements are defined (and so connected): ask later.
-    if (this._flow === undefined) this._afterPageScripts(() => this._sendEarlyStart());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -250,18 +251,19 @@ export class KessaiCheckout extends LitElement {
     if (this.isConnected && key !== this._flowKey) {
       this._flowKey = key;
       this._fieldError = false;
-      this._flow?.restart();
+      this._loader.flow?.restart();
     }
     const session = this._session();
     if (session && !session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
-    for (const tag of this._partsFor(this._state())) this._loadPart(tag);
+    for (const tag of this._partsFor(this._state())) this._parts.load(tag);
   }
 
   protected override render(): TemplateResult {
     const state = this._state();
-    const busy = !this._flowLoadFailed && (state.status === 'idle' || state.status === 'loading');
+    const failed = this._loader.failed;
+    const busy = !failed && (state.status === 'idle' || state.status === 'loading');
     return html`<div class="checkout" part="base" lang=${this._locale()} aria-busy=${busy ? 'true' : 'false'}>
-      ${this._flowLoadFailed ? this._renderFailure(this._t('load_failed'), 'retry') : this._renderState(state)}
+      ${failed ? this._renderFailure(this._t('load_failed'), 'retry') : this._renderState(state)}
     </div>`;
   }
 
@@ -279,7 +281,7 @@ export class KessaiCheckout extends LitElement {
       default:
         // A payment under way or done: its views came with the flow.
         return (
-          this._results?.resultView(this._resultHost, state) ??
+          this._loader.results?.resultView(this._resultHost, state) ??
           (state.status === 'submitting' ? this._renderForm(state.session, true, null) : nothing)
         );
     }
@@ -295,8 +297,8 @@ export class KessaiCheckout extends LitElement {
     </div>`;
   }
 
-  /** One method's panel; a tabpanel labelled by its tab when the session offers a choice. */
-  private _panel(method: PaymentMethod, tabbed: boolean, fields: TemplateResult): TemplateResult {
+  /** One method's fields, in a tabpanel labelled by its tab when the session offers a choice. */
+  private _panel(method: PaymentMethod, tabbed: boolean, session: ClientSession, busy: boolean): TemplateResult {
     return html`<div
       class="panel"
       part="panel"
@@ -305,36 +307,54 @@ export class KessaiCheckout extends LitElement {
       aria-labelledby=${tabbed ? `tab-${method}` : nothing}
       ?hidden=${this._method !== method}
     >
-      ${fields}
+      ${method === 'card' ? this._cardPanel(busy) : this._konbiniPanel(session, busy)}
+      ${this._renderPartFailure(METHOD_VIEWS[method].lazy)}
     </div>`;
   }
 
-  /** Tabs (when there is a choice), both methods' fields, the error banner and the Pay button. */
+  /** Our card inputs, or the provider's own card form (its mount nodes are this element's light DOM). */
+  private _cardPanel(busy: boolean): TemplateResult {
+    const surface = this._loader.flow?.cardSurface;
+    return html`<kessai-card-fields
+      locale=${this._locale()}
+      ?disabled=${busy}
+      .surface=${surface}
+      .surfaceHost=${this}
+      >${surface
+        ? SURFACE_FIELDS.map(
+            (field) => html`<slot name=${SURFACE_SLOT_PREFIX + field} slot=${SURFACE_SLOT_PREFIX + field}></slot>`,
+          )
+        : nothing}</kessai-card-fields
+    >`;
+  }
+
+  private _konbiniPanel(session: ClientSession, busy: boolean): TemplateResult {
+    return html`<kessai-konbini-fields
+      locale=${this._locale()}
+      ?disabled=${busy}
+      .stores=${session.konbiniStores}
+      email=${session.konbiniFields?.email ?? 'required'}
+      phone=${session.konbiniFields?.phone ?? 'optional'}
+    ></kessai-konbini-fields>`;
+  }
+
+  /** Tabs (when there is a choice), each method's panel, the error banner and the Pay button. */
   private _renderForm(session: ClientSession, busy: boolean, error: PaymentError | null): TemplateResult {
     const methods = session.methods;
     const tabbed = methods.length > 1;
-    const locale = this._locale();
     const bannerText = error !== null && !this._fieldError && !this._bannerHidden ? this._failureText(error) : '';
     return html`
-      ${tabbed ? this._renderTabs(methods) : nothing}
+      ${tabbed
+        ? renderTabs({
+            methods,
+            selected: this._method,
+            label: this._t('payment_methods'),
+            text: (method) => this._t(tabLabelKey(method)),
+            select: (method, focusTab) => void this._select(method, focusTab),
+          })
+        : nothing}
       <div class="panels" @keydown=${this._onFieldKeydown}>
-        ${methods.includes('card')
-          ? this._panel('card', tabbed, html`<kessai-card-fields locale=${locale} ?disabled=${busy}></kessai-card-fields>`)
-          : nothing}
-        ${methods.includes('konbini')
-          ? this._panel(
-              'konbini',
-              tabbed,
-              html`<kessai-konbini-fields
-                  locale=${locale}
-                  ?disabled=${busy}
-                  .stores=${session.konbiniStores}
-                  email=${session.konbiniFields?.email ?? 'required'}
-                  phone=${session.konbiniFields?.phone ?? 'optional'}
-                ></kessai-konbini-fields>
-                ${this._renderPartFailure('kessai-konbini-fields')}`,
-            )
-          : nothing}
+        ${methods.map((method) => this._panel(method, tabbed, session, busy))}
       </div>
       <div class="error-banner" part="error" role="alert">${bannerText}</div>
       <button
@@ -352,32 +372,19 @@ export class KessaiCheckout extends LitElement {
     `;
   }
 
-  private _renderTabs(methods: readonly PaymentMethod[]): TemplateResult {
-    return html`<div class="tabs" part="tabs" role="tablist" aria-label=${this._t('payment_methods')}>
-      ${methods.map((method) => {
-        const selected = method === this._method;
-        return html`<button
-          class="tab"
-          part="tab tab-${method}${selected ? ' tab-selected' : ''}"
-          type="button"
-          role="tab"
-          id="tab-${method}"
-          aria-selected=${selected ? 'true' : 'false'}
-          aria-controls="panel-${method}"
-          tabindex=${selected ? '0' : '-1'}
-          @click=${() => this._select(method, false)}
-          @keydown=${this._onTabKeydown}
-        >
-          ${this._t(method === 'card' ? 'tab_card' : 'tab_konbini')}
-        </button>`;
-      })}
-    </div>`;
-  }
-
   private _renderFailure(message: string, action: 'retry' | 'start_over'): TemplateResult {
     return html`<div class="error-banner result" part="error" role="alert" tabindex="-1">${message}</div>
       <button class="button secondary" part="button retry-button" type="button" @click=${this._onRetry}>
         ${this._t(action)}
+      </button>`;
+  }
+
+  /** In place of a lazy element whose chunk could not be loaded, with a button to load it again. */
+  private _renderPartFailure(tag: LazyTag | undefined): TemplateResult | typeof nothing {
+    if (tag === undefined || !this._parts.failed(tag)) return nothing;
+    return html`<div class="error-banner" part="error" role="alert">${this._t('load_failed')}</div>
+      <button class="button secondary" part="button retry-button" type="button" @click=${() => this._parts.retry(tag)}>
+        ${this._t('retry')}
       </button>`;
   }
 
@@ -397,59 +404,17 @@ export class KessaiCheckout extends LitElement {
   }
 
   private _failureText(error: PaymentError): string {
-    return this._flow?.messageFor(error) ?? '';
+    return this._loader.flow?.messageFor(error) ?? '';
   }
 
   /** The flow's state; `idle` until its chunk has loaded. */
   private _state(): FlowState {
-    return this._flow?.state ?? INITIAL_STATE;
+    return this._loader.flow?.state ?? INITIAL_STATE;
   }
 
   private _session(): ClientSession | undefined {
     const state = this._state();
     return 'session' in state ? state.session : undefined;
-  }
-
-  /** Loads the flow's chunk and attaches the controller, which starts the session once connected. */
-  private _startFlow(): void {
-    this._flowLoadFailed = false;
-    this.loadFlowModule().then(
-      ({ flow, results }) => {
-        if (this._flow !== undefined) return;
-        this._results = results;
-        this._flow = new flow.CheckoutController(this, this._flowConfig, results.resultHooks(this._resultHost), {
-          fetch: fetchWithEarlyStart(this._earlyStart, pageFetch),
-          ...this.flowDeps(),
-        });
-        this.requestUpdate();
-      },
-      () => {
-        this._flowLoadFailed = true;
-        this._emit(new KessaiErrorEvent({ code: 'network', message: this._t('load_failed'), retryable: true }));
-      },
-    );
-  }
-
-  /** Once the page's own scripts have run (they may set `context` or attributes): parsing done, one more task. */
-  private _afterPageScripts(run: () => void): void {
-    const later = (): void => void setTimeout(run);
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', later, { once: true });
-    else later();
-  }
-
-  private _sendEarlyStart(): void {
-    if (!earlyStartEnabled() || this._flow !== undefined || this._earlyStart !== undefined || !this.isConnected) return;
-    this._earlyStart = sendEarlyStart(
-      {
-        endpoint: this.endpoint,
-        mode: this._flowConfig.mode(),
-        methods: this.methods,
-        locale: this._locale(),
-        context: this.context,
-        pageHref: globalThis.location.href,
-      },
-      pageFetch,
-    );
   }
 
   /** The lazy elements `state` shows. */
@@ -458,7 +423,7 @@ export class KessaiCheckout extends LitElement {
       case 'ready':
       case 'submitting':
       case 'failed':
-        return state.session?.methods.includes('konbini') ? ['kessai-konbini-fields'] : [];
+        return (state.session?.methods ?? []).flatMap((method) => METHOD_VIEWS[method].lazy ?? []);
       case 'requires_action':
         return this._challengeMode() === 'iframe' ? ['kessai-challenge'] : [];
       case 'awaiting_payment':
@@ -466,26 +431,6 @@ export class KessaiCheckout extends LitElement {
       default:
         return [];
     }
-  }
-
-  private _loadPart(tag: LazyTag): void {
-    if (customElements.get(tag) !== undefined || this._failedParts.has(tag)) return;
-    loadElement(tag).catch(() => {
-      this._failedParts = new Set([...this._failedParts, tag]);
-    });
-  }
-
-  /** In place of a lazy element whose chunk could not be loaded, with a button to load it again. */
-  private _renderPartFailure(tag: LazyTag): TemplateResult | typeof nothing {
-    if (!this._failedParts.has(tag)) return nothing;
-    const retry = (): void => {
-      this._failedParts = new Set([...this._failedParts].filter((failed) => failed !== tag));
-      this._loadPart(tag);
-    };
-    return html`<div class="error-banner" part="error" role="alert">${this._t('load_failed')}</div>
-      <button class="button secondary" part="button retry-button" type="button" @click=${retry}>
-        ${this._t('retry')}
-      </button>`;
   }
 
   private _currentKey(): string {
@@ -508,8 +453,9 @@ export class KessaiCheckout extends LitElement {
       const konbini = isUpgraded(this._konbiniFields) ? this._konbiniFields.collect() : null;
       return konbini === null ? null : { method: 'konbini', konbini };
     }
-    const card = this._cardFields?.collect() ?? null;
-    return card === null ? null : { method: 'card', card };
+    const collected = this._cardFields?.collectPayment() ?? null;
+    if (collected === null) return null;
+    return 'card' in collected ? { method: 'card', card: collected.card } : { method: 'card', surface: collected.surface };
   }
 
   private _onPay = (): void => {
@@ -518,11 +464,11 @@ export class KessaiCheckout extends LitElement {
 
   private _onRetry = (): void => {
     this._fieldError = false;
-    if (this._flowLoadFailed) {
-      this._startFlow();
+    if (this._loader.failed) {
+      this._loader.load();
       return;
     }
-    this._flow?.retry();
+    this._loader.flow?.retry();
   };
 
   /** Enter in a field pays, as it would in a form (not while an IME is composing Japanese text). */
@@ -533,44 +479,11 @@ export class KessaiCheckout extends LitElement {
     this.submit();
   };
 
-  /** WAI-ARIA tabs: arrows move and select (wrapping), Home and End jump; focus follows. */
-  private _onTabKeydown = (event: KeyboardEvent): void => {
-    const methods = this._session()?.methods ?? [];
-    const index = methods.indexOf(this._method);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = (index + 1) % methods.length;
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = (index - 1 + methods.length) % methods.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = methods.length - 1;
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    const method = methods[next];
-    if (method !== undefined) this._select(method, true);
-  };
-
   private async _select(method: PaymentMethod, focusTab: boolean): Promise<void> {
     if (method !== this._method) this._bannerHidden = true;
     this._method = method;
     await this.updateComplete;
     if (focusTab) this.renderRoot.querySelector<HTMLElement>(`#tab-${method}`)?.focus();
-  }
-
-  /** Dispatches a `kessai-*` event (named in the class JSDoc, where the manifest reads them). */
-  private _emit(event: Event): boolean {
-    return this.dispatchEvent(event);
   }
 
   private async _runChallenge(action: NextAction, signal: AbortSignal): Promise<string | null> {
@@ -582,14 +495,12 @@ export class KessaiCheckout extends LitElement {
 
   private _onReady(session: ClientSession): void {
     if (!session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
-    this._emit(
-      new KessaiReadyEvent({ methods: [...session.methods], amount: session.amount, currency: session.currency }),
-    );
+    this._events.ready(session);
   }
 
   private _onFailed(error: PaymentError, message: string): void {
     this._bannerHidden = false;
-    this._emit(new KessaiErrorEvent({ code: error.code, message, retryable: error.retryable }));
+    this._events.error(error.code, message, error.retryable);
     const state = this._state();
     const field = this._cardFieldOf(error);
     if (state.status === 'failed' && state.session !== undefined && field !== null && this._method === 'card') {

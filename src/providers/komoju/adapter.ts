@@ -1,13 +1,13 @@
 import type { Outcome } from '../../core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
-import type { AttemptContext, ProviderAdapter } from '../adapter.ts';
+import type { AttemptContext, CardPayment, ProviderAdapter, ResumeContext } from '../adapter.ts';
 import { outcomeOfFailedCall } from '../shared/call-outcome.ts';
 import { failed, isFailedOutcome, unexpectedResponse, type FailedOutcome } from '../shared/failures.ts';
 import { redirectOutcome } from '../shared/redirect-outcome.ts';
 import { sessionRefusal } from '../shared/session-checks.ts';
 import { createKomojuClient, type KomojuClient } from './client.ts';
-import { KOMOJU_PAYMENT_TYPES, KOMOJU_RETURN_PARAMS } from './constants.ts';
+import { KOMOJU_PAYMENT_TYPES } from './constants.ts';
 import { mapKomojuError, mapKomojuPayResponse, mapKomojuSession } from './map-outcome.ts';
 import {
   komojuPayResponseSchema,
@@ -18,15 +18,20 @@ import {
 import { komojuStoreSlug } from './stores.ts';
 
 /**
- * KOMOJU in the browser (providers README 1.4–1.7), as komoju-fields does it:
+ * KOMOJU in the browser (docs/providers.md "KOMOJU"), as KOMOJU's own fields do it:
  *
  * - card: `POST /secure_tokens` with the card → `OK`/`SKIPPED`: pay the session with the token id;
  *   `NEEDS_VERIFY`: redirect to the `authentication_url` (3-D Secure), KOMOJU comes back with
- *   `secure_token_id`; `ERRORED`: authentication failed. A card brand the secure tokens do not cover
- *   (`unsupported_card_brand`) is paid with the card details directly, skipping 3-D Secure.
+ *   `secure_token_id`. A token `ERRORED` at creation means the account's 3-D Secure is misconfigured,
+ *   and a card brand the secure tokens do not cover answers `unsupported_card_brand`: KOMOJU's fields
+ *   then pay with the card details without 3-D Secure, and so does this adapter.
  * - konbini: pay the session with the store and contact details → the slip.
- * - resume: with `secure_token_id`, read the token and pay with it (the idempotency key is derived from
- *   the token id, so a reload cannot pay twice); with only `session_id`, read the session.
+ * - resume: with `secure_token_id`, read the token: `ERRORED` after the challenge is a failed
+ *   authentication, `OK` pays with it; with only `session_id`, read the session.
+ *
+ * Only the headers KOMOJU's own fields send go to KOMOJU (`Accept`, `Content-Type`, `Authorization`):
+ * no idempotency header, which KOMOJU's CORS rules may refuse. One payment per submit is the flow's
+ * guarantee (a submit while one is in flight sends nothing).
  *
  * Card data is built only inside the bodies of the requests to `session.apiBase`. On abort the adapter
  * stops at once and resolves `canceled`, which the flow drops as stale.
@@ -76,13 +81,11 @@ async function pay(
   sessionId: string,
   paymentDetails: string | Record<string, string>,
   method: PaymentMethod,
-  idempotencyKey: string,
 ): Promise<Outcome> {
   const result = await client.post(
     `${sessionPath(sessionId)}/pay`,
     { payment_details: paymentDetails, api_locale: ctx.locale },
     komojuPayResponseSchema,
-    { idempotencyKey },
   );
   if (result.kind !== 'ok') return outcomeOfFailedCall(result, mapKomojuError);
   const options = { method, trustedOrigins: client.trustedOrigins };
@@ -105,9 +108,12 @@ async function readSession(
   });
 }
 
-async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome> {
+async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outcome> {
   const refused = sessionRefusal(ctx.session, 'card');
   if (refused) return refused;
+  // KOMOJU takes the card in our own inputs; a session never asks for a card surface.
+  if (!('card' in payment)) return failed('configuration', 'configuration_error', false);
+  const { card } = payment;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   const { session } = ctx;
@@ -124,12 +130,15 @@ async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome>
     },
     komojuSecureTokenSchema,
   );
-  if (token.kind === 'error' && typeof token.error !== 'string' && token.error.code === 'unsupported_card_brand') {
-    // komoju-fields does the same: no 3-D Secure for this brand, pay with the card itself.
-    return pay(ctx, client, session.sessionId, cardPaymentDetails(card), 'card', ctx.idempotencyKey);
+  const unsupportedBrand =
+    token.kind === 'error' && typeof token.error !== 'string' && token.error.code === 'unsupported_card_brand';
+  const misconfigured = token.kind === 'ok' && token.data.verification_status === 'ERRORED';
+  if (unsupportedBrand || misconfigured) {
+    // KOMOJU's fields do the same: no 3-D Secure for this card or this account, pay with the card itself.
+    return pay(ctx, client, session.sessionId, cardPaymentDetails(card), 'card');
   }
   if (token.kind !== 'ok') return outcomeOfFailedCall(token, mapKomojuError);
-  return afterSecureToken(ctx, client, token.data, session.sessionId, ctx.idempotencyKey, false);
+  return afterSecureToken(ctx, client, token.data, session.sessionId, false);
 }
 
 /** What a secure token's `verification_status` means, on submit or after the return. */
@@ -138,13 +147,12 @@ function afterSecureToken(
   client: KomojuClient,
   token: KomojuSecureToken,
   sessionId: string,
-  idempotencyKey: string,
   returning: boolean,
 ): Promise<Outcome> | Outcome {
   switch (token.verification_status) {
     case 'OK':
     case 'SKIPPED':
-      return pay(ctx, client, sessionId, token.id, 'card', idempotencyKey);
+      return pay(ctx, client, sessionId, token.id, 'card');
     case 'NEEDS_VERIFY':
       // Back from the challenge page without finishing it.
       if (returning) return failed('authentication', 'authentication_canceled', true);
@@ -169,15 +177,10 @@ async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise
     name: konbini.name,
   };
   if (konbini.phone) details['phone'] = konbini.phone;
-  return pay(ctx, client, ctx.session.sessionId, details, 'konbini', ctx.idempotencyKey);
+  return pay(ctx, client, ctx.session.sessionId, details, 'konbini');
 }
 
-/** Idempotency key of the one pay call a returned secure token may make, whatever reloads follow. */
-export function secureTokenIdempotencyKey(secureTokenId: string): string {
-  return `kessai-komoju-st-${secureTokenId}`;
-}
-
-async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Outcome> {
+async function resume(ctx: ResumeContext, params: URLSearchParams): Promise<Outcome> {
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   const tokenId = params.get('secure_token_id');
@@ -189,12 +192,11 @@ async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Out
       komojuSecureTokenSchema,
     );
     if (token.kind !== 'ok') return outcomeOfFailedCall(token, mapKomojuError);
-    const key = secureTokenIdempotencyKey(token.data.id);
-    const outcome = await afterSecureToken(ctx, client, token.data, sessionId, key, true);
+    const outcome = await afterSecureToken(ctx, client, token.data, sessionId, true);
     const paid = token.data.verification_status === 'OK' || token.data.verification_status === 'SKIPPED';
     if (!paid || outcome.status !== 'failed' || ctx.signal.aborted) return outcome;
-    // The pay call was refused, but this token may already have paid the session (a reload after
-    // success, with KOMOJU not replaying the answer): the session knows.
+    // The pay call was refused, but this token may already have paid the session (the same return
+    // opened twice): the session knows.
     const session = await readSession(client, sessionId, 'card');
     return session.status === 'succeeded' ? session : outcome;
   }
@@ -203,8 +205,6 @@ async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Out
 }
 
 export const komojuAdapter: ProviderAdapter = {
-  returnParams: KOMOJU_RETURN_PARAMS,
-  payCard,
-  payKonbini,
+  pay: { card: payCard, konbini: payKonbini },
   resume,
 };

@@ -6,9 +6,3 @@ export const KOMOJU_API_VERSION = '2024-07-15';
 
 /** The `payment_types` / `payment_details.type` slugs of the two methods Kessai Elements takes. */
 export const KOMOJU_PAYMENT_TYPES = { card: 'credit_card', konbini: 'konbini' } as const;
-
-/**
- * The query parameters KOMOJU puts on the return URL: `secure_token_id` after a secure-token 3-D Secure
- * challenge (README 1.7), `session_id` after a session redirect (README 1.2).
- */
-export const KOMOJU_RETURN_PARAMS = ['secure_token_id', 'session_id'] as const;

@@ -1,36 +1,42 @@
 import type { Outcome } from '../../core/outcome.ts';
-import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
+import type { KonbiniDetails } from '../../core/payment-input.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import { safeUrl } from '../../core/safe-url.ts';
-import type { AttemptContext, ProviderAdapter } from '../adapter.ts';
+import type { AttemptContext, CardPayment, ProviderAdapter, ResumeContext } from '../adapter.ts';
 import { outcomeOfFailedCall } from '../shared/call-outcome.ts';
 import { askEndpoint } from '../shared/endpoint-call.ts';
 import { failed, isFailedOutcome, type FailedOutcome } from '../shared/failures.ts';
 import { sessionRefusal } from '../shared/session-checks.ts';
 import { createUnivapayClient, type UnivapayClient } from './client.ts';
-import { UNIVAPAY_CHARGE_ID_PARAM, UNIVAPAY_PAYMENT_TYPES, UNIVAPAY_RETURN_PARAMS } from './constants.ts';
+import { UNIVAPAY_PAYMENT_TYPES } from './constants.ts';
+import { UNIVAPAY_CHARGE_ID_PARAM } from './manifest.ts';
 import { mapUnivapayError } from './map-outcome.ts';
 import { univapayTokenSchema, type UnivapayToken } from './schemas.ts';
 import { brandFromUnivapay, univapayStoreValue } from './stores.ts';
+import { createUnivapaySurface, univapaySurfaceInternals } from './surface.ts';
 
 /**
- * UnivaPay in the browser (providers README 2.1–2.6). UnivaPay has no server object to pay: the browser
- * turns the shopper's details into a transaction token with the app token, and the merchant's server
- * charges that token with its secret.
+ * UnivaPay in the browser (docs/providers.md "UnivaPay"). UnivaPay has no server object to pay: the
+ * shopper's details become a transaction token, and the merchant's server charges that token with its
+ * secret.
  *
- * - card / konbini: `POST {apiBase}/tokens` (`Authorization: Bearer {app jwt}`, `Idempotency-Key` of the
- *   submit), then the endpoint's `complete` with the token id only. The endpoint answers the outcome:
- *   succeeded, the 3-D Secure step (`requires_action`, usually a form POST to the issuer), the konbini
- *   slip, or a failure.
- * - resume: back from 3-D Secure with `univapayChargeId` (UNCONFIRMED name, see constants), the
- *   endpoint's `status` reads the charge.
+ * - card, the default: UnivaPay's inline form (`surface.ts`), the card typed into UnivaPay's iframe;
+ *   the page gets the token id only.
+ * - card, for a PCI DSS merchant UnivaPay allows to send raw card data (the server's
+ *   `directCardTokens`): our own inputs, `POST {apiBase}/tokens` with the card.
+ * - konbini: `POST {apiBase}/tokens` with the store and contact details.
+ * - each then asks the endpoint's `complete` with the token id only. The endpoint answers the outcome:
+ *   succeeded, the 3-D Secure step (`requires_action` with the charge as its reference, usually a form
+ *   POST to the issuer), the konbini slip, or a failure.
+ * - resume: back from 3-D Secure, the endpoint's `status` reads the charge the attempt recorded (or the
+ *   one a `univapayChargeId` parameter names, where UnivaPay adds one: UNCONFIRMED).
  *
- * Email: UnivaPay wants `email` on tokens "for most types" (README 2.2). Konbini sends the shopper's
- * (the konbini form asks for it). The card form has no email field, so a card token carries the
- * merchant's `session.extra.email` when the server put one there, and none otherwise.
+ * Email: UnivaPay requires `email` on card tokens. Konbini sends the shopper's (the konbini form asks
+ * for it); a card token carries the merchant's `session.extra.email` when the server put one there
+ * (UnivaPay's inline form asks the shopper otherwise).
  *
- * Card data is built only inside the body of the one request to `session.apiBase`; the endpoint sees
- * the token id, never the card. On abort the adapter stops at once and resolves `canceled`.
+ * Raw card data is built only inside the body of the one request to `session.apiBase`; the endpoint
+ * sees the token id, never the card. On abort the adapter stops at once and resolves `canceled`.
  */
 
 function clientFor(ctx: AttemptContext): UnivapayClient | FailedOutcome {
@@ -88,11 +94,13 @@ async function complete(
   return checkedOutcome(outcome, client, token);
 }
 
-async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome> {
+async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outcome> {
   const refused = sessionRefusal(ctx.session, 'card');
   if (refused) return refused;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
+  if ('surface' in payment) return payWithInlineForm(ctx, client, payment.surface);
+  const { card } = payment;
   const email = ctx.session.extra?.['email'];
   const created = await createToken(ctx, client, {
     payment_type: UNIVAPAY_PAYMENT_TYPES.card,
@@ -109,6 +117,31 @@ async function payCard(ctx: AttemptContext, card: CardDetails): Promise<Outcome>
   });
   if ('outcome' in created) return created.outcome;
   return complete(ctx, client, created.token, 'card');
+}
+
+/** The card typed into UnivaPay's inline form: its token id, then `complete`. */
+async function payWithInlineForm(
+  ctx: AttemptContext,
+  client: UnivapayClient,
+  surface: Parameters<typeof univapaySurfaceInternals>[0],
+): Promise<Outcome> {
+  const form = univapaySurfaceInternals(surface);
+  if (!form) return failed('configuration', 'configuration_error', false);
+  let tokenId: string;
+  try {
+    tokenId = await form.tokenize();
+  } catch (error) {
+    if (ctx.signal.aborted) return { status: 'canceled' };
+    // UnivaPay's form shows what is wrong inside its iframe; its message is kept for the logs.
+    const message = error instanceof Error ? error.message.slice(0, 200) : undefined;
+    return failed('validation', 'invalid_input', true, message ? { providerMessage: message } : {});
+  }
+  if (ctx.signal.aborted) return { status: 'canceled' };
+  if (!/^[A-Za-z0-9-]{1,128}$/.test(tokenId)) return failed('provider', 'unexpected_response', true);
+  const outcome = await askEndpoint(ctx, () =>
+    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: tokenId, method: 'card' }, ctx.signal),
+  );
+  return checkedOutcome(outcome, client);
 }
 
 async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome> {
@@ -133,8 +166,8 @@ async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise
   return complete(ctx, client, created.token, 'konbini');
 }
 
-async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Outcome> {
-  const chargeId = params.get(UNIVAPAY_CHARGE_ID_PARAM)?.trim();
+async function resume(ctx: ResumeContext, params: URLSearchParams): Promise<Outcome> {
+  const chargeId = (params.get(UNIVAPAY_CHARGE_ID_PARAM) ?? ctx.reference)?.trim();
   if (!chargeId || chargeId.length > 128) return failed('internal', 'internal_error', false);
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
@@ -145,8 +178,7 @@ async function resume(ctx: AttemptContext, params: URLSearchParams): Promise<Out
 }
 
 export const univapayAdapter: ProviderAdapter = {
-  returnParams: UNIVAPAY_RETURN_PARAMS,
-  payCard,
-  payKonbini,
+  pay: { card: payCard, konbini: payKonbini },
+  createCardSurface: createUnivapaySurface,
   resume,
 };

@@ -5,14 +5,6 @@ export const UNIVAPAY_DEFAULT_API_BASE = 'https://api.univapay.com';
 export const UNIVAPAY_PAYMENT_TYPES = { card: 'card', konbini: 'konbini' } as const;
 
 /**
- * The query parameter UnivaPay puts on `redirect_endpoint` after 3-D Secure. UNCONFIRMED (README 2.6
- * step 5): UnivaPay does not document the names; its widget integrations read `univapayChargeId`, and
- * so do we. The sandbox's names are configurable (`returnParams` of the UnivaPay emulator).
- */
-export const UNIVAPAY_CHARGE_ID_PARAM = 'univapayChargeId';
-export const UNIVAPAY_RETURN_PARAMS = [UNIVAPAY_CHARGE_ID_PARAM] as const;
-
-/**
  * Keys Kessai Elements puts in a charge's `metadata` (flat, string values: README 2.3), which bind the
  * charge to the attempt that created it and let `status` answer without any store of its own.
  */
