@@ -130,6 +130,8 @@ export class CheckoutController implements ReactiveController, FlowCore {
     const ctx = this.attemptContext(state.session, run);
     void (async () => {
       const adapter = await this.adapter(state.session);
+      // Left or reset while the provider's code loaded: nothing is sent.
+      if (!this.isCurrent(run)) return;
       const outcome = 'status' in adapter ? adapter : await pay(this, adapter, ctx, input);
       if (this.isCurrent(run)) this.settle(outcome);
     })();

@@ -4,6 +4,7 @@ import { CHALLENGE_PARAM } from './challenge-frame.ts';
 import type { FlowCore } from './flow-core.ts';
 import { safeActionUrl } from './navigate.ts';
 import { clearPendingAttempt, createPendingAttempt, savePendingAttempt } from './pending-attempt.ts';
+import { RETURN_PARAM } from './return-url.ts';
 import type { FlowState } from './state.ts';
 
 type RequiresAction = Extract<FlowState, { status: 'requires_action' }>;
@@ -58,7 +59,7 @@ async function runChallenge(core: FlowCore, state: RequiresAction): Promise<void
     return;
   }
   const params = new URLSearchParams(search);
-  params.delete(CHALLENGE_PARAM);
+  for (const name of [CHALLENGE_PARAM, RETURN_PARAM]) params.delete(name);
   const adapter = await core.adapter(state.session);
   if (!core.isCurrent(run)) return;
   let outcome: Outcome;

@@ -29,6 +29,8 @@ export function tryResume(core: FlowCore): boolean {
   void (async (): Promise<Outcome> => {
     const adapter = await core.adapter(attempt.session);
     if ('status' in adapter) return adapter;
+    // Left while the provider's code loaded: nothing is asked; the next connection resumes.
+    if (!core.isCurrent(run)) return { status: 'canceled' };
     try {
       return await adapter.resume({ ...core.attemptContext(attempt.session, run), reference: attempt.reference }, params);
     } catch {

@@ -7,10 +7,11 @@ import { komojuErrorBodySchema, type KomojuErrorValue } from './schemas.ts';
 
 /**
  * A tiny client of the KOMOJU API as the browser calls it: base URL from `session.apiBase`, HTTP
- * Basic with the publishable key, JSON bodies, an `Idempotency-Key` where asked, the attempt's abort
- * signal (the plumbing is `shared/json-client.ts`). It never throws. No `X-KOMOJU-API-VERSION` from
- * the browser: KOMOJU's own browser fields do not send it, and a header KOMOJU's CORS rules do not
- * allow would make every call fail (the server side sends it).
+ * Basic with the publishable key, JSON bodies, the attempt's abort signal (the plumbing is
+ * `shared/json-client.ts`). It never throws. It sends only the headers KOMOJU's own fields send
+ * (`Accept`, `Content-Type`, `Authorization`): no idempotency header and no `X-KOMOJU-API-VERSION`,
+ * since a header KOMOJU's CORS rules do not allow would make every call fail (docs/providers.md
+ * "KOMOJU"; the server side sends both).
  *
  * Card data passed to `post` goes only into the request body, to `apiBase`.
  */
@@ -28,12 +29,7 @@ export interface KomojuClient {
   /** Origins trusted beside `https:` for redirects and links: the API's own (the sandbox on http). */
   readonly trustedOrigins: readonly string[];
   get<T>(path: string, schema: Parser<T>): Promise<KomojuCallResult<T>>;
-  post<T>(
-    path: string,
-    body: Readonly<Record<string, unknown>>,
-    schema: Parser<T>,
-    options?: { readonly idempotencyKey?: string },
-  ): Promise<KomojuCallResult<T>>;
+  post<T>(path: string, body: Readonly<Record<string, unknown>>, schema: Parser<T>): Promise<KomojuCallResult<T>>;
 }
 
 /** `Basic base64("<key>:")`, or null when the key cannot be encoded (not Latin-1). */
@@ -72,6 +68,6 @@ export function createKomojuClient(config: KomojuClientConfig): KomojuClient | F
   return {
     trustedOrigins: client.trustedOrigins,
     get: (path, schema) => client.call('GET', path, schema),
-    post: (path, body, schema, options) => client.call('POST', path, schema, body, options?.idempotencyKey),
+    post: (path, body, schema) => client.call('POST', path, schema, body),
   };
 }

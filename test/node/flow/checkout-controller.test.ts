@@ -20,13 +20,14 @@ import {
   readPendingAttempt,
   savePendingAttempt,
 } from '../../../src/flow/pending-attempt.ts';
-import type { AttemptContext, ProviderAdapter } from '../../../src/providers/adapter.ts';
+import type { AttemptContext, MethodPayers, ProviderAdapter } from '../../../src/providers/adapter.ts';
+import type { ProviderManifest } from '../../../src/providers/provider-manifest.ts';
 import { fakeFetch, json, type RecordedRequest } from '../providers/fake-fetch.ts';
 import { SESSION_ID, memoryStorage, session } from './fixtures.ts';
 
 const CARD: CardDetails = { number: '4111111111111111', expMonth: 12, expYear: 2031, cvc: '123', name: 'TARO YAMADA' };
 const CARD_INPUT: PaymentInput = { method: 'card', card: CARD };
-const PAGE = 'https://shop.example/checkout?cart=42#pay';
+const PAGE = 'https://shop.example/checkout?cart=42&kessai_return=1#pay';
 const ENDPOINT = 'https://shop.example/api/pay';
 
 class FakeHost implements ReactiveControllerHost {
@@ -88,11 +89,16 @@ interface HarnessOptions {
   readonly challenge?: (action: NextAction, signal: AbortSignal) => Promise<string | null>;
 }
 
-function fakeAdapter(overrides: Partial<ProviderAdapter> = {}): ProviderAdapter & { calls: AttemptContext[] } {
+/** What a test adapter may replace: the payers of each method and `resume`. */
+interface FakeAdapterParts {
+  readonly payCard?: NonNullable<MethodPayers['card']>;
+  readonly payKonbini?: NonNullable<MethodPayers['konbini']>;
+  readonly resume?: ProviderAdapter['resume'];
+}
+
+function fakeAdapter(overrides: FakeAdapterParts = {}): ProviderAdapter & { calls: AttemptContext[] } {
   const calls: AttemptContext[] = [];
-  return {
-    calls,
-    returnParams: ['secure_token_id', 'session_id'],
+  const parts: Required<FakeAdapterParts> = {
     payCard: async (ctx) => {
       calls.push(ctx);
       return { status: 'succeeded', method: 'card', paymentId: 'pay_1', brand: 'visa', last4: '1111' };
@@ -107,7 +113,15 @@ function fakeAdapter(overrides: Partial<ProviderAdapter> = {}): ProviderAdapter 
     },
     ...overrides,
   };
+  return { calls, pay: { card: parts.payCard, konbini: parts.payKonbini }, resume: parts.resume };
 }
+
+/** KOMOJU's return parameters, as the flow learns them from the provider's manifest. */
+const FAKE_MANIFEST: ProviderManifest = {
+  returnParams: ['secure_token_id', 'session_id'],
+  sessionParam: 'session_id',
+  load: () => Promise.reject(new Error('not used: the test passes its adapter')),
+};
 
 function harness(options: HarnessOptions = {}): Harness {
   const host = new FakeHost();
@@ -161,7 +175,8 @@ function harness(options: HarnessOptions = {}): Harness {
     },
     options.challenge ? { ...hooks, challenge: options.challenge } : hooks,
     {
-      adapterFor: (provider) => (provider === 'komoju' ? adapter : undefined),
+      loadAdapter: async (provider) => (provider === 'komoju' ? adapter : undefined),
+      manifestOf: (provider) => (provider === 'komoju' ? FAKE_MANIFEST : undefined),
       fetch,
       navigate,
       storage,
@@ -216,7 +231,7 @@ describe('checkout controller: start', () => {
         action: 'start',
         mode: 'payment',
         methods: ['card'],
-        returnUrl: 'https://shop.example/checkout?cart=42#pay',
+        returnUrl: 'https://shop.example/checkout?cart=42&kessai_return=1#pay',
         locale: 'en',
         context: { cart: '42' },
       },
@@ -284,6 +299,7 @@ describe('checkout controller: submit', () => {
     const h = await readyHarness({ adapter });
     assert.equal(h.controller.submit(CARD_INPUT), true);
     assert.equal(h.controller.submit(CARD_INPUT), false);
+    await settle();
     assert.equal(h.controller.submit(CARD_INPUT), false);
     assert.equal(adapter.calls.length, 1);
     assert.equal(stateOf(h).status, 'submitting');
@@ -310,7 +326,7 @@ describe('checkout controller: submit', () => {
     await settle();
     const [first, second] = adapter.calls;
     assert.equal(first?.session.sessionId, SESSION_ID);
-    assert.equal(first?.pageUrl, 'https://shop.example/checkout?cart=42#pay');
+    assert.equal(first?.pageUrl, 'https://shop.example/checkout?cart=42&kessai_return=1#pay');
     assert.equal(first?.locale, 'ja');
     assert.equal(first?.idempotencyKey, 'key-1');
     assert.equal(second?.idempotencyKey, 'key-2');
@@ -329,6 +345,7 @@ describe('checkout controller: submit', () => {
     });
     const h = await readyHarness({ adapter });
     h.controller.submit(CARD_INPUT);
+    await settle();
     h.controller.restart();
     assert.equal(adapter.calls[0]?.signal.aborted, true);
     await settle();
@@ -500,6 +517,7 @@ describe('checkout controller: the element removed mid-submit', () => {
     const h = await readyHarness({ adapter });
     h.controller.submit(CARD_INPUT);
     assert.equal(stateOf(h).status, 'submitting');
+    await settle();
     h.controller.hostDisconnected();
     assert.equal(adapter.calls[0]?.signal.aborted, true, 'the in-flight request is aborted');
 
@@ -607,6 +625,7 @@ describe('checkout controller: resume', () => {
     });
     const h = harness({ page, storage: returning(page), adapter });
     h.controller.hostConnected();
+    await settle();
     h.controller.hostDisconnected();
     assert.equal(adapter.calls[0]?.signal.aborted, true);
     first.resolve({ status: 'succeeded', method: 'card', paymentId: 'first' });
@@ -653,7 +672,7 @@ describe('checkout controller: 3-D Secure in a frame', () => {
     assert.equal(stateOf(h).status, 'succeeded');
     assert.equal(resumedWith, `cart=42&session_id=${SESSION_ID}&secure_token_id=st_5`);
     // The provider is told to come back to the page with the marker the framed page looks for.
-    assert.equal(adapter.calls[0]?.pageUrl, 'https://shop.example/checkout?cart=42&kessai_challenge=1#pay');
+    assert.equal(adapter.calls[0]?.pageUrl, 'https://shop.example/checkout?cart=42&kessai_return=1&kessai_challenge=1#pay');
     assert.equal(h.storage.map.size, 0);
     assert.deepEqual(h.calls.map((c) => c[0]), ['ready', 'submitted', 'redirect', 'succeeded']);
   });

@@ -4,7 +4,7 @@ import { createEndpointClient } from '../../../src/flow/endpoint-client.ts';
 import { fetchWithEarlyStart, sendEarlyStart, type EarlyStartInput } from '../../../src/flow/early-start.ts';
 import { startFields } from '../../../src/flow/start-request.ts';
 import { PROVIDER_RETURN_PARAMS } from '../../../src/providers/return-params.ts';
-import { adapterFor } from '../../../src/providers/registry.ts';
+import { manifestOf } from '../../../src/providers/registry.ts';
 import { PROVIDERS } from '../../../src/core/protocol.ts';
 
 interface Call {
@@ -24,6 +24,8 @@ function recordingFetch(answer: () => Response = () => new Response('{}')): { fe
 }
 
 const PAGE = 'https://shop.example/checkout?cart=7#top';
+/** Where the checkout asks to come back: the page with its return marker. */
+const RETURN_URL = 'https://shop.example/checkout?cart=7&kessai_return=1#top';
 const INPUT: EarlyStartInput = {
   endpoint: '/api/pay',
   mode: 'payment',
@@ -40,7 +42,7 @@ describe('sendEarlyStart', () => {
     const flow = recordingFetch();
     const client = createEndpointClient({ url: 'https://shop.example/api/pay', context: () => ({ cartId: 'c_1' }), fetch: flow.fetch });
     await client.start(
-      startFields({ mode: 'payment', methods: ['card', 'konbini'], returnUrl: PAGE, locale: 'ja' }),
+      startFields({ mode: 'payment', methods: ['card', 'konbini'], returnUrl: RETURN_URL, locale: 'ja' }),
       new AbortController().signal,
     );
     const [a] = early.calls;
@@ -52,7 +54,7 @@ describe('sendEarlyStart', () => {
       action: 'start',
       mode: 'payment',
       methods: ['card', 'konbini'],
-      returnUrl: PAGE,
+      returnUrl: RETURN_URL,
       locale: 'ja',
       context: { cartId: 'c_1' },
     });
@@ -64,13 +66,13 @@ describe('sendEarlyStart', () => {
     assert.deepEqual(JSON.parse(String(early.calls[0]?.init?.body)), {
       action: 'start',
       mode: 'payment',
-      returnUrl: PAGE,
+      returnUrl: RETURN_URL,
       locale: 'ja',
     });
   });
 
   it('sends nothing on a page that may be a provider return or a framed challenge, or without an endpoint', () => {
-    for (const param of [...PROVIDER_RETURN_PARAMS, 'kessai_challenge']) {
+    for (const param of [...PROVIDER_RETURN_PARAMS, 'kessai_challenge', 'kessai_return']) {
       const early = recordingFetch();
       assert.equal(sendEarlyStart({ ...INPUT, pageHref: `${PAGE.split('#')[0]}&${param}=x` }, early.fetch), undefined, param);
       assert.equal(early.calls.length, 0, param);
@@ -90,9 +92,10 @@ describe('sendEarlyStart', () => {
     }
   });
 
-  it('knows every return parameter of every adapter', () => {
-    const fromAdapters = PROVIDERS.flatMap((provider) => [...(adapterFor(provider)?.returnParams ?? [])]);
-    assert.deepEqual([...PROVIDER_RETURN_PARAMS].sort(), [...new Set(fromAdapters)].sort());
+  it('knows every return parameter of every provider manifest', () => {
+    const fromManifests = PROVIDERS.flatMap((provider) => [...(manifestOf(provider)?.returnParams ?? [])]);
+    assert.deepEqual([...PROVIDER_RETURN_PARAMS].sort(), [...new Set(fromManifests)].sort());
+    assert.ok(PROVIDER_RETURN_PARAMS.includes('secure_token_id') && PROVIDER_RETURN_PARAMS.includes('univapayChargeId'));
   });
 });
 

@@ -5,7 +5,7 @@ import type { FailureReason } from '../../../src/core/errors.ts';
 import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../../../src/core/payment-input.ts';
 import { clientSessionSchema, type ClientSession, type EndpointClient } from '../../../src/core/protocol.ts';
-import type { AttemptContext } from '../../../src/providers/adapter.ts';
+import type { ResumeContext } from '../../../src/providers/adapter.ts';
 import { komojuAdapter } from '../../../src/providers/komoju/adapter.ts';
 import { createSandbox, type Sandbox } from '../../../src/server/sandbox/index.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
@@ -85,7 +85,7 @@ function world(amount = 2400) {
     status: () => Promise.reject(new Error('not used with KOMOJU')),
   };
 
-  function attempt(session: ClientSession, idempotencyKey: string = crypto.randomUUID()): AttemptContext {
+  function attempt(session: ClientSession, idempotencyKey: string = crypto.randomUUID()): ResumeContext {
     return {
       session,
       endpoint: endpointClient,
@@ -94,6 +94,7 @@ function world(amount = 2400) {
       idempotencyKey,
       signal: new AbortController().signal,
       fetch: recording(browserRequests),
+      reference: undefined,
     };
   }
 
@@ -167,7 +168,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
   it('card without a challenge: succeeded once, and the endpoint status agrees', async () => {
     const w = world();
     const session = await w.start();
-    const outcome = await komojuAdapter.payCard!(w.attempt(session), card('4111111111111111'));
+    const outcome = await komojuAdapter.pay.card!(w.attempt(session), { card: card('4111111111111111') });
     assert.deepEqual(outcome, {
       status: 'succeeded',
       method: 'card',
@@ -193,10 +194,10 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
     it(`test card ${number} → failed ${expected}, and the shopper can pay again`, async () => {
       const w = world();
       const session = await w.start();
-      const outcome = await komojuAdapter.payCard!(w.attempt(session), card(number));
+      const outcome = await komojuAdapter.pay.card!(w.attempt(session), { card: card(number) });
       assert.equal(reason(outcome), expected);
       assert.equal(outcome.status === 'failed' && outcome.error.retryable, true);
-      const retry = await komojuAdapter.payCard!(w.attempt(session), card('5555555555554444'));
+      const retry = await komojuAdapter.pay.card!(w.attempt(session), { card: card('5555555555554444') });
       assert.equal(retry.status, 'succeeded');
       assert.equal(retry.status === 'succeeded' && retry.brand, 'mastercard');
       assertNoCardLeak(w, number);
@@ -206,7 +207,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
   it('3-D Secure challenge completed: redirect, return, resume → succeeded; a reload pays nothing more', async () => {
     const w = world();
     const session = await w.start();
-    const first = await komojuAdapter.payCard!(w.attempt(session), card('4100000000005000'));
+    const first = await komojuAdapter.pay.card!(w.attempt(session), { card: card('4100000000005000') });
     assert.equal(first.status, 'requires_action');
     if (first.status !== 'requires_action') return;
     assert.equal(new URL(first.action.url).origin, new URL(API).origin, 'the challenge page is the sandbox');
@@ -229,7 +230,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
   it('3-D Secure challenge failed → authentication_failed, nothing charged', async () => {
     const w = world();
     const session = await w.start();
-    const first = await komojuAdapter.payCard!(w.attempt(session), card('4100000000005000'));
+    const first = await komojuAdapter.pay.card!(w.attempt(session), { card: card('4100000000005000') });
     assert.equal(first.status, 'requires_action');
     if (first.status !== 'requires_action') return;
     const params = await w.challenge(first.action.url, 'fail');
@@ -241,7 +242,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
   it('back from the challenge page without answering → authentication_canceled, nothing charged', async () => {
     const w = world();
     const session = await w.start();
-    const first = await komojuAdapter.payCard!(w.attempt(session), card('4100000000005000'));
+    const first = await komojuAdapter.pay.card!(w.attempt(session), { card: card('4100000000005000') });
     assert.equal(first.status, 'requires_action');
     const token = w.sandbox.komoju.inspect.secureTokens()[0];
     assert.ok(token);
@@ -254,21 +255,16 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
   it('frictionless 3-D Secure (OK token) pays at once', async () => {
     const w = world();
     const session = await w.start();
-    const outcome = await komojuAdapter.payCard!(w.attempt(session), card('4100000000000100'));
+    const outcome = await komojuAdapter.pay.card!(w.attempt(session), { card: card('4100000000000100') });
     assert.equal(outcome.status, 'succeeded');
   });
 
-  it('konbini: the slip, the same from the endpoint status, and one payment per idempotency key', async () => {
+  it('konbini: the slip, and the same from the endpoint status and from a return', async () => {
     const w = world();
     const session = await w.start();
-    const ctx = w.attempt(session, 'one-submit');
-    const [outcome, doubleClick] = await Promise.all([
-      komojuAdapter.payKonbini!(ctx, KONBINI),
-      komojuAdapter.payKonbini!(ctx, KONBINI),
-    ]);
+    const outcome = await komojuAdapter.pay.konbini!(w.attempt(session), KONBINI);
     assert.equal(outcome.status, 'awaiting_payment');
     if (outcome.status !== 'awaiting_payment') return;
-    assert.deepEqual(doubleClick, outcome);
     assert.equal(outcome.slip.store, 'lawson');
     assert.match(outcome.slip.paymentNumber, /^\d+$/);
     assert.ok(outcome.slip.amount >= 2400, 'the amount at the register includes the fee');
@@ -289,7 +285,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
     const w = world();
     const session = await w.start(['card']);
     assert.deepEqual(session.methods, ['card']);
-    const outcome = await komojuAdapter.payKonbini!(w.attempt(session), KONBINI);
+    const outcome = await komojuAdapter.pay.konbini!(w.attempt(session), KONBINI);
     assert.equal(reason(outcome), 'method_unavailable');
     assert.equal(w.browserRequests.length, 0);
   });
@@ -298,7 +294,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
     const w = world(2400);
     const session = await w.start();
     const tampered = { ...session, amount: 1 };
-    const outcome = await komojuAdapter.payCard!(w.attempt(tampered), card('4111111111111111'));
+    const outcome = await komojuAdapter.pay.card!(w.attempt(tampered), { card: card('4111111111111111') });
     assert.equal(outcome.status, 'failed');
     assert.equal(w.sandbox.komoju.inspect.payments({ sessionId: session.sessionId, status: 'captured' }).length, 0);
   });

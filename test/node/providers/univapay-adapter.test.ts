@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Outcome } from '../../../src/core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../../../src/core/payment-input.ts';
 import type { ClientSession, CompleteRequest, EndpointClient, StatusRequest } from '../../../src/core/protocol.ts';
-import type { AttemptContext } from '../../../src/providers/adapter.ts';
-import { adapterFor } from '../../../src/providers/registry.ts';
+import type { ResumeContext } from '../../../src/providers/adapter.ts';
+import { loadAdapter } from '../../../src/providers/registry.ts';
+import { univapayManifest } from '../../../src/providers/univapay/manifest.ts';
 import { univapayAdapter } from '../../../src/providers/univapay/adapter.ts';
 import { fakeFetch, json, type RecordedRequest, type Route } from './fake-fetch.ts';
 
@@ -71,8 +72,8 @@ function recordingEndpoint(answer: Outcome | Error = { status: 'succeeded', meth
 function context(
   fetchImpl: typeof fetch,
   endpoint: EndpointClient,
-  overrides: Partial<AttemptContext> = {},
-): AttemptContext {
+  overrides: Partial<ResumeContext> = {},
+): ResumeContext {
   return {
     session: session(),
     endpoint,
@@ -81,6 +82,7 @@ function context(
     idempotencyKey: 'idem-4c1e9a',
     signal: new AbortController().signal,
     fetch: fetchImpl,
+    reference: undefined,
     ...overrides,
   };
 }
@@ -124,16 +126,17 @@ describe('univapayAdapter', () => {
     for (const line of logged) assert.ok(!line.includes(CARD.number), 'card number logged');
   });
 
-  it('is registered for univapay sessions and reads univapayChargeId on return', () => {
-    assert.equal(adapterFor('univapay'), univapayAdapter);
-    assert.deepEqual([...univapayAdapter.returnParams], ['univapayChargeId']);
+  it('is registered for univapay sessions and reads univapayChargeId on return', async () => {
+    assert.equal(await loadAdapter('univapay'), univapayAdapter);
+    assert.deepEqual([...univapayManifest.returnParams], ['univapayChargeId']);
+    assert.equal(univapayManifest.sessionParam, undefined);
   });
 
   describe('payCard', () => {
     it('tokenizes the card at {apiBase}/tokens with the app token, then completes with the token id only', async () => {
       const fake = fakeFetch([tokenRoute()]);
       const { endpoint, calls } = recordingEndpoint();
-      const outcome = await univapayAdapter.payCard!(context(fake.fetch, endpoint), CARD);
+      const outcome = await univapayAdapter.pay.card!(context(fake.fetch, endpoint), { card: CARD });
 
       // The brand and last four come from the token, not from the card the shopper typed.
       assert.deepEqual(outcome, { status: 'succeeded', method: 'card', paymentId: 'ch_1', brand: 'visa', last4: '0000' });
@@ -167,7 +170,7 @@ describe('univapayAdapter', () => {
       const ctx = context(fake.fetch, endpoint, {
         session: session({ extra: { storeId: 's', email: 'taro@example.jp' } }),
       });
-      await univapayAdapter.payCard!(ctx, CARD);
+      await univapayAdapter.pay.card!(ctx, { card: CARD });
       assert.equal(body(fake.requests[0]!)['email'], 'taro@example.jp');
     });
 
@@ -179,7 +182,7 @@ describe('univapayAdapter', () => {
         fields: { resource_id: 'ch_1', resource_type: 'charge' },
       } as const;
       const { endpoint } = recordingEndpoint({ status: 'requires_action', method: 'card', action });
-      const outcome = await univapayAdapter.payCard!(context(fake.fetch, endpoint), CARD);
+      const outcome = await univapayAdapter.pay.card!(context(fake.fetch, endpoint), { card: CARD });
       assert.deepEqual(outcome, { status: 'requires_action', method: 'card', action });
     });
 
@@ -191,7 +194,7 @@ describe('univapayAdapter', () => {
           method: 'card',
           action: { type: 'post', url, fields: {} },
         });
-        assert.equal(failure(await univapayAdapter.payCard!(context(fake.fetch, endpoint), CARD)).reason, 'unsafe_redirect');
+        assert.equal(failure(await univapayAdapter.pay.card!(context(fake.fetch, endpoint), { card: CARD })).reason, 'unsafe_redirect');
       });
     }
 
@@ -201,7 +204,7 @@ describe('univapayAdapter', () => {
       const action = { type: 'post', url: 'http://localhost:5173/sandbox/univapay/3ds/ch_1', fields: {} } as const;
       const { endpoint, calls } = recordingEndpoint({ status: 'requires_action', method: 'card', action });
       const ctx = context(fake.fetch, endpoint, { session: session({ apiBase: sandbox }) });
-      assert.equal((await univapayAdapter.payCard!(ctx, CARD)).status, 'requires_action');
+      assert.equal((await univapayAdapter.pay.card!(ctx, { card: CARD })).status, 'requires_action');
       assertCardOnlyToTokens(fake.requests, calls, sandbox);
     });
 
@@ -216,7 +219,7 @@ describe('univapayAdapter', () => {
       it(`a token refused with ${name} → ${reason}, and the endpoint is never called`, async () => {
         const fake = fakeFetch([tokenRoute(name, status)]);
         const { endpoint, calls } = recordingEndpoint();
-        const error = failure(await univapayAdapter.payCard!(context(fake.fetch, endpoint), CARD));
+        const error = failure(await univapayAdapter.pay.card!(context(fake.fetch, endpoint), { card: CARD }));
         assert.deepEqual([error.code, error.reason, error.field], [code, reason, field]);
         assert.equal(calls.length, 0);
       });
@@ -225,14 +228,14 @@ describe('univapayAdapter', () => {
     it('network failure → network_unreachable; HTML 502 → provider_unavailable; 3xx → unexpected_response', async () => {
       const { endpoint, calls } = recordingEndpoint();
       const down = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
-      assert.equal(failure(await univapayAdapter.payCard!(context(down, endpoint), CARD)).reason, 'network_unreachable');
+      assert.equal(failure(await univapayAdapter.pay.card!(context(down, endpoint), { card: CARD })).reason, 'network_unreachable');
       const html = fakeFetch([['POST /tokens', () => new Response('<html>Bad gateway</html>', { status: 502 })]]);
-      const error = failure(await univapayAdapter.payCard!(context(html.fetch, endpoint), CARD));
+      const error = failure(await univapayAdapter.pay.card!(context(html.fetch, endpoint), { card: CARD }));
       assert.deepEqual([error.reason, error.providerCode], ['provider_unavailable', 'http_502']);
       const moved = fakeFetch([['POST /tokens', () => new Response(null, { status: 307, headers: { Location: 'https://evil.example' } })]]);
-      assert.equal(failure(await univapayAdapter.payCard!(context(moved.fetch, endpoint), CARD)).reason, 'unexpected_response');
+      assert.equal(failure(await univapayAdapter.pay.card!(context(moved.fetch, endpoint), { card: CARD })).reason, 'unexpected_response');
       const odd = fakeFetch([['POST /tokens', () => json(201, { hello: 'world' })]]);
-      assert.equal(failure(await univapayAdapter.payCard!(context(odd.fetch, endpoint), CARD)).providerCode, 'schema');
+      assert.equal(failure(await univapayAdapter.pay.card!(context(odd.fetch, endpoint), { card: CARD })).providerCode, 'schema');
       assert.equal(calls.length, 0);
     });
 
@@ -246,7 +249,7 @@ describe('univapayAdapter', () => {
         session({ publicKey: 'not a jwt' }),
         session({ methods: ['konbini'] }),
       ]) {
-        const error = failure(await univapayAdapter.payCard!(context(fake.fetch, endpoint, { session: bad }), CARD));
+        const error = failure(await univapayAdapter.pay.card!(context(fake.fetch, endpoint, { session: bad }), { card: CARD }));
         assert.equal(error.code, 'configuration');
       }
       assert.equal(fake.requests.length, 0);
@@ -256,7 +259,7 @@ describe('univapayAdapter', () => {
     it('an endpoint that throws → endpoint_error (retryable), never an exception', async () => {
       const fake = fakeFetch([tokenRoute()]);
       const { endpoint } = recordingEndpoint(new Error('HTTP 500'));
-      const error = failure(await univapayAdapter.payCard!(context(fake.fetch, endpoint), CARD));
+      const error = failure(await univapayAdapter.pay.card!(context(fake.fetch, endpoint), { card: CARD }));
       assert.deepEqual([error.code, error.reason, error.retryable], ['network', 'endpoint_error', true]);
     });
 
@@ -273,7 +276,7 @@ describe('univapayAdapter', () => {
         ],
       ]);
       const { endpoint, calls } = recordingEndpoint();
-      const outcome = await univapayAdapter.payCard!(context(fake.fetch, endpoint, { signal: controller.signal }), CARD);
+      const outcome = await univapayAdapter.pay.card!(context(fake.fetch, endpoint, { signal: controller.signal }), { card: CARD });
       assert.deepEqual(outcome, { status: 'canceled' });
       assert.equal(calls.length, 0);
     });
@@ -288,7 +291,7 @@ describe('univapayAdapter', () => {
         },
         status: () => Promise.reject(new Error('unused')),
       };
-      const outcome = await univapayAdapter.payCard!(context(fake.fetch, endpoint, { signal: controller.signal }), CARD);
+      const outcome = await univapayAdapter.pay.card!(context(fake.fetch, endpoint, { signal: controller.signal }), { card: CARD });
       assert.deepEqual(outcome, { status: 'canceled' });
     });
   });
@@ -304,7 +307,7 @@ describe('univapayAdapter', () => {
         expiresAt: '2022-08-19T14:59:59Z',
       } as const;
       const { endpoint, calls } = recordingEndpoint({ status: 'awaiting_payment', method: 'konbini', slip });
-      const outcome = await univapayAdapter.payKonbini!(context(fake.fetch, endpoint), KONBINI);
+      const outcome = await univapayAdapter.pay.konbini!(context(fake.fetch, endpoint), KONBINI);
       assert.deepEqual(outcome, { status: 'awaiting_payment', method: 'konbini', slip });
       const [token] = fake.requests as [RecordedRequest];
       assert.equal(token.headers.get('authorization'), `Bearer ${APP_TOKEN}`);
@@ -327,7 +330,7 @@ describe('univapayAdapter', () => {
       const sent: string[] = [];
       for (const store of ['seven-eleven', 'ministop', 'daily-yamazaki', 'seicomart'] as const) {
         const fake = fakeFetch([tokenRoute('token-konbini-family-mart')]);
-        await univapayAdapter.payKonbini!(context(fake.fetch, recordingEndpoint().endpoint), { ...KONBINI, store });
+        await univapayAdapter.pay.konbini!(context(fake.fetch, recordingEndpoint().endpoint), { ...KONBINI, store });
         sent.push((body(fake.requests[0]!)['data'] as Record<string, string>)['convenience_store']!);
       }
       assert.deepEqual(sent, ['seven_eleven', 'mini_stop', 'daily_yamazaki', 'seico_mart']);
@@ -337,7 +340,7 @@ describe('univapayAdapter', () => {
       const fake = fakeFetch([]);
       const { endpoint, calls } = recordingEndpoint();
       const { phone: _phone, ...noPhone } = KONBINI;
-      const error = failure(await univapayAdapter.payKonbini!(context(fake.fetch, endpoint), noPhone));
+      const error = failure(await univapayAdapter.pay.konbini!(context(fake.fetch, endpoint), noPhone));
       assert.deepEqual([error.code, error.reason, error.field], ['validation', 'invalid_phone', 'phone']);
       assert.equal(fake.requests.length + calls.length, 0);
     });
@@ -345,13 +348,13 @@ describe('univapayAdapter', () => {
     it('a store the session does not offer → store_unavailable, before any request', async () => {
       const fake = fakeFetch([]);
       const ctx = context(fake.fetch, recordingEndpoint().endpoint, { session: session({ konbiniStores: ['lawson'] }) });
-      assert.equal(failure(await univapayAdapter.payKonbini!(ctx, KONBINI)).reason, 'store_unavailable');
+      assert.equal(failure(await univapayAdapter.pay.konbini!(ctx, KONBINI)).reason, 'store_unavailable');
       assert.equal(fake.requests.length, 0);
     });
 
     it('a phone refused by UnivaPay → invalid_phone on the phone field', async () => {
       const fake = fakeFetch([tokenRoute('error-validation-phone', 400)]);
-      const error = failure(await univapayAdapter.payKonbini!(context(fake.fetch, recordingEndpoint().endpoint), KONBINI));
+      const error = failure(await univapayAdapter.pay.konbini!(context(fake.fetch, recordingEndpoint().endpoint), KONBINI));
       assert.deepEqual([error.reason, error.field], ['invalid_phone', 'phone']);
     });
   });
@@ -369,7 +372,24 @@ describe('univapayAdapter', () => {
       assert.equal(fake.requests.length, 0, 'resume talks to the endpoint only');
     });
 
-    it('without the charge id → internal_error, and no call', async () => {
+    it('without the parameter, asks for the charge the attempt recorded before the redirect', async () => {
+      const { endpoint, calls } = recordingEndpoint({ status: 'succeeded', method: 'card', paymentId: 'ch_7' });
+      const ctx = context(fakeFetch([]).fetch, endpoint, { reference: '11ed07f5-0000-4308-a4c9-9f6b3663e18f' });
+      const outcome = await univapayAdapter.resume(ctx, new URLSearchParams('kessai_return=1'));
+      assert.equal(outcome.status, 'succeeded');
+      assert.deepEqual(calls, [
+        { action: 'status', body: { sessionId: SID, reference: '11ed07f5-0000-4308-a4c9-9f6b3663e18f' } },
+      ]);
+    });
+
+    it('a parameter on the URL names the charge over the recorded one', async () => {
+      const { endpoint, calls } = recordingEndpoint({ status: 'succeeded', method: 'card', paymentId: 'ch_8' });
+      const ctx = context(fakeFetch([]).fetch, endpoint, { reference: 'recorded-charge' });
+      await univapayAdapter.resume(ctx, new URLSearchParams({ univapayChargeId: 'named-charge' }));
+      assert.deepEqual(calls.map((c) => (c.body as { reference?: string }).reference), ['named-charge']);
+    });
+
+    it('without the charge id anywhere → internal_error, and no call', async () => {
       const { endpoint, calls } = recordingEndpoint();
       const outcome = await univapayAdapter.resume(context(fakeFetch([]).fetch, endpoint), new URLSearchParams('x=1'));
       assert.equal(failure(outcome).reason, 'internal_error');

@@ -4,7 +4,7 @@ import type { Outcome } from '../../../src/core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../../../src/core/payment-input.ts';
 import type { ClientSession } from '../../../src/core/protocol.ts';
 import { createEndpointClient, type FlowEndpointClient } from '../../../src/flow/endpoint-client.ts';
-import type { AttemptContext } from '../../../src/providers/adapter.ts';
+import type { ResumeContext } from '../../../src/providers/adapter.ts';
 import { univapayAdapter } from '../../../src/providers/univapay/adapter.ts';
 import type { AmountCallback, KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
@@ -91,7 +91,7 @@ async function setup(
     assert.ok(started.ok, JSON.stringify(started));
     return started.session;
   }
-  function context(session: ClientSession, key: string = crypto.randomUUID()): AttemptContext {
+  function context(session: ClientSession, key: string = crypto.randomUUID()): ResumeContext {
     return {
       session,
       endpoint,
@@ -100,6 +100,7 @@ async function setup(
       idempotencyKey: key,
       signal: new AbortController().signal,
       fetch: browserFetch,
+      reference: undefined,
     };
   }
   /** What a browser does with a `post` next action, then with the challenge page's button. */
@@ -183,7 +184,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('card 4000020000000000: token from the browser, charge from the server → succeeded', async () => {
     const t = await setup();
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4000020000000000'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') });
     const charges = t.emulator.inspect.charges();
     assert.equal(charges.length, 1);
     const [charge] = charges;
@@ -203,7 +204,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('3-D Secure card: requires_action POST → "Complete authentication" → back with univapayChargeId → succeeded', async () => {
     const t = await setup();
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4000000000003220'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4000000000003220') });
     const [charge] = t.emulator.inspect.charges();
     assert.equal(charge!.status, 'awaiting');
     assert.deepEqual(outcome, {
@@ -225,7 +226,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('3-D Secure card: "Fail authentication" → failed authentication_failed (358)', async () => {
     const t = await setup();
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4000000000003220'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4000000000003220') });
     const back = await t.answerChallenge(outcome, 'Fail authentication');
     const error = failure(await univapayAdapter.resume(t.context(session), back.searchParams));
     assert.deepEqual([error.code, error.reason, error.providerCode], ['authentication', 'authentication_failed', '358']);
@@ -234,7 +235,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('3-D Secure with call_method http_get: a redirect carrying the payload, same page and buttons', async () => {
     const t = await setup({ emulator: { issuerCallMethod: 'http_get' } });
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4000000000003220'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4000000000003220') });
     assert.ok(outcome.status === 'requires_action' && outcome.action.type === 'redirect');
     const back = await t.answerChallenge(outcome, 'Complete authentication');
     assert.equal((await univapayAdapter.resume(t.context(session), back.searchParams)).status, 'succeeded');
@@ -243,7 +244,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('back from the challenge without answering it → authentication_canceled', async () => {
     const t = await setup();
     const session = await t.start();
-    await univapayAdapter.payCard!(t.context(session), card('4000000000003220'));
+    await univapayAdapter.pay.card!(t.context(session), { card: card('4000000000003220') });
     const [charge] = t.emulator.inspect.charges();
     const params = new URLSearchParams({ univapayChargeId: charge!.id });
     assert.equal(failure(await univapayAdapter.resume(t.context(session), params)).reason, 'authentication_canceled');
@@ -252,7 +253,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('4111111111111111 (any card ending 1111) → declined with a clear reason', async () => {
     const t = await setup();
     const session = await t.start();
-    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4111111111111111')));
+    const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4111111111111111') }));
     assert.deepEqual([error.code, error.reason, error.retryable, error.providerCode], ['declined', 'card_declined', true, '306']);
     assert.equal(t.emulator.inspect.charges()[0]!.status, 'failed');
   });
@@ -261,7 +262,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
     const t = await setup({ amount: () => ({ amount: 1500, currency: 'JPY', email: 'taro+charge-failure-330@example.jp' }) });
     const session = await t.start();
     assert.equal(session.extra?.['email'], 'taro+charge-failure-330@example.jp');
-    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+    const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') }));
     assert.equal(error.reason, 'insufficient_funds');
     assert.equal(t.emulator.inspect.tokens()[0]!.email, 'taro+charge-failure-330@example.jp');
   });
@@ -269,7 +270,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('konbini seven-eleven → the slip with its number and slip URL; "Mark as paid" → succeeded', async () => {
     const t = await setup();
     const session = await t.start();
-    const outcome = await univapayAdapter.payKonbini!(t.context(session), konbini('seven-eleven'));
+    const outcome = await univapayAdapter.pay.konbini!(t.context(session), konbini('seven-eleven'));
     assert.equal(outcome.status, 'awaiting_payment', JSON.stringify(outcome));
     if (outcome.status !== 'awaiting_payment') return;
     const [charge] = t.emulator.inspect.charges();
@@ -305,7 +306,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('konbini lawson → a number without a slip URL; "Mark as expired" → payment_expired', async () => {
     const t = await setup();
     const session = await t.start();
-    const outcome = await univapayAdapter.payKonbini!(t.context(session), konbini('lawson'));
+    const outcome = await univapayAdapter.pay.konbini!(t.context(session), konbini('lawson'));
     assert.ok(outcome.status === 'awaiting_payment', JSON.stringify(outcome));
     assert.match(outcome.slip.paymentNumber, /^20020-\d{12}$/);
     assert.equal(outcome.slip.slipUrl, undefined);
@@ -329,7 +330,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('a browser on a foreign origin gets INVALID_DOMAIN: configuration error, nothing charged', async () => {
     const t = await setup({ browserOrigin: 'https://evil.example' });
     const session = await t.start();
-    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+    const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') }));
     assert.deepEqual([error.code, error.reason, error.retryable, error.providerCode], ['configuration', 'configuration_error', false, 'INVALID_DOMAIN']);
     assert.equal(t.emulator.inspect.tokens().length, 0);
     assert.equal(chargeRequests(t).length, 0);
@@ -342,7 +343,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
       const session = await t.start();
       // A tampered session in the browser: the adapter sends no amount anywhere.
       const tampered: ClientSession = { ...session, amount: 1 };
-      const tokenOutcome = await univapayAdapter.payKonbini!(t.context(tampered), konbini('family-mart'));
+      const tokenOutcome = await univapayAdapter.pay.konbini!(t.context(tampered), konbini('family-mart'));
       assert.equal(tokenOutcome.status, 'awaiting_payment');
       if (tokenOutcome.status === 'awaiting_payment') assert.equal(tokenOutcome.slip.amount, 1500);
       // A hand-made complete with an amount of its own, for a fresh token.
@@ -381,7 +382,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
       const [payload, mac] = session.sessionId.split('.') as [string, string];
       const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       const edited = `${Buffer.from(JSON.stringify({ ...decoded, amt: 1 })).toString('base64url')}.${mac}`;
-      const error = failure(await univapayAdapter.payCard!(t.context({ ...session, sessionId: edited }), card('4000020000000000')));
+      const error = failure(await univapayAdapter.pay.card!(t.context({ ...session, sessionId: edited }), { card: card('4000020000000000') }));
       assert.deepEqual([error.reason, error.providerCode], ['endpoint_error', 'unknown_session']);
       assert.equal(chargeRequests(t).length, 0);
     });
@@ -391,7 +392,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
       const t = await setup({ amount: () => ({ amount, currency: 'JPY' }) });
       const session = await t.start();
       amount = 2000;
-      const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+      const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') }));
       assert.equal(error.providerCode, 'amount_changed');
       assert.equal(chargeRequests(t).length, 0);
     });
@@ -400,7 +401,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('complete is idempotent: the same token twice charges once', async () => {
     const t = await setup();
     const session = await t.start();
-    await univapayAdapter.payCard!(t.context(session), card('4000020000000000'));
+    await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') });
     const tokenId = t.emulator.inspect.tokens()[0]!.id;
     const again = await t.endpoint.complete({ sessionId: session.sessionId, token: tokenId, method: 'card' }, new AbortController().signal);
     assert.equal(again.status, 'succeeded');
@@ -418,8 +419,8 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
     const session = await t.start();
     const ctx = t.context(session, 'submit-1');
     const [a, b] = await Promise.all([
-      univapayAdapter.payCard!(ctx, card('4000020000000000')),
-      univapayAdapter.payCard!(ctx, card('4000020000000000')),
+      univapayAdapter.pay.card!(ctx, { card: card('4000020000000000') }),
+      univapayAdapter.pay.card!(ctx, { card: card('4000020000000000') }),
     ]);
     assert.equal(a.status, 'succeeded');
     assert.deepEqual(b, a);
@@ -430,7 +431,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('status refuses a charge that another attempt made (403 foreign_charge)', async () => {
     const t = await setup();
     const first = await t.start();
-    await univapayAdapter.payCard!(t.context(first), card('4000020000000000'));
+    await univapayAdapter.pay.card!(t.context(first), { card: card('4000020000000000') });
     const [charge] = t.emulator.inspect.charges();
     const second = await t.start();
     const error = failure(await univapayAdapter.resume(t.context(second), new URLSearchParams({ univapayChargeId: charge!.id })));
@@ -440,7 +441,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('a charge still pending is read with ?polling=true until it settles', async () => {
     const t = await setup({ emulator: { processingMs: 60 } });
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4242424242424242'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4242424242424242') });
     assert.equal(outcome.status, 'succeeded');
     const reads = t.emulator.inspect.requests({ route: 'GET /stores/{storeId}/charges/{id}' });
     assert.ok(reads.length >= 1);
@@ -450,7 +451,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('a charge that stays pending past the bounded reads → processing', async () => {
     const t = await setup({ emulator: { processingMs: 60_000, maxPollMs: 10 }, handler: { polling: { attempts: 2, intervalMs: 1 } } });
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4242424242424242'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4242424242424242') });
     assert.deepEqual(outcome, { status: 'processing', method: 'card' });
     assert.equal(t.emulator.inspect.requests({ route: 'GET /stores/{storeId}/charges/{id}' }).length, 2);
   });
@@ -458,7 +459,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('the return parameter name is configurable in the emulator (UNCONFIRMED at UnivaPay)', async () => {
     const t = await setup({ emulator: { returnParams: { chargeId: 'charge_id' } } });
     const session = await t.start();
-    const outcome = await univapayAdapter.payCard!(t.context(session), card('4000000000003220'));
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4000000000003220') });
     const back = await t.answerChallenge(outcome, 'Complete authentication');
     assert.equal(back.searchParams.get('univapayChargeId'), null);
     assert.equal(back.searchParams.get('charge_id'), t.emulator.inspect.charges()[0]!.id);
@@ -467,8 +468,8 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('never puts the secret in an answer or an event', async () => {
     const t = await setup();
     const session = await t.start();
-    await univapayAdapter.payCard!(t.context(session), card('4111111111111111'));
-    await univapayAdapter.payKonbini!(t.context(session), konbini('lawson'));
+    await univapayAdapter.pay.card!(t.context(session), { card: card('4111111111111111') });
+    await univapayAdapter.pay.konbini!(t.context(session), konbini('lawson'));
     assert.ok(!JSON.stringify(t.events).includes(t.secret));
     for (const s of t.seen.filter((x) => x.from !== 'server')) {
       assert.ok(!s.body.includes(t.secret), `secret in a ${s.from} request`);
