@@ -1,6 +1,5 @@
 import type { Locale } from '../core/locale.ts';
 import type { Mode, PaymentMethod } from '../core/names.ts';
-import { PROVIDER_RETURN_PARAMS } from '../providers/return-params.ts';
 import { CHALLENGE_PARAM, RETURN_PARAM, checkoutReturnUrl, hasAnyParam } from './return-url.ts';
 import { endpointPayload, endpointRequestInit, resolveEndpoint, startFields } from './start-request.ts';
 
@@ -13,9 +12,10 @@ import { endpointPayload, endpointRequestInit, resolveEndpoint, startFields } fr
  * very one sent early (same URL, byte for byte the same body), it gets the early answer instead of
  * sending a second request. When anything differs (the page changed the `context` or an attribute in
  * between), the early answer is dropped and the flow's own request goes out: correct, at the cost of
- * one unused session on the merchant's side. A page that may be a return from a provider (its
- * parameters or our return marker are in the URL) or a framed challenge gets no early start: the flow
- * may resume instead.
+ * one unused session on the merchant's side. A page that may be a return (our return marker, which
+ * every return URL a checkout hands out carries, is in the URL) or a framed challenge gets no early
+ * start: the flow may resume instead. No provider's code or list is needed for that, so `kessai.js`
+ * carries none.
  */
 
 let enabled = false;
@@ -48,13 +48,16 @@ export interface EarlyStartInput {
 
 /** Sends `start` now; undefined when this page load should not start a session by itself. */
 export function sendEarlyStart(input: EarlyStartInput, fetchImpl: typeof fetch): EarlyStart | undefined {
-  if (hasAnyParam(input.pageHref, [RETURN_PARAM, CHALLENGE_PARAM, ...PROVIDER_RETURN_PARAMS])) return undefined;
+  // Every return URL a checkout hands out carries our marker: such a page may be a return.
+  if (hasAnyParam(input.pageHref, [RETURN_PARAM, CHALLENGE_PARAM])) return undefined;
   const url = resolveEndpoint(input.endpoint, input.pageHref);
   if (url === null) return undefined;
   const fields = startFields({
     mode: input.mode,
     methods: input.methods,
-    returnUrl: checkoutReturnUrl(input.pageHref, PROVIDER_RETURN_PARAMS),
+    // The flow also strips providers' own return parameters; a page that carries one (a stale
+    // bookmark) gets a different `start` from the flow, which then sends its own.
+    returnUrl: checkoutReturnUrl(input.pageHref, []),
     locale: input.locale,
   });
   let payload: string;

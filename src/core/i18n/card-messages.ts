@@ -35,16 +35,11 @@ export type CardMessageKey =
   | 'cvc_placeholder'
   | 'name_label'
   | 'name_hint'
-  | 'name_placeholder'
-  | 'pay_button'
-  | 'save_button'
-  | 'processing'
-  | 'saving';
+  | 'name_placeholder';
 
 /**
- * Every label, hint, placeholder, button text and error of the card fields. Placeholders:
- * `{brand}` a brand label (`brandLabel`), `{brands}` a list of them, `{amount}` an amount already
- * formatted for the locale (`￥1,000`). Plain text: render with text bindings, never as HTML.
+ * Every label, hint, placeholder and error of the card fields. Placeholders: `{brand}` a brand label
+ * (`brandLabel`), `{brands}` a list of them. Plain text: render with text bindings, never as HTML.
  */
 export const CARD_MESSAGES: Catalogue<CardMessageKey> = {
   card_details: { ja: 'カード情報', en: 'Card details' },
@@ -68,10 +63,6 @@ export const CARD_MESSAGES: Catalogue<CardMessageKey> = {
   name_label: { ja: 'カード名義', en: 'Name on card' },
   name_hint: { ja: 'カードに記載のとおりローマ字で', en: 'As it is printed on the card' },
   name_placeholder: { ja: 'TARO YAMADA', en: 'TARO YAMADA' },
-  pay_button: { ja: '{amount}を支払う', en: 'Pay {amount}' },
-  save_button: { ja: 'カードを登録', en: 'Save card' },
-  processing: { ja: '処理中…', en: 'Processing…' },
-  saving: { ja: 'カードを登録しています…', en: 'Saving your card…' },
 
   number_required: { ja: 'カード番号を入力してください。', en: 'Enter your card number.' },
   number_incomplete: { ja: 'カード番号が最後まで入力されていません。', en: 'Your card number is incomplete.' },

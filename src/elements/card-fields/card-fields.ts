@@ -121,10 +121,10 @@ export class KessaiCardFields extends LitElement {
    * Where the provider form's mount nodes are put, in the page's light DOM: this element (default), or
    * the element whose shadow root holds this one and forwards the `kessai-surface-*` slots.
    */
-  @property({ attribute: false }) surfaceHost?: HTMLElement;
+  surfaceHost?: HTMLElement;
 
   /** The layout around `surface`, loaded with it. */
-  @state() private _view: CardSurfaceView | undefined;
+  private _view: CardSurfaceView | undefined;
 
   @state() private _errors: Readonly<Partial<Record<CardField, ShownError>>> = {};
   @state() private _brand: CardBrand | null = null;
@@ -138,21 +138,20 @@ export class KessaiCardFields extends LitElement {
 
   /** Every field is filled in and valid. */
   get complete(): boolean {
-    if (this.surface) return (this._view?.complete ?? false) && (this.surface.collectsName || this._check('name') === null);
+    if (this.surface) return this._view?.complete(this._check('name') === null) ?? false;
     return toCardDetails(this._values()).ok;
   }
 
   /** No field has anything in it. */
   get empty(): boolean {
     const values = this._values();
-    if (this.surface) return (this._view?.empty ?? true) && values.name.trim() === '';
+    if (this.surface) return this._view?.empty(values.name) ?? true;
     return CARD_FIELDS.every((field) => values[field].trim() === '');
   }
 
   /** The brand detected from the number typed so far (`visa`, `amex`, …), or `undefined`. */
   get brand(): CardBrand | undefined {
-    if (this.surface) return this._view?.brand as CardBrand | undefined;
-    return this._brand ?? undefined;
+    return ((this.surface ? this._view?.brand : this._brand) ?? undefined) as CardBrand | undefined;
   }
 
   /**
@@ -160,14 +159,9 @@ export class KessaiCardFields extends LitElement {
    * every field the provider reports on is complete. Shows the errors and returns `null` otherwise.
    */
   collectPayment(): CollectedCard | null {
-    if (!this.surface) {
-      const card = this.collect();
-      return card === null ? null : { card };
-    }
-    const view = this._view;
-    const nameOk = this.surface.collectsName || this._checkNameForSubmit();
-    if (view === undefined || !view.check() || !nameOk) return null;
-    return { surface: this.surface.collectsName ? {} : { name: this._values().name.trim() } };
+    if (this.surface) return this._view?.collect(() => this._checkNameForSubmit(), this._values().name) ?? null;
+    const card = this.collect();
+    return card === null ? null : { card };
   }
 
   /**
@@ -255,20 +249,14 @@ export class KessaiCardFields extends LitElement {
     this._view?.detach();
     this._view = undefined;
     if (!surface) return;
-    const { CardSurfaceView, surfaceViewStyles } = await import('./card-surface-view.ts');
+    const { hostSurface } = await import('./card-surface-view.ts');
     if (this.surface !== surface) return;
-    const root = this.shadowRoot;
-    const sheet = surfaceViewStyles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    const view = new CardSurfaceView(surface, {
+    this.requestUpdate();
+    this._view = hostSurface(surface, this, {
       mountHost: () => this.surfaceHost ?? this,
-      themeSource: () => this,
       locale: () => this._locale(),
-      requestUpdate: () => this.requestUpdate(),
       changed: () => this._dispatchChange(),
     });
-    this._view = view;
-    if (this.isConnected) view.attach();
   }
 
   /** The name input's check on Pay, as `collect()` does for all four. */

@@ -98,6 +98,29 @@ export interface SurfaceViewHost {
   changed(): void;
 }
 
+/**
+ * Shows `surface` in `element`: adopts the view's styles into its shadow root, makes the view and
+ * attaches it when the element is on the page.
+ */
+export function hostSurface(
+  surface: CardSurface,
+  element: LitElementLike,
+  host: Pick<SurfaceViewHost, 'mountHost' | 'locale' | 'changed'>,
+): CardSurfaceView {
+  const root = element.shadowRoot;
+  const sheet = surfaceViewStyles.styleSheet;
+  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const view = new CardSurfaceView(surface, {
+    ...host,
+    themeSource: () => element,
+    requestUpdate: () => element.requestUpdate(),
+  });
+  if (element.isConnected) view.attach();
+  return view;
+}
+
+type LitElementLike = HTMLElement & { requestUpdate(): void };
+
 const LABEL_KEY: Readonly<Record<SurfaceField, 'number_label' | 'expiry_label' | 'cvc_label' | null>> = {
   number: 'number_label',
   expiry: 'expiry_label',
@@ -175,14 +198,30 @@ export class CardSurfaceView {
     this._nodes.clear();
   }
 
-  /** Every field the provider reports complete (a surface that reports nothing is taken as complete). */
-  get complete(): boolean {
+  /**
+   * Every field the provider reports complete (a surface that reports nothing is taken as complete once
+   * mounted), and our name input valid where it is shown.
+   */
+  complete(nameValid: boolean): boolean {
+    if (!this.surface.collectsName && !nameValid) return false;
     if (!this.surface.reportsChanges) return this._phase === 'mounted';
     return this.surface.fields.every((field) => this._changes.get(field)?.complete === true);
   }
 
-  get empty(): boolean {
-    return this.surface.fields.every((field) => this._changes.get(field)?.empty !== false);
+  /** Nothing typed in the provider's form, nor in our name input where it is shown. */
+  empty(name: string): boolean {
+    const ours = this.surface.collectsName || name.trim() === '';
+    return ours && this.surface.fields.every((field) => this._changes.get(field)?.empty !== false);
+  }
+
+  /**
+   * What Pay sends with the provider's form: our name where we take it. Shows what is missing (our name
+   * through `checkName`) and returns null when something is.
+   */
+  collect(checkName: () => boolean, name: string): { readonly surface: { readonly name?: string } } | null {
+    const nameOk = this.surface.collectsName || checkName();
+    if (!this.check() || !nameOk) return null;
+    return { surface: this.surface.collectsName ? {} : { name: name.trim() } };
   }
 
   get brand(): string | undefined {

@@ -2,8 +2,8 @@ import type { ErrorCode } from '../../core/errors.ts';
 import type { PaymentMethod } from '../../core/names.ts';
 import type { ClientSession } from '../../core/protocol.ts';
 import type { Slip } from '../../core/slip.ts';
+import { emitError } from './checkout-error.ts';
 import {
-  KessaiErrorEvent,
   KessaiPendingEvent,
   KessaiReadyEvent,
   KessaiRedirectEvent,
@@ -16,6 +16,8 @@ import {
 /**
  * The one place where `<kessai-checkout>` dispatches each of its `kessai-*` events (the fields fire
  * `kessai-change` themselves). Details are built here, field by field, so nothing else reaches a page.
+ * It loads with the flow (no payment event can happen before it); only `kessai-error` is needed
+ * earlier, when the flow itself cannot be loaded: `emitError` is in `kessai.js`.
  */
 export class CheckoutEvents {
   constructor(private readonly target: EventTarget) {}
@@ -51,6 +53,6 @@ export class CheckoutEvents {
   }
 
   error(code: ErrorCode, message: string, retryable: boolean): void {
-    this.target.dispatchEvent(new KessaiErrorEvent({ code, message, retryable }));
+    emitError(this.target, code, message, retryable);
   }
 }

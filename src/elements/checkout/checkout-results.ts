@@ -8,7 +8,7 @@ import type { ClientSession } from '../../core/protocol.ts';
 import type { CheckoutHooks } from '../../flow/checkout-controller.ts';
 import type { FlowState } from '../../flow/state.ts';
 import type { LazyTag } from '../shared/lazy-elements.ts';
-import type { CheckoutEvents } from './checkout-events.ts';
+import { CheckoutEvents } from './checkout-events.ts';
 import { RESULT_MESSAGES, type ResultMessageKey } from './result-messages.ts';
 
 /**
@@ -26,10 +26,13 @@ export interface ResultHost {
   trustedOrigins(session: ClientSession): string[];
   renderFailure(message: string, action: 'retry' | 'start_over'): TemplateResult;
   renderPartFailure(tag: LazyTag): TemplateResult | typeof nothing;
-  readonly events: CheckoutEvents;
+  /** Where the `kessai-*` events are dispatched (the checkout). */
+  readonly target: EventTarget;
   /** Moves focus to the news that replaced the form. */
   focusResult(): void;
+  /** A session is loaded (before `kessai-ready` is dispatched). */
   ready(session: ClientSession): void;
+  /** A failure to show (after `kessai-error` is dispatched). */
   failed(error: PaymentError, message: string): void;
   runChallenge(action: NextAction, signal: AbortSignal): Promise<string | null>;
 }
@@ -94,22 +97,29 @@ export function resultView(host: ResultHost, state: FlowState): TemplateResult |
 
 /** The flow's hooks: each becomes one `kessai-*` event on the checkout (`checkout-events.ts`). */
 export function resultHooks(host: ResultHost): CheckoutHooks {
+  const events = new CheckoutEvents(host.target);
   return {
-    ready: (session) => host.ready(session),
-    submitted: (method) => host.events.submitted(method),
-    redirect: (detail) => host.events.redirect(detail),
+    ready: (session) => {
+      host.ready(session);
+      events.ready(session);
+    },
+    submitted: (method) => events.submitted(method),
+    redirect: (detail) => events.redirect(detail),
     challenge: (action, signal) => host.runChallenge(action, signal),
     succeeded: (done) => {
-      host.events.succeeded(done);
+      events.succeeded(done);
       host.focusResult();
     },
     pending: (slip) => {
-      host.events.pending(slip);
+      events.pending(slip);
       host.focusResult();
     },
-    failed: (error, message) => host.failed(error, message),
+    failed: (error, message) => {
+      events.error(error.code, message, error.retryable);
+      host.failed(error, message);
+    },
     canceled: () => {
-      host.events.error('provider', t(host, 'canceled'), true);
+      events.error('provider', t(host, 'canceled'), true);
       host.focusResult();
     },
   };

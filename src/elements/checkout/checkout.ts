@@ -19,14 +19,14 @@ import { define } from '../shared/define.ts';
 import { isUpgraded, loadElement, type LazyTag } from '../shared/lazy-elements.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
 import { themeStyles } from '../shared/theme.styles.ts';
-import { CheckoutEvents } from './checkout-events.ts';
+import { emitError } from './checkout-error.ts';
 import { CHECKOUT_MESSAGES, type CheckoutMessageKey } from './checkout-messages.ts';
 import { checkoutStyles } from './checkout.styles.ts';
 import type { ResultHost } from './checkout-results.ts';
 import { FlowLoader } from './flow-loader.ts';
 import { loadFlow, type FlowModule } from './load-flow.ts';
 import { LazyParts } from './lazy-parts.ts';
-import { renderTabs, tabLabelKey } from './method-tabs.ts';
+import { renderTabs } from './method-tabs.ts';
 import { METHOD_VIEWS } from './payment-methods.ts';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'name';
@@ -136,7 +136,6 @@ export class KessaiCheckout extends LitElement {
   @query('kessai-card-fields') private _cardFields?: KessaiCardFields | null;
   @query('kessai-konbini-fields') private _konbiniFields?: KessaiKonbiniFields | null;
 
-  private readonly _events = new CheckoutEvents(this);
   private readonly _parts = new LazyParts(this);
   private readonly _pageLocale = new PageLocaleController(this);
 
@@ -158,7 +157,7 @@ export class KessaiCheckout extends LitElement {
     trustedOrigins: (session) => this._trustedOrigins(session),
     renderFailure: (message, action) => this._renderFailure(message, action),
     renderPartFailure: (tag) => this._renderPartFailure(tag),
-    events: this._events,
+    target: this,
     focusResult: () => this._focusResult(),
     ready: (session) => this._onReady(session),
     failed: (error, message) => this._onFailed(error, message),
@@ -179,7 +178,7 @@ export class KessaiCheckout extends LitElement {
       locale: this._locale(),
       context: this.context,
     }),
-    failed: () => this._events.error('network', this._t('load_failed'), true),
+    failed: () => emitError(this, 'network', this._t('load_failed'), true),
   });
 
   /** What the flow started with; a change of any of these starts over with a new session. */
@@ -349,7 +348,7 @@ export class KessaiCheckout extends LitElement {
             methods,
             selected: this._method,
             label: this._t('payment_methods'),
-            text: (method) => this._t(tabLabelKey(method)),
+            text: (method) => this._t(METHOD_VIEWS[method].label),
             select: (method, focusTab) => void this._select(method, focusTab),
           })
         : nothing}
@@ -495,12 +494,10 @@ export class KessaiCheckout extends LitElement {
 
   private _onReady(session: ClientSession): void {
     if (!session.methods.includes(this._method)) this._method = session.methods[0] ?? 'card';
-    this._events.ready(session);
   }
 
   private _onFailed(error: PaymentError, message: string): void {
     this._bannerHidden = false;
-    this._events.error(error.code, message, error.retryable);
     const state = this._state();
     const field = this._cardFieldOf(error);
     if (state.status === 'failed' && state.session !== undefined && field !== null && this._method === 'card') {

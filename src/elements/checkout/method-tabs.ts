@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import type { PaymentMethod } from '../../core/names.ts';
-import { METHOD_VIEWS } from './payment-methods.ts';
 
 /**
  * The tabs of the methods a session offers, as the WAI-ARIA tabs pattern asks: a labelled tablist,
@@ -63,5 +62,3 @@ export function tabAfterKey(methods: readonly PaymentMethod[], current: PaymentM
       return null;
   }
 }
-
-export const tabLabelKey = (method: PaymentMethod) => METHOD_VIEWS[method].label;
