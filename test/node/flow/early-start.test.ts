@@ -72,13 +72,24 @@ describe('sendEarlyStart', () => {
   });
 
   it('sends nothing on a page that may be a provider return or a framed challenge, or without an endpoint', () => {
-    for (const param of [...PROVIDER_RETURN_PARAMS, 'kessai_challenge', 'kessai_return']) {
+    // Every return URL a checkout hands out carries `kessai_return`, a framed challenge's `kessai_challenge`.
+    for (const param of ['kessai_challenge', 'kessai_return']) {
       const early = recordingFetch();
       assert.equal(sendEarlyStart({ ...INPUT, pageHref: `${PAGE.split('#')[0]}&${param}=x` }, early.fetch), undefined, param);
       assert.equal(early.calls.length, 0, param);
     }
     for (const endpoint of ['', '   ', null, undefined]) {
       assert.equal(sendEarlyStart({ ...INPUT, endpoint }, recordingFetch().fetch), undefined);
+    }
+  });
+
+  it('a provider parameter without our marker (a stale bookmark) starts, cleaned of nothing: the flow sends its own', () => {
+    for (const param of PROVIDER_RETURN_PARAMS) {
+      const early = recordingFetch();
+      const sent = sendEarlyStart({ ...INPUT, pageHref: `${PAGE.split('#')[0]}&${param}=x` }, early.fetch);
+      assert.notEqual(sent, undefined, param);
+      const returnUrl = String(JSON.parse(String(early.calls[0]?.init?.body))['returnUrl']);
+      assert.ok(returnUrl.includes(`${param}=x`), returnUrl);
     }
   });
 
