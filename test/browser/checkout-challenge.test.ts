@@ -73,7 +73,7 @@ describe('<kessai-checkout challenge="iframe">', () => {
     expect(shadow(challenge).activeElement).to.equal(part(challenge, 'cancel-button'));
     expect(dialog.getAttribute('aria-labelledby')).to.equal('title');
     expect(events.filter((e) => e.type === 'kessai-redirect').map((e) => e.detail)).to.deep.equal([
-      { url: `${ACS_PAGE}?token=${TOKEN_ID}&return_url=${encodeURIComponent(`${RETURN_PAGE}?kessai_challenge=1&session_id=${session().sessionId}`)}`, method: 'get' },
+      { url: `${ACS_PAGE}?token=${TOKEN_ID}&return_url=${encodeURIComponent(`${RETURN_PAGE}?kessai_return=1&kessai_challenge=1&session_id=${session().sessionId}`)}`, method: 'get' },
     ]);
     await expect(el).to.be.accessible();
 

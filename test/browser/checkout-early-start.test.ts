@@ -41,7 +41,7 @@ describe('early start (script tag)', () => {
       action: 'start',
       mode: 'payment',
       methods: ['card'],
-      returnUrl: location.href,
+      returnUrl: `${location.href}&kessai_return=1`,
       locale: 'en',
     });
     HeldFlowCheckout.release();

@@ -281,7 +281,8 @@ describe('<kessai-checkout>', () => {
       await ready({}, { cart: 'cart-7', items: 3 });
       const [start] = servers?.endpointBodies() ?? [];
       expect(start).to.deep.include({ action: 'start', mode: 'payment', locale: 'ja', context: { cart: 'cart-7', items: 3 } });
-      expect(start?.['returnUrl']).to.equal(location.href);
+      // The page itself, with the marker by which the checkout knows a return from a provider.
+      expect(start?.['returnUrl']).to.equal(`${location.href}&kessai_return=1`);
     });
 
     it('garbage from the endpoint is a clear error with a retry, not an exception', async () => {
