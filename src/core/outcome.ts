@@ -44,7 +44,12 @@ export const outcomeSchema = z.discriminatedUnion('status', [
     reference: z.optional(z.string().check(z.maxLength(256))),
   }),
   z.object({ status: z.literal('awaiting_payment'), method: z.literal('konbini'), slip: slipSchema }),
-  z.object({ status: z.literal('processing'), method }),
+  z.object({
+    status: z.literal('processing'),
+    method,
+    /** What a later `status` needs to find the payment (a UnivaPay charge id). Never card data. */
+    reference: z.optional(z.string().check(z.maxLength(256))),
+  }),
   z.object({ status: z.literal('failed'), error: paymentErrorSchema }),
   z.object({ status: z.literal('canceled') }),
 ]);

@@ -87,7 +87,7 @@ export class CheckoutController implements ReactiveController, FlowCore {
         }
         break;
       case 'processing':
-        pollStatus(this, state.session);
+        pollStatus(this, state.session, state.reference);
         break;
       default:
         break;
@@ -183,7 +183,7 @@ export class CheckoutController implements ReactiveController, FlowCore {
         this.hooks.pending(state.slip);
         break;
       case 'processing':
-        pollStatus(this, state.session);
+        pollStatus(this, state.session, state.reference);
         break;
       case 'failed':
         this.hooks.failed(state.error, this.messageFor(state.error));

@@ -88,7 +88,12 @@ function afterOutcome(session: ClientSession, outcome: Outcome): FlowState {
     case 'awaiting_payment':
       return { status: 'awaiting_payment', session, slip: outcome.slip };
     case 'processing':
-      return { status: 'processing', session, method: outcome.method };
+      return {
+        status: 'processing',
+        session,
+        method: outcome.method,
+        ...(outcome.reference !== undefined ? { reference: outcome.reference } : {}),
+      };
     case 'failed':
       return failedWith(outcome.error, session);
     case 'canceled':

@@ -11,8 +11,8 @@ const CHECK_FAILURES: ReadonlySet<PaymentError['reason']> = new Set([
   'too_many_attempts',
 ]);
 
-/** Asks the endpoint a few times whether a `processing` payment settled. */
-export function pollStatus(core: FlowCore, session: ClientSession): void {
+/** Asks the endpoint a few times whether a `processing` payment settled (named by `reference`, if any). */
+export function pollStatus(core: FlowCore, session: ClientSession, reference?: string): void {
   const run = core.newRun();
   const endpoint = core.endpointUrl();
   if (endpoint === null) return;
@@ -21,7 +21,10 @@ export function pollStatus(core: FlowCore, session: ClientSession): void {
     for (const delay of core.deps.pollDelaysMs) {
       await core.deps.sleep(delay, run.abort.signal);
       if (!core.isCurrent(run)) return;
-      const outcome = await client.status({ sessionId: session.sessionId }, run.abort.signal);
+      const outcome = await client.status(
+        { sessionId: session.sessionId, ...(reference !== undefined ? { reference } : {}) },
+        run.abort.signal,
+      );
       if (!core.isCurrent(run)) return;
       // A status check that itself failed says nothing about the payment: keep waiting.
       if (outcome.status === 'processing' || (outcome.status === 'failed' && CHECK_FAILURES.has(outcome.error.reason))) {

@@ -26,7 +26,13 @@ export type FlowState =
       /** What the return will need (a UnivaPay charge id): kept with the pending attempt. */
       readonly reference?: string;
     }
-  | { readonly status: 'processing'; readonly session: ClientSession; readonly method: PaymentMethod }
+  | {
+      readonly status: 'processing';
+      readonly session: ClientSession;
+      readonly method: PaymentMethod;
+      /** What `status` needs to find the payment (a UnivaPay charge id). */
+      readonly reference?: string;
+    }
   | { readonly status: 'awaiting_payment'; readonly session: ClientSession; readonly slip: Slip }
   | {
       readonly status: 'succeeded';

@@ -113,6 +113,13 @@ export interface UnivapayHandlerConfig extends CommonHandlerConfig {
   /** Konbini chains to offer. Default: all six. */
   readonly konbiniStores?: readonly KonbiniStore[];
   /**
+   * Take cards in our own inputs and send the card from the browser to UnivaPay's `POST /tokens`. Only
+   * for a merchant that is PCI DSS compliant and that UnivaPay has allowed to send raw card data; any
+   * other merchant gets 401 `DIRECT_CARD_TOKEN_CREATION_DISABLED`. Default false: the card is typed into
+   * UnivaPay's own inline form (its iframe), and the page only ever sees the token id.
+   */
+  readonly directCardTokens?: boolean;
+  /**
    * Key (32+ characters) signing the attempt ids the browser holds between `start` and `complete`.
    * Default: derived from `secret`. Set it to keep attempts valid across a secret rotation.
    */

@@ -9,8 +9,10 @@ import { EndpointRequestError, ProviderCallError, type ProviderCall } from '../p
 import { fetchProviderJson } from '../shared/provider-fetch.ts';
 
 /**
- * The two KOMOJU calls the merchant's server makes with the secret key (providers README 1.2, 1.3).
- * Failures become `ProviderCallError` with a message safe to show: no key, no KOMOJU body.
+ * The two KOMOJU calls the merchant's server makes with the secret key (docs/providers.md "KOMOJU").
+ * Every POST carries KOMOJU's idempotency header, `X-KOMOJU-IDEMPOTENCY` (a UUID per request: a retry
+ * of the same request gets KOMOJU's first answer). Failures become `ProviderCallError` with a message
+ * safe to show: no key, no KOMOJU body.
  */
 export interface KomojuServerApi {
   createSession(body: Readonly<Record<string, unknown>>, call: ProviderCall): Promise<KomojuSession>;
@@ -29,13 +31,19 @@ export function komojuServerApi(apiBase: string, secretKey: string): KomojuServe
     call: ProviderCall,
     body?: Readonly<Record<string, unknown>>,
   ): Promise<{ status: number; data: T }> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: authorization,
+      'X-KOMOJU-API-VERSION': KOMOJU_API_VERSION,
+    };
+    if (method === 'POST') headers['X-KOMOJU-IDEMPOTENCY'] = crypto.randomUUID();
     const { response, json } = await fetchProviderJson(
       {
         provider: 'komoju',
         label: 'KOMOJU',
         method,
         url: `${root}${path}`,
-        headers: { Accept: 'application/json', Authorization: authorization, 'X-KOMOJU-API-VERSION': KOMOJU_API_VERSION },
+        headers,
         ...(body ? { body } : {}),
       },
       call,

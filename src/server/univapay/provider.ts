@@ -216,6 +216,8 @@ export function createUnivapayServerProvider(
         methods: offered,
         konbiniStores: konbini ? [...stores] : [],
         returnUrl: input.returnUrl,
+        // UnivaPay's inline form unless the merchant may send raw card data (docs/providers.md "UnivaPay").
+        cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
         // UnivaPay konbini tokens need the email and the phone number (README 2.2, seed 001).
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
         extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
@@ -290,7 +292,7 @@ export function createUnivapayServerProvider(
       }
       const settled = await settle('complete', charge, call);
       if (!settled.ok) return settled.outcome;
-      return finish('complete', settled.data, input.method, call, token);
+      return withReference(await finish('complete', settled.data, input.method, call, token), charge.id);
     },
 
     async status(input, call) {
@@ -330,9 +332,20 @@ export function createUnivapayServerProvider(
         method = methodFromUnivapayType(token.payment_type);
         if (!method) return failed('provider', 'unexpected_response', true, { providerCode: 'payment_type' });
       }
-      return finish('status', settledCharge, method, call, token);
+      return withReference(await finish('status', settledCharge, method, call, token), settledCharge.id);
     },
   };
+}
+
+/**
+ * A charge that still needs the shopper (3-D Secure) or time (`processing`) names itself in the outcome:
+ * the browser keeps it across the redirect and asks `status` for it, whether or not UnivaPay puts it
+ * on the return URL.
+ */
+function withReference(outcome: Outcome, chargeId: string): Outcome {
+  return outcome.status === 'requires_action' || outcome.status === 'processing'
+    ? { ...outcome, reference: chargeId }
+    : outcome;
 }
 
 function positiveInteger(name: string, value: number | undefined, min: number): void {

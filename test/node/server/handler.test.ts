@@ -137,6 +137,9 @@ describe('createKessaiHandler (KOMOJU)', () => {
       assert.equal(call.headers.get('authorization'), `Basic ${SECRET_BASIC}`);
       assert.equal(call.headers.get('content-type'), 'application/json');
       assert.ok(call.headers.get('x-komoju-api-version'));
+      // KOMOJU's idempotency header on the server's calls (doc.komoju.com "Idempotent requests").
+      assert.match(call.headers.get('x-komoju-idempotency') ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.equal(call.headers.get('idempotency-key'), null);
       assert.deepEqual(JSON.parse(call.body ?? ''), {
         amount: 1500,
         currency: 'JPY',

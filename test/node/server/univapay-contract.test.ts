@@ -211,6 +211,8 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
       status: 'requires_action',
       method: 'card',
       action: { type: 'post', url: `${API}/three_ds/challenge`, fields: { resource_id: charge!.id, resource_type: 'charge' } },
+      // The charge, for the return: kept with the attempt before the redirect.
+      reference: charge!.id,
     });
     const back = await t.answerChallenge(outcome, 'Complete authentication');
     assert.equal(`${back.origin}${back.pathname}`, `${PAGE}/checkout`);
@@ -452,8 +454,23 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
     const t = await setup({ emulator: { processingMs: 60_000, maxPollMs: 10 }, handler: { polling: { attempts: 2, intervalMs: 1 } } });
     const session = await t.start();
     const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4242424242424242') });
-    assert.deepEqual(outcome, { status: 'processing', method: 'card' });
+    const [charge] = t.emulator.inspect.charges();
+    // The charge names itself, so the checkout's later `status` checks can find it.
+    assert.deepEqual(outcome, { status: 'processing', method: 'card', reference: charge!.id });
     assert.equal(t.emulator.inspect.requests({ route: 'GET /stores/{storeId}/charges/{id}' }).length, 2);
+    const later = await t.endpoint.status({ sessionId: session.sessionId, reference: charge!.id }, new AbortController().signal);
+    assert.equal(later.status, 'processing');
+  });
+
+  it('resumes after 3-D Secure from the charge recorded before the redirect, with no parameter on the return URL', async () => {
+    const t = await setup();
+    const session = await t.start();
+    const outcome = await univapayAdapter.pay.card!(t.context(session), { card: card('4000000000003220') });
+    assert.equal(outcome.status, 'requires_action');
+    const reference = outcome.status === 'requires_action' ? outcome.reference : undefined;
+    await t.answerChallenge(outcome, 'Complete authentication');
+    const resumed = await univapayAdapter.resume({ ...t.context(session), reference }, new URLSearchParams('kessai_return=1'));
+    assert.equal(resumed.status, 'succeeded');
   });
 
   it('the return parameter name is configurable in the emulator (UNCONFIRMED at UnivaPay)', async () => {

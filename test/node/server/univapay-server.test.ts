@@ -141,6 +141,13 @@ describe('UnivaPay server module: start', () => {
     assert.equal(cardOnly.konbiniFields, undefined);
   });
 
+  it('takes cards in UnivaPay\'s inline form by default; in our own inputs only with directCardTokens (PCI DSS)', async () => {
+    const inline = await (await setup()).start();
+    assert.equal(inline.cardEntry, 'surface');
+    const direct = await (await setup({ directCardTokens: true })).start();
+    assert.equal(direct.cardEntry, 'fields');
+  });
+
   it('refuses setup mode (recurring tokens are not built yet)', async () => {
     const t = await setup();
     refusal(await t.post({ action: 'start', mode: 'setup', returnUrl: RETURN_URL }), 400, 'unsupported');
