@@ -71,6 +71,12 @@ export const paymentErrorSchema = z.object({
 });
 export type PaymentError = z.infer<typeof paymentErrorSchema>;
 
+/** The `failed` outcome, which the flow, every adapter and every server module build the same way. */
+export interface FailedOutcome {
+  readonly status: 'failed';
+  readonly error: PaymentError;
+}
+
 export function paymentError(
   code: ErrorCode,
   reason: FailureReason,
@@ -78,4 +84,14 @@ export function paymentError(
   extra: Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>> = {},
 ): PaymentError {
   return { code, reason, retryable, ...extra };
+}
+
+/** A `failed` outcome: `paymentError` wrapped. */
+export function failed(
+  code: ErrorCode,
+  reason: FailureReason,
+  retryable: boolean,
+  extra: Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>> = {},
+): FailedOutcome {
+  return { status: 'failed', error: paymentError(code, reason, retryable, extra) };
 }

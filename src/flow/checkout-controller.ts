@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CardSurface } from '../core/card-surface.ts';
-import { paymentError, type PaymentError } from '../core/errors.ts';
+import { failed, type PaymentError } from '../core/errors.ts';
 import { FAILURE_MESSAGES } from '../core/i18n/failure-messages.ts';
 import { translate } from '../core/i18n/translate.ts';
 import type { Outcome } from '../core/outcome.ts';
@@ -83,7 +83,7 @@ export class CheckoutController implements ReactiveController, FlowCore {
           this._begin();
         } else {
           // The request was cut off when the element left: its result is unknown.
-          this.settle({ status: 'failed', error: paymentError('internal', 'processing_error', true) });
+          this.settle(failed('internal', 'processing_error', true));
         }
         break;
       case 'processing':
@@ -234,15 +234,10 @@ export class CheckoutController implements ReactiveController, FlowCore {
     try {
       const adapter = await this.deps.loadAdapter(session.provider);
       if (adapter !== undefined) return adapter;
-      return {
-        status: 'failed',
-        error: paymentError('configuration', 'configuration_error', false, {
-          providerCode: `no_adapter_${session.provider}`,
-        }),
-      };
+      return failed('configuration', 'configuration_error', false, { providerCode: `no_adapter_${session.provider}` });
     } catch {
       // The provider's chunk could not be loaded (offline): Try again loads it anew.
-      return { status: 'failed', error: paymentError('network', 'network_unreachable', true) };
+      return failed('network', 'network_unreachable', true);
     }
   }
 

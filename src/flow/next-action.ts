@@ -1,4 +1,4 @@
-import { paymentError } from '../core/errors.ts';
+import { failed } from '../core/errors.ts';
 import type { Outcome } from '../core/outcome.ts';
 import { CHALLENGE_PARAM } from './challenge-frame.ts';
 import type { FlowCore } from './flow-core.ts';
@@ -18,7 +18,7 @@ export function followAction(core: FlowCore, state: RequiresAction): void {
   const url = safeActionUrl(state.action, state.session);
   const endpoint = core.endpointUrl();
   if (url === null || endpoint === null) {
-    core.settle({ status: 'failed', error: paymentError('configuration', 'unsafe_redirect', false) });
+    core.settle(failed('configuration', 'unsafe_redirect', false));
     return;
   }
   // Kept in every case: if the page takes over the navigation, the shopper returns to a new page load.
@@ -32,7 +32,7 @@ export function followAction(core: FlowCore, state: RequiresAction): void {
   }
   if (!core.deps.navigate(state.action, state.session)) {
     clearPendingAttempt(core.deps.storage);
-    core.settle({ status: 'failed', error: paymentError('configuration', 'unsafe_redirect', false) });
+    core.settle(failed('configuration', 'unsafe_redirect', false));
   }
 }
 
@@ -55,7 +55,7 @@ async function runChallenge(core: FlowCore, state: RequiresAction): Promise<void
   if (!core.isCurrent(run)) return;
   clearPendingAttempt(core.deps.storage);
   if (search === null) {
-    core.settle({ status: 'failed', error: paymentError('authentication', 'authentication_canceled', true) });
+    core.settle(failed('authentication', 'authentication_canceled', true));
     return;
   }
   const params = new URLSearchParams(search);
@@ -69,7 +69,7 @@ async function runChallenge(core: FlowCore, state: RequiresAction): Promise<void
     try {
       outcome = await adapter.resume({ ...core.attemptContext(state.session, run), reference: state.reference }, params);
     } catch {
-      outcome = { status: 'failed', error: paymentError('internal', 'internal_error', true) };
+      outcome = failed('internal', 'internal_error', true);
     }
   }
   if (core.isCurrent(run)) core.settle(outcome);
@@ -83,5 +83,5 @@ async function runChallenge(core: FlowCore, state: RequiresAction): Promise<void
 export function onBackFromAction(core: FlowCore, event: Event): void {
   if (!(event as PageTransitionEvent).persisted || core.currentState().status !== 'requires_action') return;
   clearPendingAttempt(core.deps.storage);
-  core.settle({ status: 'failed', error: paymentError('authentication', 'authentication_canceled', true) });
+  core.settle(failed('authentication', 'authentication_canceled', true));
 }

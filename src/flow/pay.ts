@@ -1,4 +1,4 @@
-import { paymentError } from '../core/errors.ts';
+import { failed } from '../core/errors.ts';
 import type { Outcome } from '../core/outcome.ts';
 import type { PaymentInput } from '../core/payment-input.ts';
 import type { AttemptContext, ProviderAdapter } from '../providers/adapter.ts';
@@ -15,7 +15,7 @@ export async function pay(
   ctx: AttemptContext,
   input: PaymentInput,
 ): Promise<Outcome> {
-  const unavailable: Outcome = { status: 'failed', error: paymentError('configuration', 'method_unavailable', false) };
+  const unavailable: Outcome = failed('configuration', 'method_unavailable', false);
   try {
     switch (input.method) {
       case 'card': {
@@ -32,6 +32,6 @@ export async function pay(
       }
     }
   } catch {
-    return { status: 'failed', error: paymentError('internal', 'internal_error', true) };
+    return failed('internal', 'internal_error', true);
   }
 }

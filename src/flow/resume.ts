@@ -1,4 +1,4 @@
-import { paymentError } from '../core/errors.ts';
+import { failed } from '../core/errors.ts';
 import type { Outcome } from '../core/outcome.ts';
 import { CHALLENGE_PARAM } from './challenge-frame.ts';
 import type { FlowCore } from './flow-core.ts';
@@ -34,7 +34,7 @@ export function tryResume(core: FlowCore): boolean {
     try {
       return await adapter.resume({ ...core.attemptContext(attempt.session, run), reference: attempt.reference }, params);
     } catch {
-      return { status: 'failed', error: paymentError('internal', 'internal_error', true) };
+      return failed('internal', 'internal_error', true);
     }
   })().then((outcome) => {
     if (!core.isCurrent(run)) return;

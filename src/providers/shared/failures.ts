@@ -1,25 +1,9 @@
-import {
-  paymentError,
-  type ErrorCode,
-  type FailureReason,
-  type PaymentError,
-} from '../../core/errors.ts';
-import type { Outcome } from '../../core/outcome.ts';
+import { failed, type FailedOutcome, type PaymentError } from '../../core/errors.ts';
 
-/** The `failed` outcome, which every adapter and server module builds in the same way. */
-export type FailedOutcome = Extract<Outcome, { status: 'failed' }>;
+export { failed, type FailedOutcome } from '../../core/errors.ts';
 
 /** What a failure may carry beside its code and reason, for support and for the field at fault. */
 export type FailureDetails = Partial<Pick<PaymentError, 'providerCode' | 'providerMessage' | 'field'>>;
-
-export function failed(
-  code: ErrorCode,
-  reason: FailureReason,
-  retryable: boolean,
-  extra: FailureDetails = {},
-): FailedOutcome {
-  return { status: 'failed', error: paymentError(code, reason, retryable, extra) };
-}
 
 /** The provider answered something we cannot read (not JSON, or not the documented shape). */
 export function unexpectedResponse(providerCode?: string): FailedOutcome {
