@@ -477,6 +477,31 @@ describe('<kessai-checkout>', () => {
     });
   });
 
+  describe('a provider\'s own card form', () => {
+    it('inside a shadow root, where the provider\'s frames cannot be mounted: a clear configuration error', async () => {
+      servers = fakeServers({
+        start: () =>
+          new Response(JSON.stringify({ session: session({ provider: 'univapay', cardEntry: 'surface', methods: ['card'] }) }), {
+            status: 200,
+          }),
+      });
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const root = host.attachShadow({ mode: 'open' });
+      const el = document.createElement('test-kessai-checkout');
+      el.setAttribute('endpoint', '/api/pay');
+      el.setAttribute('locale', 'ja');
+      const events = recordEvents(el);
+      root.append(el);
+      await statusIs(el, 'failed');
+      expect(banner(el)?.getAttribute('role')).to.equal('alert');
+      expect(banner(el)?.textContent?.trim()).to.equal(FAILURE_MESSAGES.card_form_unavailable.ja);
+      expect(events.filter((e) => e.type === 'kessai-error').map((e) => e.detail)).to.deep.equal([
+        { code: 'configuration', message: FAILURE_MESSAGES.card_form_unavailable.ja, retryable: false },
+      ]);
+      expect(el.children).to.have.length(0, 'no mount node was made');
+    });
+  });
+
   describe('leaving the page', () => {
     it('removed while paying and put back: a retryable error, not a spinner for ever; Pay works again', async () => {
       let open!: () => void;
