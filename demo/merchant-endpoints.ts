@@ -1,5 +1,5 @@
 import { createKessaiHandler, type KessaiHandler } from '../src/server/index.ts';
-import type { Sandbox } from '../src/server/sandbox/index.ts';
+import type { Sandbox } from '../src/sandbox/index.ts';
 
 /**
  * The reference merchant endpoints the demo page talks to, one per provider at `/api/<provider>`,

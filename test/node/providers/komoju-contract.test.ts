@@ -7,7 +7,7 @@ import type { CardDetails, KonbiniDetails } from '../../../src/core/payment-inpu
 import { clientSessionSchema, type ClientSession, type EndpointClient } from '../../../src/core/protocol.ts';
 import type { AttemptContext } from '../../../src/providers/adapter.ts';
 import { komojuAdapter } from '../../../src/providers/komoju/adapter.ts';
-import { createSandbox, type Sandbox } from '../../../src/server/sandbox/index.ts';
+import { createSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
 
 /**

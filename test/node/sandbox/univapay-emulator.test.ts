@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSandbox, createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/server/sandbox/index.ts';
+import { createSandbox, createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/index.ts';
 
 /**
  * The UnivaPay emulator on its own (providers README section 2, seed 001): auth and CORS, token and

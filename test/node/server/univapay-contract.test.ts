@@ -8,7 +8,7 @@ import type { AttemptContext } from '../../../src/providers/adapter.ts';
 import { univapayAdapter } from '../../../src/providers/univapay/adapter.ts';
 import type { AmountCallback, KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
-import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/server/sandbox/univapay/index.ts';
+import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/univapay/index.ts';
 
 /**
  * The whole UnivaPay path in one process: the merchant endpoint (`createKessaiHandler`), the browser

@@ -5,7 +5,7 @@ import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
 import type { KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
 import { createHandlerForProvider, createKessaiHandler } from '../../../src/server/index.ts';
 import { createUnivapayServerProvider } from '../../../src/server/univapay/provider.ts';
-import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/server/sandbox/univapay/index.ts';
+import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/univapay/index.ts';
 import { fakeFetch, json } from '../providers/fake-fetch.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { detectBrand, type CardBrand } from '../../../core/card/brand.ts';
-import { isExpired } from '../../../core/card/expiry.ts';
-import { luhnValid } from '../../../core/card/luhn.ts';
+import { detectBrand, type CardBrand } from '../../core/card/brand.ts';
+import { isExpired } from '../../core/card/expiry.ts';
+import { luhnValid } from '../../core/card/luhn.ts';
 import { httpUrl } from '../shared/http.ts';
 import { konbiniDeadline } from '../shared/konbini-deadline.ts';
 import type { UnivapayContext } from './context.ts';

@@ -1,5 +1,5 @@
-import { formatAmount } from '../../../../core/konbini/amount.ts';
-import { formatDeadlineJst } from '../../../../core/konbini/deadline.ts';
+import { formatAmount } from '../../../core/konbini/amount.ts';
+import { formatDeadlineJst } from '../../../core/konbini/deadline.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
 import { konbiniAction, konbiniActionsForm } from '../../shared/konbini-page.ts';
 import { finishKonbini, refreshCharge } from '../charge.ts';

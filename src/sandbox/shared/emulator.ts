@@ -1,7 +1,7 @@
 /**
  * What every provider emulator of the sandbox is: a web-standard handler mounted at
  * `<sandbox basePath>/<provider>`, which `createSandbox` routes to by path and resets together.
- * A new emulator (`src/server/sandbox/<provider>/index.ts`) implements this, adds itself to the list
+ * A new emulator (`src/sandbox/<provider>/index.ts`) implements this, adds itself to the list
  * in `../index.ts`, and builds on the shared pieces beside this file:
  * - API: `routes.ts` (route types, `matchRoute`, `isUnder`), `api-answer.ts` (`ok`, `EmulatorApiError`
  *   to subclass with the provider's error body, `runRoute`), `idempotency.ts` (`IdempotencyStore`),

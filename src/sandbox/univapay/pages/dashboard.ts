@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../../core/konbini/amount.ts';
+import { formatAmount } from '../../../core/konbini/amount.ts';
 import { html } from '../../shared/html.ts';
 import { refreshCharge } from '../charge.ts';
 import type { UnivapayContext } from '../context.ts';

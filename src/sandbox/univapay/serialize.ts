@@ -1,5 +1,5 @@
 import type { ChargeRecord, TokenRecord } from './state.ts';
-import { UNIVAPAY_SLIP_METADATA } from '../../../providers/univapay/constants.ts';
+import { UNIVAPAY_SLIP_METADATA } from '../../providers/univapay/constants.ts';
 
 /**
  * Records → the JSON UnivaPay answers (README 2.2 token response, 2.3 charge response, seed 001). Card

@@ -1,6 +1,6 @@
-import { detectBrand, type CardBrand } from '../../../core/card/brand.ts';
-import { isExpired } from '../../../core/card/expiry.ts';
-import { luhnValid } from '../../../core/card/luhn.ts';
+import { detectBrand, type CardBrand } from '../../core/card/brand.ts';
+import { isExpired } from '../../core/card/expiry.ts';
+import { luhnValid } from '../../core/card/luhn.ts';
 import { invalidParameter, missingParameter } from './errors.ts';
 import { cardDetailsSchema, konbiniDetailsSchema, parseBody } from './schemas.ts';
 import type { CardRecord, KonbiniRecord } from './state.ts';

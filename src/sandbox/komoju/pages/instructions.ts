@@ -1,4 +1,4 @@
-import { KONBINI_STORE_NAMES, isKonbiniStore } from '../../../../core/konbini-stores.ts';
+import { KONBINI_STORE_NAMES, isKonbiniStore } from '../../../core/konbini-stores.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
 import { konbiniAction, konbiniActionsForm } from '../../shared/konbini-page.ts';
 import { sessionReturnUrl } from '../charge.ts';

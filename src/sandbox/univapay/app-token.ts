@@ -1,4 +1,4 @@
-import { base64url } from '../../univapay/attempt.ts';
+import { base64url } from '../../server/univapay/attempt.ts';
 
 /**
  * The sandbox's app tokens: UnivaPay issues app tokens as JWTs bound to the shop's registered domains

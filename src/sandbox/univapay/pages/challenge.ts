@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../../core/konbini/amount.ts';
+import { formatAmount } from '../../../core/konbini/amount.ts';
 import { CHALLENGE_TITLE, cardLabel, challengeAnswered, challengeBody, challengeResult } from '../../shared/challenge-page.ts';
 import { readForm, seeOther } from '../../shared/html.ts';
 import { originOfUrl, withQueryParam } from '../../shared/http.ts';

@@ -1,4 +1,4 @@
-import { isJsonContentType, readBodyText } from '../../http-json.ts';
+import { isJsonContentType, readBodyText } from '../../server/http-json.ts';
 
 /**
  * HTTP plumbing the emulators share: CORS for calls from a merchant page on another origin, and

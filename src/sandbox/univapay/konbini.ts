@@ -1,4 +1,4 @@
-import type { KonbiniStore } from '../../../core/konbini-stores.ts';
+import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import { fillDigitPattern } from '../shared/ids.ts';
 
 /**
