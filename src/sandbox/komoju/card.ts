@@ -1,6 +1,4 @@
-import { detectBrand, type CardBrand } from '../../core/card/brand.ts';
-import { isExpired } from '../../core/card/expiry.ts';
-import { luhnValid } from '../../core/card/luhn.ts';
+import { cardNetworkOf, expiredInJapan, japanYearMonth, luhnValid, type CardNetwork } from '../shared/card-number.ts';
 import { invalidParameter, missingParameter } from './errors.ts';
 import { cardDetailsSchema, konbiniDetailsSchema, parseBody } from './schemas.ts';
 import type { CardRecord, KonbiniRecord } from './state.ts';
@@ -12,19 +10,21 @@ import type { CardRecord, KonbiniRecord } from './state.ts';
  * 422 naming `payment_details[…]`.
  */
 
-const KOMOJU_BRAND: Readonly<Record<CardBrand, string>> = {
+/** KOMOJU's brand slugs (`payment_methods[].brands`, `payment_details.brand`), by network. */
+const KOMOJU_BRAND: Readonly<Record<CardNetwork, string>> = {
   visa: 'visa',
   mastercard: 'master',
   jcb: 'jcb',
-  amex: 'american_express',
-  diners: 'diners_club',
+  american_express: 'american_express',
+  diners_club: 'diners_club',
   discover: 'discover',
+  unionpay: 'unionpay',
 };
 
 /** The KOMOJU brand slug of a card number, or `unknown`. */
 export function komojuBrandOf(number: string): string {
-  const brand = detectBrand(number);
-  return brand ? KOMOJU_BRAND[brand] : 'unknown';
+  const network = cardNetworkOf(number);
+  return network ? KOMOJU_BRAND[network] : 'unknown';
 }
 
 const PREFIX = 'payment_details';
@@ -39,9 +39,9 @@ export function cardFromDetails(details: unknown, now: Date): CardRecord {
   if (d.month < 1 || d.month > 12) throw invalidParameter(`${PREFIX}[month]`, 'The month must be 1–12.');
   const year = d.year >= 0 && d.year < 100 ? 2000 + d.year : d.year;
   if (year < 2000 || year > 2100) throw invalidParameter(`${PREFIX}[year]`);
-  if (isExpired(d.month, year, now)) {
-    const nowYear = new Date(now.getTime() + 9 * 3_600_000).getUTCFullYear();
-    throw invalidParameter(`${PREFIX}[${year < nowYear ? 'year' : 'month'}]`, 'The card has expired.');
+  if (expiredInJapan(d.month, year, now)) {
+    const field = year < japanYearMonth(now).year ? 'year' : 'month';
+    throw invalidParameter(`${PREFIX}[${field}]`, 'The card has expired.');
   }
   const cvc = d.verification_value ?? null;
   if (cvc !== null && cvc !== '' && !/^\d{3,4}$/.test(cvc)) {

@@ -2,7 +2,7 @@ import { randomString } from '../shared/ids.ts';
 import { withQueryParam } from '../shared/http.ts';
 import type { KomojuContext } from './context.ts';
 import { messageFor } from './errors.ts';
-import { konbiniDeadline } from '../shared/konbini-deadline.ts';
+import { konbiniDeadline } from '../shared/jst.ts';
 import { issueSlipNumbers } from './konbini.ts';
 import type {
   CardRecord,

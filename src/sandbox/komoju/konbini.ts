@@ -11,6 +11,16 @@ export const KOMOJU_KONBINI_STORES = [
 ] as const;
 export type KomojuKonbiniStore = (typeof KOMOJU_KONBINI_STORES)[number];
 
+/** Each chain's name as shoppers read it, for the instructions page. */
+export const KOMOJU_KONBINI_STORE_NAMES: Readonly<Record<KomojuKonbiniStore, { readonly ja: string; readonly en: string }>> = {
+  'seven-eleven': { ja: 'セブン-イレブン', en: '7-Eleven' },
+  lawson: { ja: 'ローソン', en: 'Lawson' },
+  'family-mart': { ja: 'ファミリーマート', en: 'FamilyMart' },
+  ministop: { ja: 'ミニストップ', en: 'Ministop' },
+  'daily-yamazaki': { ja: 'デイリーヤマザキ', en: 'Daily Yamazaki' },
+  seicomart: { ja: 'セイコーマート', en: 'Seicomart' },
+};
+
 export function isKomojuKonbiniStore(value: unknown): value is KomojuKonbiniStore {
   return typeof value === 'string' && (KOMOJU_KONBINI_STORES as readonly string[]).includes(value);
 }
@@ -50,20 +60,4 @@ export function issueSlipNumbers(format: KonbiniSlipFormat): {
     receipt: fillDigitPattern(format.receipt),
     confirmationCode: format.confirmationCode === null ? null : fillDigitPattern(format.confirmationCode),
   };
-}
-
-/** A date as shoppers in Japan read it: `2025年3月4日 23:59` / `4 March 2025, 23:59 JST`. */
-export function formatJst(iso: string, lang: 'ja' | 'en'): string {
-  const date = new Date(iso);
-  return lang === 'ja'
-    ? new Intl.DateTimeFormat('ja-JP', {
-        timeZone: 'Asia/Tokyo',
-        dateStyle: 'long',
-        timeStyle: 'short',
-      }).format(date)
-    : `${new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Asia/Tokyo',
-        dateStyle: 'long',
-        timeStyle: 'short',
-      }).format(date)} JST`;
 }

@@ -7,7 +7,8 @@
  *   to subclass with the provider's error body, `runRoute`), `idempotency.ts` (`IdempotencyStore`),
  *   `request-log.ts` (`RequestLog` for `inspect.requests`), `http.ts` (CORS, bodies, URLs),
  *   `same-secret.ts`, `value-at.ts`, `options.ts` (basePath, publicOrigin), `ids.ts`,
- *   `konbini-deadline.ts`;
+ *   `jst.ts` (konbini deadlines, dates for slips), `card-number.ts` (Luhn,
+ *   networks, expiry), `money.ts`, `base64url.ts`;
  * - pages: `html.ts` (escaped pages under a strict CSP), `pages.ts` (`emulatorPages(name)`),
  *   `challenge-page.ts` (the 3-D Secure page), `konbini-page.ts` (the slip's sandbox buttons).
  */

@@ -1,4 +1,4 @@
-import { readBodyText } from '../../server/http-json.ts';
+import { readBodyText } from './http.ts';
 
 /**
  * The emulators' own HTML pages (3-D Secure challenge, konbini instructions): escaped text, one

@@ -1,9 +1,73 @@
-import { isJsonContentType, readBodyText } from '../../server/http-json.ts';
+/**
+ * HTTP plumbing the emulators share: JSON answers, CORS for calls from a merchant page on another
+ * origin, and request bodies as providers accept them (JSON, or form encoding with `a[b][c]=…`
+ * brackets), read with a size limit. The sandbox's own: it shares no code with the merchant endpoint.
+ */
+
+/** A JSON answer, never cached. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Type': 'application/json; charset=utf-8',
+      ...headers,
+    },
+  });
+}
+
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+export function isJsonContentType(value: string | null): boolean {
+  return value?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+export type BodyText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly status: 400 | 413; readonly message: string };
 
 /**
- * HTTP plumbing the emulators share: CORS for calls from a merchant page on another origin, and
- * request bodies as providers accept them (JSON, or form encoding with `a[b][c]=…` brackets).
+ * The body as UTF-8 text, refusing more than `limit` bytes (by `Content-Length` first, then by
+ * counting, since a chunked body has no length).
  */
+export async function readBodyText(request: Request, limit: number): Promise<BodyText> {
+  const tooLarge: BodyText = { ok: false, status: 413, message: `The request body is larger than ${limit} bytes.` };
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) return tooLarge;
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { ok: false, status: 400, message: 'The request body could not be read.' };
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, status: 400, message: 'The request body is not UTF-8.' };
+  }
+}
 
 /** Headers browsers may send to a provider emulator. */
 export const CORS_ALLOWED_HEADERS = [

@@ -1,4 +1,4 @@
-import { base64url } from '../../server/univapay/attempt.ts';
+import { base64url, fromBase64url } from '../shared/base64url.ts';
 
 /**
  * The sandbox's app tokens: UnivaPay issues app tokens as JWTs bound to the shop's registered domains
@@ -31,14 +31,9 @@ async function key(signingKey: string): Promise<CryptoKey> {
   ]);
 }
 
+/** A non-empty base64url JWT segment, decoded. */
 function decodeSegment(segment: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(segment)) return null;
-  try {
-    const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  } catch {
-    return null;
-  }
+  return segment ? fromBase64url(segment) : null;
 }
 
 /** The secret that goes with a token: 32 base64url characters of HMAC(key, "secret:" + jti). */

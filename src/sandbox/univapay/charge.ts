@@ -1,8 +1,6 @@
-import { detectBrand, type CardBrand } from '../../core/card/brand.ts';
-import { isExpired } from '../../core/card/expiry.ts';
-import { luhnValid } from '../../core/card/luhn.ts';
+import { cardNetworkOf, expiredInJapan, japanYearMonth, luhnValid, type CardNetwork } from '../shared/card-number.ts';
 import { httpUrl } from '../shared/http.ts';
-import { konbiniDeadline } from '../shared/konbini-deadline.ts';
+import { endOfDayJst, konbiniDeadline } from '../shared/jst.ts';
 import type { UnivapayContext } from './context.ts';
 import { chargeErrorMessage, notFound, UnivapayApiError, validationError } from './errors.ts';
 import { convenienceStoreOf, issuePaymentNumber, periodDays } from './konbini.ts';
@@ -28,13 +26,15 @@ export function univapayId(): string {
   return `11ef${crypto.randomUUID().slice(4)}`;
 }
 
-const UNIVAPAY_BRAND: Readonly<Record<CardBrand, string>> = {
+/** UnivaPay's `brand` values (the widget's card brand filters), by network. */
+const UNIVAPAY_BRAND: Readonly<Record<CardNetwork, string>> = {
   visa: 'visa',
   mastercard: 'mastercard',
   jcb: 'jcb',
-  amex: 'american_express',
-  diners: 'diners_club',
+  american_express: 'american_express',
+  diners_club: 'diners_club',
   discover: 'discover',
+  unionpay: 'unionpay',
 };
 
 function cardFrom(data: unknown, now: Date): CardRecord {
@@ -44,21 +44,20 @@ function cardFrom(data: unknown, now: Date): CardRecord {
   if (d.exp_month < 1 || d.exp_month > 12) throw validationError('data.exp_month', 'INVALID_FORMAT');
   const year = d.exp_year >= 0 && d.exp_year < 100 ? 2000 + d.exp_year : d.exp_year;
   if (year < 2000 || year > 2100) throw validationError('data.exp_year', 'INVALID_FORMAT');
-  if (isExpired(d.exp_month, year, now)) {
-    const nowYear = new Date(now.getTime() + 9 * 3_600_000).getUTCFullYear();
-    throw validationError(year < nowYear ? 'data.exp_year' : 'data.exp_month', 'CARD_EXPIRED');
+  if (expiredInJapan(d.exp_month, year, now)) {
+    throw validationError(year < japanYearMonth(now).year ? 'data.exp_year' : 'data.exp_month', 'CARD_EXPIRED');
   }
   if (!/^\d{3,4}$/.test(d.cvv)) throw validationError('data.cvv', 'INVALID_FORMAT');
   const redirect = d.three_ds?.redirect_endpoint;
   if (redirect && !httpUrl(redirect)) throw validationError('data.three_ds.redirect_endpoint', 'INVALID_FORMAT');
-  const brand = detectBrand(number);
+  const network = cardNetworkOf(number);
   return {
     number,
     expMonth: d.exp_month,
     expYear: year,
     cvv: d.cvv,
     cardholder: d.cardholder,
-    brand: brand ? UNIVAPAY_BRAND[brand] : 'unknown',
+    brand: network ? UNIVAPAY_BRAND[network] : 'unknown',
     bin: number.slice(0, 6),
     last4: number.slice(-4),
   };
@@ -133,8 +132,6 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody): TokenR
   }
 }
 
-const JST_MS = 9 * 3_600_000;
-
 /**
  * The konbini deadline: the charge's `capture_at` (its time of day ignored for 7-Eleven and Seicomart,
  * which end at 23:59:59 JST: README 2.3), else the token's `expiration_period` in days, else the
@@ -143,12 +140,7 @@ const JST_MS = 9 * 3_600_000;
 function konbiniExpiry(ctx: UnivapayContext, konbini: KonbiniRecord, captureAt: string | null): string {
   if (captureAt) {
     const at = new Date(captureAt);
-    if (konbini.store === 'seven_eleven' || konbini.store === 'seico_mart') {
-      const jst = new Date(at.getTime() + JST_MS);
-      return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate(), 23, 59, 59) - JST_MS)
-        .toISOString()
-        .replace('.000Z', 'Z');
-    }
+    if (konbini.store === 'seven_eleven' || konbini.store === 'seico_mart') return endOfDayJst(at);
     return at.toISOString().replace('.000Z', 'Z');
   }
   const days = periodDays(konbini.expirationPeriod) ?? ctx.options.konbiniDeadlineDays;

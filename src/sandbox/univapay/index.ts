@@ -1,4 +1,4 @@
-import { jsonResponse } from '../../server/http-json.ts';
+import { jsonResponse } from '../shared/http.ts';
 import type { ProviderEmulator } from '../shared/emulator.ts';
 import { runRoute, type ApiAnswer } from '../shared/api-answer.ts';
 import { stylesheetResponse } from '../shared/html.ts';

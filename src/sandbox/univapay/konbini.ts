@@ -1,4 +1,3 @@
-import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import { fillDigitPattern } from '../shared/ids.ts';
 
 /**
@@ -27,14 +26,24 @@ export function convenienceStoreOf(value: string): UnivapayConvenienceStore | nu
     : null;
 }
 
-export const STORE_NAMES: Readonly<Record<UnivapayConvenienceStore, { ja: string; en: string; id: KonbiniStore }>> = {
-  seven_eleven: { ja: 'セブン-イレブン', en: '7-Eleven', id: 'seven-eleven' },
-  family_mart: { ja: 'ファミリーマート', en: 'FamilyMart', id: 'family-mart' },
-  lawson: { ja: 'ローソン', en: 'Lawson', id: 'lawson' },
-  mini_stop: { ja: 'ミニストップ', en: 'Ministop', id: 'ministop' },
-  daily_yamazaki: { ja: 'デイリーヤマザキ', en: 'Daily Yamazaki', id: 'daily-yamazaki' },
-  seico_mart: { ja: 'セイコーマート', en: 'Seicomart', id: 'seicomart' },
+/** Each chain's name as shoppers read it, for the slip page. */
+export const STORE_NAMES: Readonly<Record<UnivapayConvenienceStore, { readonly ja: string; readonly en: string }>> = {
+  seven_eleven: { ja: 'セブン-イレブン', en: '7-Eleven' },
+  family_mart: { ja: 'ファミリーマート', en: 'FamilyMart' },
+  lawson: { ja: 'ローソン', en: 'Lawson' },
+  mini_stop: { ja: 'ミニストップ', en: 'Ministop' },
+  daily_yamazaki: { ja: 'デイリーヤマザキ', en: 'Daily Yamazaki' },
+  seico_mart: { ja: 'セイコーマート', en: 'Seicomart' },
 };
+
+/**
+ * The charge `metadata` keys UnivaPay fills once a konbini charge is `awaiting` (seed 001 in
+ * docs/providers.md, section "UnivaPay"): the payment number, and the slip URL (7-Eleven only).
+ */
+export const SLIP_METADATA = {
+  paymentNumber: 'internal_convenience_payment_number',
+  slipUrl: 'internal_convenience_payment_url',
+} as const;
 
 /** Default payment-number patterns: the seed's shape, and 13 digits for 7-Eleven's slip number. */
 export const DEFAULT_PAYMENT_NUMBERS: Readonly<Record<UnivapayConvenienceStore, string>> = {

@@ -1,5 +1,5 @@
 import type { ChargeRecord, TokenRecord } from './state.ts';
-import { UNIVAPAY_SLIP_METADATA } from '../../providers/univapay/constants.ts';
+import { SLIP_METADATA } from './konbini.ts';
 
 /**
  * Records → the JSON UnivaPay answers (README 2.2 token response, 2.3 charge response, seed 001). Card
@@ -87,8 +87,8 @@ export function serializeCharge(charge: ChargeRecord): Record<string, unknown> {
   const charged = charge.status === 'successful' || charge.status === 'authorized';
   const metadata: Record<string, unknown> = { ...charge.metadata };
   if (slip && charge.status !== 'pending') {
-    metadata[UNIVAPAY_SLIP_METADATA.paymentNumber] = slip.number;
-    if (slip.url) metadata[UNIVAPAY_SLIP_METADATA.slipUrl] = slip.url;
+    metadata[SLIP_METADATA.paymentNumber] = slip.number;
+    if (slip.url) metadata[SLIP_METADATA.slipUrl] = slip.url;
   }
   return {
     id: charge.id,

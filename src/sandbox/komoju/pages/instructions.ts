@@ -1,9 +1,9 @@
-import { KONBINI_STORE_NAMES, isKonbiniStore } from '../../../core/konbini-stores.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
 import { konbiniAction, konbiniActionsForm } from '../../shared/konbini-page.ts';
 import { sessionReturnUrl } from '../charge.ts';
 import type { KomojuContext } from '../context.ts';
-import { formatJst } from '../konbini.ts';
+import { formatJst } from '../../shared/jst.ts';
+import { KOMOJU_KONBINI_STORE_NAMES } from '../konbini.ts';
 import type { PaymentRecord, PaymentStatus } from '../state.ts';
 import { fromOwnPage, forbiddenPage, formatAmount, notFoundPage, page } from './common.ts';
 
@@ -35,7 +35,7 @@ export function renderInstructions(ctx: KomojuContext, id: string): Response {
   if (!payment || payment.source.type !== 'konbini') return notFoundPage(ctx, 'konbini payment');
   const { source } = payment;
   const store = source.konbini.store;
-  const names = isKonbiniStore(store) ? KONBINI_STORE_NAMES[store] : { ja: store, en: store };
+  const names = KOMOJU_KONBINI_STORE_NAMES[store];
   const session = payment.sessionId ? ctx.state.sessions.get(payment.sessionId) : undefined;
   const back = session ? sessionReturnUrl(session) : null;
   const total = payment.amount + payment.tax + payment.fee;

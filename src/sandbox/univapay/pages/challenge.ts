@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../core/konbini/amount.ts';
+import { formatMoney } from '../../shared/money.ts';
 import { CHALLENGE_TITLE, cardLabel, challengeAnswered, challengeBody, challengeResult } from '../../shared/challenge-page.ts';
 import { readForm, seeOther } from '../../shared/html.ts';
 import { originOfUrl, withQueryParam } from '../../shared/http.ts';
@@ -44,7 +44,7 @@ export async function renderChallenge(ctx: UnivapayContext, request: Request): P
   const back = returnUrlOf(ctx, charge);
   const waiting = awaitingChallenge(charge);
   const body = challengeBody({
-    amount: formatAmount(charge.amount, charge.currency, 'en'),
+    amount: formatMoney(charge.amount, charge.currency, 'en'),
     card: card ? cardLabel(card.brand, card.last4) : '—',
     returnsTo: charge.threeDs?.redirectEndpoint ?? 'no redirect endpoint',
     waiting,

@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../core/konbini/amount.ts';
+import { formatMoney } from '../../shared/money.ts';
 import { html } from '../../shared/html.ts';
 import { refreshCharge } from '../charge.ts';
 import type { UnivapayContext } from '../context.ts';
@@ -19,7 +19,7 @@ export function renderDashboard(ctx: UnivapayContext): Response {
 ${charges.length === 0
   ? html`<p>No charges yet.</p>`
   : html`<dl>${charges.map(
-      (charge) => html`<dt>${charge.paymentType} · ${formatAmount(charge.amount, charge.currency, 'en')}</dt>
+      (charge) => html`<dt>${charge.paymentType} · ${formatMoney(charge.amount, charge.currency, 'en')}</dt>
 <dd>${charge.status}${charge.error ? ` (${charge.error.code})` : ''} · <code>${charge.id}</code>${charge.paymentType === 'konbini' ? html` · <a href="${ctx.urls.slip(charge.id)}">slip</a>` : ''}</dd>`,
     )}</dl>`}`,
   );

@@ -1,5 +1,5 @@
-import { formatAmount } from '../../../core/konbini/amount.ts';
-import { formatDeadlineJst } from '../../../core/konbini/deadline.ts';
+import { formatMoney } from '../../shared/money.ts';
+import { formatJst } from '../../shared/jst.ts';
 import { html, readForm, seeOther } from '../../shared/html.ts';
 import { konbiniAction, konbiniActionsForm } from '../../shared/konbini-page.ts';
 import { finishKonbini, refreshCharge } from '../charge.ts';
@@ -48,8 +48,8 @@ export function renderSlip(ctx: UnivapayContext, id: string): Response {
 <p class="status" role="status">${STATUS_TEXT[charge.status]}</p>
 <dl>
 <dt>Payment number <span lang="ja">(支払い番号)</span></dt><dd>${number ?? '—'}</dd>
-<dt>Amount <span lang="ja">(お支払い金額)</span></dt><dd>${formatAmount(charge.amount, charge.currency, 'en')}</dd>
-<dt>Pay by <span lang="ja">(お支払い期限)</span></dt><dd>${charge.expiresAt ? html`${formatDeadlineJst(charge.expiresAt, 'en')} <span lang="ja">(${formatDeadlineJst(charge.expiresAt, 'ja')})</span>` : '—'}</dd>
+<dt>Amount <span lang="ja">(お支払い金額)</span></dt><dd>${formatMoney(charge.amount, charge.currency, 'en')}</dd>
+<dt>Pay by <span lang="ja">(お支払い期限)</span></dt><dd>${charge.expiresAt ? html`${formatJst(charge.expiresAt, 'en')} <span lang="ja">(${formatJst(charge.expiresAt, 'ja')})</span>` : '—'}</dd>
 <dt>Name</dt><dd>${token.source.konbini.customerName}</dd>
 </dl>
 ${charge.status === 'awaiting' ? konbiniActionsForm() : ''}`,
