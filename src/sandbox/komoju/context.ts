@@ -1,3 +1,4 @@
+import type { BaseCall } from '../shared/pipeline.ts';
 import type { EmulatorRoute, RouteHandler } from '../shared/routes.ts';
 import type { KeyKind, RouteAccess } from './auth.ts';
 import type { ResolvedKomojuOptions } from './options.ts';
@@ -34,14 +35,11 @@ export interface KomojuContext {
   readonly now: Date;
 }
 
-/** One authenticated API call, its body parsed. */
-export interface ApiCall {
-  readonly params: Readonly<Record<string, string>>;
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly key: KeyKind;
+/** One authenticated API call, its body parsed; `caller` is the kind of key it carried. */
+export type ApiCall = BaseCall<KeyKind> & {
   /** `Komoju-Scenario` (test mode): the error code to fail with. */
   readonly scenario: string | null;
-}
+};
 
 /** A route handler (synchronous: see `RouteHandler`). */
 export type ApiHandler = RouteHandler<KomojuContext, ApiCall>;

@@ -1,10 +1,6 @@
-import { jsonResponse } from '../shared/http.ts';
-import type { ProviderEmulator } from '../shared/emulator.ts';
-import { runRoute, type ApiAnswer } from '../shared/api-answer.ts';
-import { stylesheetResponse } from '../shared/html.ts';
-import { corsHeaders, preflightResponse, readRouteBody, sha256Hex } from '../shared/http.ts';
-import { decodeSegment, isUnder, matchRoute } from '../shared/routes.ts';
-import { authenticate, authorize, type KeyKind } from './auth.ts';
+import { mountEmulator, type ProviderEmulator } from '../shared/emulator.ts';
+import { createApiPipeline } from '../shared/pipeline.ts';
+import { authenticate, authorize } from './auth.ts';
 import { expireOverdueKonbini } from './charge.ts';
 import { komojuUrls, type KomojuContext } from './context.ts';
 import { isErrorCode, KomojuApiError, notFound } from './errors.ts';
@@ -87,13 +83,29 @@ export interface KomojuEmulator extends ProviderEmulator {
   readonly inspect: KomojuInspector;
 }
 
-const API_PREFIX = '/api/v1';
+/**
+ * What a browser may send to KOMOJU's API besides the CORS-safelisted headers: exactly what KOMOJU's
+ * own browser fields send (`accept`, `content-type`, `authorization`, `komoju-via`; docs/providers.md,
+ * section "KOMOJU"). Any other header, `X-KOMOJU-IDEMPOTENCY` included, fails the preflight.
+ */
+export const KOMOJU_CORS_ALLOWED_HEADERS: readonly string[] = ['Accept', 'Content-Type', 'Authorization', 'KOMOJU-VIA'];
+
+/** KOMOJU's idempotency header (doc.komoju.com "Idempotent Requests"). `Idempotency-Key` is not KOMOJU's. */
+export const KOMOJU_IDEMPOTENCY_HEADER = 'X-KOMOJU-IDEMPOTENCY';
 
 /**
- * Creates an in-memory emulator of KOMOJU's HTTP API (providers README section 1): sessions, pay,
- * secure tokens with a 3-D Secure challenge page, tokens, payments, konbini slips with an
+ * Creates an in-memory emulator of KOMOJU's HTTP API (docs/providers.md, section "KOMOJU"): sessions,
+ * pay, secure tokens with a 3-D Secure challenge page, tokens, payments, konbini slips with an
  * instructions page, KOMOJU's error bodies, Basic auth with secret and publishable keys, CORS for
- * browser calls, `Idempotency-Key` and `Komoju-Scenario`. Test cards: see `test-cards.ts`.
+ * browser calls as strict as KOMOJU's, `X-KOMOJU-IDEMPOTENCY` and `Komoju-Scenario`. Test cards: see
+ * `test-cards.ts`.
+ *
+ * Idempotency, as KOMOJU documents it: `POST`s only, keys of at most 100 ASCII characters; a repeat
+ * gets the first answer without the call running again; a repeat while the first is still being
+ * answered gets HTTP 409; a key is bound for 24 hours, then free again. Not documented, so options or
+ * choices here: a repeat with another body (`idempotency.otherBody`, default the first answer again);
+ * the 409's body (`conflict`); a key's reach (one kind of key, one path); refusals answered before the
+ * call ran (bad body, bad key) leave the key free, every answer of a call that ran is kept.
  *
  * Not emulated: the hosted payment page (`session_url` is handed out but not served), customers and
  * customer-mode sessions, refunds, webhooks, payment types other than credit_card and konbini.
@@ -110,75 +122,58 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     return ctx;
   }
 
-  async function api(request: Request, ctx: KomojuContext, path: string): Promise<Response> {
-    if (request.method === 'OPTIONS') return preflightResponse(request);
-    const idempotencyKey = request.headers.get('idempotency-key');
-    const scenarioHeader = request.headers.get('komoju-scenario')?.trim() || null;
-    let key: KeyKind | null = null;
-    let routeName: string | null = null;
-    let replayed = false;
-    let answer: ApiAnswer;
-    try {
-      key = authenticate(request, config);
-      const matched = matchRoute(KOMOJU_ROUTES, request.method, path);
-      if (!matched) throw notFound();
-      routeName = `${matched.route.method} ${matched.route.path}`;
-      authorize(key, matched.route.access);
-      const body = await readRouteBody(request, matched.route.method);
-      if (!body.ok) {
-        throw new KomojuApiError(body.status === 413 ? 413 : 400, 'bad_request', { message: body.message });
-      }
-      if (scenarioHeader !== null && !isErrorCode(scenarioHeader)) {
+  const api = createApiPipeline({
+    allowedHeaders: KOMOJU_CORS_ALLOWED_HEADERS,
+    routes: KOMOJU_ROUTES,
+    authenticate: (request) => authenticate(request, config),
+    authorize,
+    prepare(request) {
+      const scenario = request.headers.get('komoju-scenario')?.trim() || null;
+      if (scenario !== null && !isErrorCode(scenario)) {
         throw new KomojuApiError(400, 'bad_request', { message: 'Komoju-Scenario must be an error code such as insufficient_funds.' });
       }
-      const storeKey = idempotencyKey && matched.route.method === 'POST' ? `${key} POST ${path} ${idempotencyKey}` : null;
-      const fingerprint = storeKey ? await sha256Hex(`${scenarioHeader ?? ''}\n${body.text}`) : '';
-      const call = { params: matched.params, body: body.value, key, scenario: scenarioHeader };
-      // From here to the end of the call nothing awaits: a repeated key cannot slip in between.
-      const result = state.idempotent.answer(storeKey, fingerprint, () => runRoute(() => matched.route.handler(ctx, call)));
-      if (result === 'conflict') {
-        throw new KomojuApiError(422, 'idempotency_key_reused', {
-          param: 'Idempotency-Key',
-          message: 'This Idempotency-Key was already used with a different request.',
-        });
-      }
-      ({ answer, replayed } = result);
-    } catch (error) {
-      answer =
-        error instanceof KomojuApiError
-          ? error.answer
-          : { status: 500, body: new KomojuApiError(500, 'internal_server_error').body };
-    }
-    state.requests.record(
-      { request, at: ctx.now, path, route: routeName, status: answer.status, idempotencyKey, replayed },
-      { key, scenario: scenarioHeader },
-    );
-    return jsonResponse(answer.status, answer.body, {
-      ...corsHeaders(request, ['Idempotent-Replayed']),
-      ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
-    });
-  }
+      return { scenario };
+    },
+    idempotency: {
+      header: KOMOJU_IDEMPOTENCY_HEADER,
+      maxLength: 100,
+      asciiOnly: true,
+      ttlMs: 24 * 60 * 60 * 1000,
+      inFlight: 'conflict',
+      otherBody: config.idempotencyOtherBody,
+      scope: (key, path) => `${key} POST ${path}`,
+      fingerprintHeaders: ['komoju-scenario'],
+      refuseKey: (reason) =>
+        new KomojuApiError(400, 'bad_request', { param: KOMOJU_IDEMPOTENCY_HEADER, message: `Idempotency keys ${reason}.` }),
+      refuseInFlight: () =>
+        new KomojuApiError(409, 'conflict', { message: 'A request with this idempotency key is still being processed.' }),
+      refuseOtherBody: () =>
+        new KomojuApiError(422, 'idempotency_key_reused', {
+          param: KOMOJU_IDEMPOTENCY_HEADER,
+          message: 'This idempotency key was already used with a different request.',
+        }),
+    },
+    errors: {
+      notFound,
+      body: (failure) => new KomojuApiError(failure.status === 413 ? 413 : 400, 'bad_request', { message: failure.message }),
+      internal: () => new KomojuApiError(500, 'internal_server_error'),
+    },
+    log: state.requests,
+    logFields: (key, request) => ({ key, scenario: request.headers.get('komoju-scenario')?.trim() || null }),
+    now: () => config.now(),
+  });
 
-  async function handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    if (!isUnder(base, url.pathname)) return new Response('Not found', { status: 404 });
-    const rest = url.pathname.slice(base.length);
-    const ctx = contextFor(request);
-    if (rest === API_PREFIX || rest.startsWith(`${API_PREFIX}/`)) return api(request, ctx, rest.slice(API_PREFIX.length));
-
-    const method = request.method;
-    if (rest === '/assets/page.css' && (method === 'GET' || method === 'HEAD')) return stylesheetResponse();
-    const page = /^\/(challenge|instructions)\/([^/]+)$/.exec(rest);
-    if (page) {
-      const id = decodeSegment(page[2] as string);
-      if (id === null) return notFoundPage(ctx, 'page');
-      const challenge = page[1] === 'challenge';
-      if (method === 'GET' || method === 'HEAD') return challenge ? renderChallenge(ctx, id) : renderInstructions(ctx, id);
-      if (method === 'POST') return challenge ? submitChallenge(ctx, id, request) : submitInstructions(ctx, id, request);
-      return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, POST' } });
-    }
-    return notFoundPage(ctx, 'page');
-  }
+  const mounted = mountEmulator<KomojuContext>({
+    basePath: base,
+    context: contextFor,
+    apiPrefix: '/api/v1',
+    api,
+    pages: [
+      { path: '/challenge/{id}', GET: (ctx, request, p) => renderChallenge(ctx, p['id'] ?? '', request), POST: (ctx, request, p) => submitChallenge(ctx, p['id'] ?? '', request) },
+      { path: '/instructions/{id}', GET: (ctx, _request, p) => renderInstructions(ctx, p['id'] ?? ''), POST: (ctx, request, p) => submitInstructions(ctx, p['id'] ?? '', request) },
+    ],
+    notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
+  });
 
   const now = () => config.now();
   const inspect: KomojuInspector = {
@@ -222,9 +217,11 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     basePath: base,
     secretKey: config.secretKey,
     publishableKey: config.publishableKey,
-    handle,
-    owns: (pathname) => isUnder(base, pathname),
+    ...mounted,
     inspect,
-    reset: () => state.reset(),
+    reset: () => {
+      state.reset();
+      api.reset();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { basePathOption, optionFailure, publicOriginOption } from '../shared/options.ts';
+import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
 import { DEFAULT_DECLINE_CARDS, DEFAULT_CHALLENGE_CARDS, DEFAULT_FRICTIONLESS_CARDS } from './test-cards.ts';
 import {
   DEFAULT_KONBINI_SLIPS,
@@ -20,18 +20,13 @@ export const KOMOJU_CARD_BRANDS = ['visa', 'master', 'jcb', 'american_express', 
  * UNCONFIRMED (which card asks for a challenge, konbini deadline and numbers, decline codes) are here
  * so that a test can match whatever the real KOMOJU turns out to do.
  */
-export interface KomojuEmulatorOptions {
+export interface KomojuEmulatorOptions extends CommonEmulatorOptions {
   /** Path the emulator is mounted at. API paths are `<basePath>/api/v1/…`. Default `/sandbox/komoju`. */
   readonly basePath?: string;
   /** Secret key (`sk_test_…`), accepted everywhere. Default `sk_test_kessai_sandbox`. */
   readonly secretKey?: string;
   /** Publishable key (`pk_test_…`), accepted on the browser routes only. Default `pk_test_kessai_sandbox`. */
   readonly publishableKey?: string;
-  /**
-   * Origin used in the URLs the emulator hands out (`session_url`, `authentication_url`,
-   * `instructions_url`). Default: the origin of the request that created the object.
-   */
-  readonly publicOrigin?: string;
   /** Payment types activated on the emulated account. Default both. */
   readonly paymentTypes?: readonly KomojuEmulatedPaymentType[];
   /** Card brands a session lists and a pay accepts. Default visa, master, jcb, american_express, diners_club. */
@@ -67,8 +62,13 @@ export interface KomojuEmulatorOptions {
     /** What a Luhn-valid card that is no test card does. Default `succeed`. */
     readonly otherCards?: 'succeed' | 'decline';
   };
-  /** The clock (tests move it to expire sessions and konbini payments). Default `() => new Date()`. */
-  readonly now?: () => Date;
+  readonly idempotency?: {
+    /**
+     * A repeated `X-KOMOJU-IDEMPOTENCY` key with another body (KOMOJU documents no answer for it):
+     * `replay` the first answer (default), or `conflict`: 422 `idempotency_key_reused`.
+     */
+    readonly otherBody?: 'replay' | 'conflict';
+  };
 }
 
 /** The options with every default filled in. */
@@ -90,6 +90,7 @@ export interface ResolvedKomojuOptions {
   readonly secureTokenUnsupportedBrands: ReadonlySet<string>;
   readonly declineCards: ReadonlyMap<string, string>;
   readonly otherCards: 'succeed' | 'decline';
+  readonly idempotencyOtherBody: 'replay' | 'conflict';
   readonly now: () => Date;
 }
 
@@ -151,6 +152,7 @@ export function resolveKomojuOptions(options: KomojuEmulatorOptions = {}): Resol
     secureTokenUnsupportedBrands: new Set(options.threeDSecure?.unsupportedBrands ?? []),
     declineCards: declines,
     otherCards: options.testCards?.otherCards ?? 'succeed',
+    idempotencyOtherBody: options.idempotency?.otherBody ?? 'replay',
     now: options.now ?? (() => new Date()),
   };
 }

@@ -1,11 +1,10 @@
-import { IdempotencyStore } from '../shared/idempotency.ts';
 import { RequestLog, type RecordedApiCall } from '../shared/request-log.ts';
 import type { KomojuKonbiniStore } from './konbini.ts';
 import type { VerificationStatus } from './test-cards.ts';
 
 /**
- * The emulator's memory: sessions, payments, secure tokens, tokens, stored idempotent answers and the
- * request log. Plain records; the JSON KOMOJU answers is built from them in `serialize.ts`. Card
+ * The emulator's memory: sessions, payments, secure tokens, tokens, the request log (the pipeline keeps
+ * the idempotent answers). Plain records; the JSON KOMOJU answers is built from them in `serialize.ts`. Card
  * numbers live only in `CardRecord`s (to charge a token later) and never leave this module's owners:
  * the inspection API and every answer show brand and last four digits only.
  */
@@ -144,7 +143,6 @@ export class KomojuState {
   readonly payments = new Map<string, PaymentRecord>();
   readonly secureTokens = new Map<string, SecureTokenRecord>();
   readonly tokens = new Map<string, TokenRecord>();
-  readonly idempotent = new IdempotencyStore();
   readonly requests = new RequestLog<KomojuRecordedRequest>();
 
   reset(): void {
@@ -152,7 +150,6 @@ export class KomojuState {
     this.payments.clear();
     this.secureTokens.clear();
     this.tokens.clear();
-    this.idempotent.clear();
     this.requests.clear();
   }
 }

@@ -69,48 +69,43 @@ export async function readBodyText(request: Request, limit: number): Promise<Bod
   }
 }
 
-/** Headers browsers may send to a provider emulator. */
-export const CORS_ALLOWED_HEADERS = [
-  'Authorization',
-  'Content-Type',
-  'Idempotency-Key',
-  'X-KOMOJU-API-VERSION',
-  'Komoju-Scenario',
-  'KOMOJU-VIA',
-  'Accept',
-  'Accept-Language',
-] as const;
-
 /**
  * CORS answer headers for a request: the page's own `Origin` echoed back (providers' browser APIs are
  * called from any merchant origin; no cookies are involved, so no `Allow-Credentials`).
  */
-export function corsHeaders(
-  request: Request,
-  exposeHeaders: readonly string[] = [],
-): Record<string, string> {
+export function corsHeaders(request: Request): Record<string, string> {
   const origin = request.headers.get('origin');
   const headers: Record<string, string> = { Vary: 'Origin' };
-  if (origin) {
-    headers['Access-Control-Allow-Origin'] = origin;
-    if (exposeHeaders.length) headers['Access-Control-Expose-Headers'] = exposeHeaders.join(', ');
-  }
+  if (origin) headers['Access-Control-Allow-Origin'] = origin;
   return headers;
 }
 
-/** The answer to a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`). */
-export function preflightResponse(
-  request: Request,
-  allowedHeaders: readonly string[] = CORS_ALLOWED_HEADERS,
-): Response {
+/**
+ * The answer to a CORS preflight (`OPTIONS`), for a provider that lets browsers send `allowedHeaders`
+ * (besides the CORS-safelisted ones). A preflight that asks for any other header gets no CORS headers
+ * at all, as a server that refuses it answers, so the browser never sends the request: the emulator is
+ * as strict as the provider, and a test without a browser can see the refusal too.
+ */
+export function preflightResponse(request: Request, allowedHeaders: readonly string[]): Response {
+  const allowed = new Set(allowedHeaders.map((name) => name.toLowerCase()));
+  const asked = (request.headers.get('access-control-request-headers') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  const refused = asked.some((name) => !allowed.has(name));
   return new Response(null, {
     status: 204,
     headers: {
-      ...corsHeaders(request),
-      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-      'Access-Control-Allow-Headers': allowedHeaders.join(', '),
-      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
       'Cache-Control': 'no-store',
+      ...(refused
+        ? {}
+        : {
+            ...corsHeaders(request),
+            'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+            'Access-Control-Allow-Headers': allowedHeaders.join(', '),
+            'Access-Control-Max-Age': '600',
+          }),
     },
   });
 }

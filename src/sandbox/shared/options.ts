@@ -4,6 +4,17 @@
  */
 export type OptionFailure = (message: string) => never;
 
+/** The settings every emulator takes, beside its mount path. */
+export interface CommonEmulatorOptions {
+  /**
+   * Origin of the URLs the emulator hands out (its challenge and slip pages…). Default: the origin of
+   * the request that created the object.
+   */
+  readonly publicOrigin?: string;
+  /** The clock (tests move it: deadlines, expiries, idempotency keys). Default `() => new Date()`. */
+  readonly now?: () => Date;
+}
+
 /** The thrower of one emulator's setting errors. */
 export function optionFailure(provider: string): OptionFailure {
   return (message) => {

@@ -1,3 +1,4 @@
+import type { BaseCall } from '../shared/pipeline.ts';
 import type { EmulatorRoute, RouteHandler } from '../shared/routes.ts';
 import type { Principal } from './auth.ts';
 import type { ResolvedUnivapayOptions } from './options.ts';
@@ -39,14 +40,8 @@ export interface UnivapayContext {
   readonly now: Date;
 }
 
-/** One authenticated API call, its body parsed. */
-export interface ApiCall {
-  readonly params: Readonly<Record<string, string>>;
-  readonly query: URLSearchParams;
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly principal: Principal;
-  readonly origin: string | null;
-}
+/** One authenticated API call, its body parsed; `caller` is the app token's holder (with its secret or not). */
+export type ApiCall = BaseCall<Principal>;
 
 /** A route handler (synchronous: see `RouteHandler`). */
 export type ApiHandler = RouteHandler<UnivapayContext, ApiCall>;

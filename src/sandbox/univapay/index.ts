@@ -1,11 +1,8 @@
-import { jsonResponse } from '../shared/http.ts';
-import type { ProviderEmulator } from '../shared/emulator.ts';
 import { runRoute, type ApiAnswer } from '../shared/api-answer.ts';
-import { stylesheetResponse } from '../shared/html.ts';
-import { corsHeaders, preflightResponse, readRouteBody, sha256Hex } from '../shared/http.ts';
-import { decodeSegment, isUnder, matchRoute } from '../shared/routes.ts';
+import { mountEmulator, type ProviderEmulator } from '../shared/emulator.ts';
+import { createApiPipeline } from '../shared/pipeline.ts';
 import { issueAppToken as signAppToken } from './app-token.ts';
-import { authenticate, type Principal } from './auth.ts';
+import { authenticate } from './auth.ts';
 import { univapayUrls, type UnivapayContext } from './context.ts';
 import { notFound, UnivapayApiError, validationError } from './errors.ts';
 import { resolveUnivapayOptions, type UnivapayEmulatorOptions } from './options.ts';
@@ -86,6 +83,13 @@ export interface UnivapayEmulator extends ProviderEmulator {
 
 const POLLED_ROUTE = 'GET /stores/{storeId}/charges/{id}';
 
+/**
+ * What a browser may send to UnivaPay's API besides the CORS-safelisted headers. UnivaPay publishes no
+ * CORS rules; these are what its own clients send (`Authorization`, `Content-Type`, `Idempotency-Key`:
+ * docs/providers.md, section "UnivaPay"), so a browser adapter that sends more fails here first.
+ */
+export const UNIVAPAY_CORS_ALLOWED_HEADERS: readonly string[] = ['Accept', 'Accept-Language', 'Authorization', 'Content-Type', 'Idempotency-Key'];
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -107,93 +111,66 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
     return { options: config, state, urls: univapayUrls(origin, base), now: config.now() };
   }
 
-  async function api(request: Request, first: UnivapayContext, path: string): Promise<Response> {
-    if (request.method === 'OPTIONS') return preflightResponse(request);
-    const url = new URL(request.url);
-    const idempotencyKey = request.headers.get('idempotency-key');
-    let ctx = first;
-    let principal: Principal | null = null;
-    let routeName: string | null = null;
-    let replayed = false;
-    let answer: ApiAnswer;
-    try {
-      principal = await authenticate(request, config.jwtSigningKey, config.storeId);
-      const matched = matchRoute(UNIVAPAY_ROUTES, request.method, path);
-      if (!matched) throw notFound();
-      routeName = `${matched.route.method} ${matched.route.path}`;
-      if (matched.route.access === 'secret' && principal.kind !== 'secret') {
-        throw new UnivapayApiError(403, 'INVALID_PERMISSIONS');
+  const api = createApiPipeline({
+    allowedHeaders: UNIVAPAY_CORS_ALLOWED_HEADERS,
+    routes: UNIVAPAY_ROUTES,
+    authenticate: (request) => authenticate(request, config.jwtSigningKey, config.storeId),
+    authorize(principal, access) {
+      if (access === 'secret' && principal.kind !== 'secret') throw new UnivapayApiError(403, 'INVALID_PERMISSIONS');
+    },
+    prepare: () => ({}),
+    idempotency: {
+      header: 'Idempotency-Key',
+      maxLength: 255,
+      asciiOnly: false,
+      ttlMs: null,
+      inFlight: 'wait',
+      otherBody: 'conflict',
+      scope: (principal, path) => `${principal.kind} ${principal.claims.jti} POST ${path}`,
+      refuseKey: () => validationError('Idempotency-Key', 'INVALID_FORMAT'),
+      refuseInFlight: () => new UnivapayApiError(409, 'IDEMPOTENCY_KEY_CONFLICT'),
+      refuseOtherBody: () => new UnivapayApiError(409, 'IDEMPOTENCY_KEY_CONFLICT'),
+    },
+    errors: {
+      notFound,
+      body: (failure) => (failure.status === 413 ? new UnivapayApiError(413, 'REQUEST_TOO_LARGE') : validationError('body', 'INVALID_FORMAT')),
+      internal: () => new UnivapayApiError(500, 'UNKNOWN_ERROR'),
+    },
+    // `?polling=true`: hold the answer while the charge is `pending` (docs/providers.md, section
+    // "UnivaPay"), up to maxPollMs, reading it again with the clock moved on.
+    async after({ request, matched, call, answer }) {
+      if (`${matched.route.method} ${matched.route.path}` !== POLLED_ROUTE || call.query.get('polling') !== 'true') return answer;
+      const started = Date.now();
+      let current: ApiAnswer = answer;
+      for (;;) {
+        const charge = state.charges.get(matched.params['id'] ?? '');
+        if (!charge || (current.body as { status?: unknown }).status !== 'pending') return current;
+        const left = config.maxPollMs - (Date.now() - started);
+        if (left <= 0) return current;
+        const untilSettled = charge.settleAt.getTime() - config.now().getTime();
+        await sleep(Math.min(Math.max(untilSettled, 5), left));
+        const ctx = contextFor(request);
+        current = runRoute(() => matched.route.handler(ctx, call));
       }
-      const body = await readRouteBody(request, matched.route.method);
-      if (!body.ok) {
-        if (body.status === 413) throw new UnivapayApiError(413, 'REQUEST_TOO_LARGE');
-        throw validationError('body', 'INVALID_FORMAT');
-      }
-      const storeKey =
-        idempotencyKey && matched.route.method === 'POST'
-          ? `${principal.kind} ${principal.claims.jti} POST ${path} ${idempotencyKey}`
-          : null;
-      const fingerprint = storeKey ? await sha256Hex(body.text) : '';
-      const call = {
-        params: matched.params,
-        query: url.searchParams,
-        body: body.value,
-        principal,
-        origin: request.headers.get('origin'),
-      };
-      // From here to the stored answer nothing awaits: a repeated key cannot slip in between.
-      const result = state.idempotent.answer(storeKey, fingerprint, () => runRoute(() => matched.route.handler(ctx, call)));
-      if (result === 'conflict') throw new UnivapayApiError(409, 'IDEMPOTENCY_KEY_CONFLICT');
-      ({ answer, replayed } = result);
-      // `?polling=true`: hold the answer while the charge is `pending` (README 2.4), up to maxPollMs.
-      if (routeName === POLLED_ROUTE && url.searchParams.get('polling') === 'true') {
-        const started = Date.now();
-        for (;;) {
-          const charge = state.charges.get(matched.params['id'] ?? '');
-          if (!charge || (answer.body as { status?: unknown }).status !== 'pending') break;
-          const left = config.maxPollMs - (Date.now() - started);
-          if (left <= 0) break;
-          const untilSettled = charge.settleAt.getTime() - config.now().getTime();
-          await sleep(Math.min(Math.max(untilSettled, 5), left));
-          const current = (ctx = contextFor(request));
-          answer = runRoute(() => matched.route.handler(current, call));
-        }
-      }
-    } catch (error) {
-      answer =
-        error instanceof UnivapayApiError
-          ? error.answer
-          : { status: 500, body: new UnivapayApiError(500, 'UNKNOWN_ERROR').body };
-    }
-    state.requests.record(
-      { request, at: ctx.now, path, route: routeName, status: answer.status, idempotencyKey, replayed },
-      { auth: principal?.kind ?? null },
-    );
-    return jsonResponse(answer.status, answer.body, corsHeaders(request));
-  }
+    },
+    log: state.requests,
+    logFields: (principal) => ({ auth: principal?.kind ?? null }),
+    now: () => config.now(),
+  });
 
-  async function handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    if (!isUnder(base, url.pathname)) return new Response('Not found', { status: 404 });
-    const rest = url.pathname.slice(base.length);
-    const ctx = contextFor(request);
-    const method = request.method;
-    const read = method === 'GET' || method === 'HEAD';
-
-    if (rest === '/assets/page.css' && read) return stylesheetResponse();
-    if (rest === '/dashboard' && read) return renderDashboard(ctx);
-    if (rest === '/three_ds/challenge' && (read || method === 'POST')) return renderChallenge(ctx, request);
-    const pageMatch = /^\/(three_ds\/challenge|konbini)\/([^/]+)$/.exec(rest);
-    if (pageMatch) {
-      const id = decodeSegment(pageMatch[2] as string);
-      if (id === null) return notFoundPage(ctx, 'page');
-      const challenge = pageMatch[1] === 'three_ds/challenge';
-      if (method === 'POST') return challenge ? submitChallenge(ctx, id, request) : submitSlip(ctx, id, request);
-      if (read && !challenge) return renderSlip(ctx, id);
-      return new Response('Method not allowed', { status: 405, headers: { Allow: challenge ? 'POST' : 'GET, POST' } });
-    }
-    return api(request, ctx, rest);
-  }
+  const mounted = mountEmulator<UnivapayContext>({
+    basePath: base,
+    context: contextFor,
+    apiPrefix: '',
+    api,
+    pages: [
+      { path: '/dashboard', GET: (ctx) => renderDashboard(ctx) },
+      { path: '/three_ds/challenge', GET: renderChallenge, POST: renderChallenge },
+      { path: '/three_ds/challenge/{id}', POST: (ctx, request, p) => submitChallenge(ctx, p['id'] ?? '', request) },
+      { path: '/konbini/{id}', GET: (ctx, _request, p) => renderSlip(ctx, p['id'] ?? ''), POST: (ctx, request, p) => submitSlip(ctx, p['id'] ?? '', request) },
+    ],
+    notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
+  });
 
   function chargeJson(id: string): UnivapayChargeJson | undefined {
     const charge = state.charges.get(id);
@@ -230,9 +207,11 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       const issued = await signAppToken(config.jwtSigningKey, config.storeId, origins, config.now());
       return { appToken: issued.appToken, secret: issued.secret, storeId: config.storeId };
     },
-    handle,
-    owns: (pathname) => isUnder(base, pathname),
+    ...mounted,
     inspect,
-    reset: () => state.reset(),
+    reset: () => {
+      state.reset();
+      api.reset();
+    },
   };
 }

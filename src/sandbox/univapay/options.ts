@@ -1,4 +1,4 @@
-import { basePathOption, optionFailure, publicOriginOption } from '../shared/options.ts';
+import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
 import {
   DEFAULT_PAYMENT_NUMBERS,
   UNIVAPAY_CONVENIENCE_STORES,
@@ -19,7 +19,7 @@ export type UnivapayEmulatedPaymentType = (typeof UNIVAPAY_EMULATED_PAYMENT_TYPE
  * UNCONFIRMED (the names of the return parameters, the 3-D Secure test card, the decline code of the
  * cards ending 1111, konbini numbers) is here so that a test can match whatever UnivaPay turns out to do.
  */
-export interface UnivapayEmulatorOptions {
+export interface UnivapayEmulatorOptions extends CommonEmulatorOptions {
   /** Path the emulator is mounted at; the API is right below it (`<basePath>/tokens`). Default `/sandbox/univapay`. */
   readonly basePath?: string;
   /** The one store of the emulated account (a UUID). Default `11efd00d-5a1d-4b0c-8e55-6b657373616b`. */
@@ -29,8 +29,6 @@ export interface UnivapayEmulatorOptions {
    * stay valid across restarts (nothing here is secret: it is a sandbox).
    */
   readonly jwtSigningKey?: string;
-  /** Origin of the URLs the emulator hands out (challenge page, 7-Eleven slip). Default: the request's. */
-  readonly publicOrigin?: string;
   /** Payment types activated. Default both; a konbini token is then refused `CONVENIENCE_PROCESSING_DISABLED`. */
   readonly paymentTypes?: readonly UnivapayEmulatedPaymentType[];
   /** `convenience_store`s activated. Default all six. */
@@ -73,8 +71,6 @@ export interface UnivapayEmulatorOptions {
    * card twice in a row.
    */
   readonly chargeTooQuickSeconds?: number;
-  /** The clock (tests move it to pass konbini deadlines). Default `() => new Date()`. */
-  readonly now?: () => Date;
 }
 
 export interface ResolvedUnivapayOptions {

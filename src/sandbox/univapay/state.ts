@@ -1,9 +1,9 @@
-import { IdempotencyStore } from '../shared/idempotency.ts';
 import { RequestLog, type RecordedApiCall } from '../shared/request-log.ts';
 import type { UnivapayConvenienceStore } from './konbini.ts';
 
 /**
- * The emulator's memory: transaction tokens, charges, stored idempotent answers and the request log.
+ * The emulator's memory: transaction tokens, charges and the request log (the pipeline keeps the
+ * idempotent answers).
  * Plain records; the JSON UnivaPay answers is built from them in `serialize.ts`. Card numbers live only
  * in `CardRecord`s (a token is charged later) and never leave: every answer and the inspection API show
  * the brand, BIN and last four digits only.
@@ -98,13 +98,11 @@ export interface UnivapayRecordedRequest extends RecordedApiCall {
 export class UnivapayState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly charges = new Map<string, ChargeRecord>();
-  readonly idempotent = new IdempotencyStore();
   readonly requests = new RequestLog<UnivapayRecordedRequest>();
 
   reset(): void {
     this.tokens.clear();
     this.charges.clear();
-    this.idempotent.clear();
     this.requests.clear();
   }
 }

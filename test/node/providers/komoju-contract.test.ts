@@ -258,17 +258,19 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
     assert.equal(outcome.status, 'succeeded');
   });
 
-  it('konbini: the slip, the same from the endpoint status, and one payment per idempotency key', async () => {
+  it('konbini: the slip, the same from the endpoint status, and one payment however often it is sent', async () => {
     const w = world();
     const session = await w.start();
     const ctx = w.attempt(session, 'one-submit');
+    // A browser cannot send KOMOJU an idempotency key (its CORS rules allow none): the session itself
+    // takes one payment, and a second pay of a completed session is refused.
     const [outcome, doubleClick] = await Promise.all([
       komojuAdapter.payKonbini!(ctx, KONBINI),
       komojuAdapter.payKonbini!(ctx, KONBINI),
     ]);
     assert.equal(outcome.status, 'awaiting_payment');
     if (outcome.status !== 'awaiting_payment') return;
-    assert.deepEqual(doubleClick, outcome);
+    assert.equal(doubleClick.status, 'failed', JSON.stringify(doubleClick));
     assert.equal(outcome.slip.store, 'lawson');
     assert.match(outcome.slip.paymentNumber, /^\d+$/);
     assert.ok(outcome.slip.amount >= 2400, 'the amount at the register includes the fee');

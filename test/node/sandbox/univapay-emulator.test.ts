@@ -396,6 +396,17 @@ describe('UnivaPay emulator: charges (README 2.3–2.5)', () => {
     assert.equal(errorOf(other).code, 'IDEMPOTENCY_KEY_CONFLICT');
   });
 
+  it('Idempotency-Key: repeats sent while the first is in flight wait for it and get its answer', async () => {
+    const t = await harness();
+    const tokenId = await t.cardToken('4242424242424242');
+    const key = { 'Idempotency-Key': 'double-click' };
+    const answers = await Promise.all([t.charge(tokenId, {}, key), t.charge(tokenId, {}, key), t.charge(tokenId, {}, key)]);
+    assert.deepEqual(answers.map((a) => a.status), [201, 201, 201]);
+    assert.equal(new Set(answers.map((a) => a.body['id'])).size, 1);
+    assert.equal(t.emulator.inspect.charges().length, 1);
+    assert.deepEqual(t.emulator.inspect.requests({ route: 'POST /charges' }).map((r) => r.replayed).sort(), [false, true, true]);
+  });
+
   it('test cards: 1111 → failed 306; the challenge card → awaiting; force → awaiting; skip → successful', async () => {
     const t = await harness();
     const status = async (number: string, extra: Record<string, unknown> = {}) => {

@@ -54,7 +54,7 @@ function describe(ctx: KomojuContext, challenge: Challenge) {
   };
 }
 
-export function renderChallenge(ctx: KomojuContext, id: string): Response {
+export function renderChallenge(ctx: KomojuContext, id: string, _request?: Request): Response {
   const challenge = findChallenge(ctx, id);
   if (!challenge) return notFoundPage(ctx, 'authentication');
   const info = describe(ctx, challenge);
