@@ -7,10 +7,13 @@ import { komojuErrorBodySchema, type KomojuErrorValue } from './schemas.ts';
 
 /**
  * A tiny client of the KOMOJU API as the browser calls it: base URL from `session.apiBase`, HTTP
- * Basic with the publishable key, JSON bodies, an `Idempotency-Key` where asked, the attempt's abort
- * signal (the plumbing is `shared/json-client.ts`). It never throws. No `X-KOMOJU-API-VERSION` from
- * the browser: KOMOJU's own browser fields do not send it, and a header KOMOJU's CORS rules do not
- * allow would make every call fail (the server side sends it).
+ * Basic with the publishable key, JSON bodies, the attempt's abort signal (the plumbing is
+ * `shared/json-client.ts`). It never throws. It sends only the headers KOMOJU's CORS preflight allows,
+ * those KOMOJU's own browser fields send (`accept`, `content-type`, `authorization`, `komoju-via`):
+ * no `X-KOMOJU-API-VERSION` (the server side sends it) and no idempotency header of any name (KOMOJU's
+ * is `X-KOMOJU-IDEMPOTENCY`, and a browser cannot send it either), else the browser never sends the
+ * call. `options.idempotencyKey` is therefore not sent; a session takes one payment, and a secure
+ * token pays once.
  *
  * Card data passed to `post` goes only into the request body, to `apiBase`.
  */
@@ -72,6 +75,6 @@ export function createKomojuClient(config: KomojuClientConfig): KomojuClient | F
   return {
     trustedOrigins: client.trustedOrigins,
     get: (path, schema) => client.call('GET', path, schema),
-    post: (path, body, schema, options) => client.call('POST', path, schema, body, options?.idempotencyKey),
+    post: (path, body, schema) => client.call('POST', path, schema, body),
   };
 }

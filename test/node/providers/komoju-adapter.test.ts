@@ -113,7 +113,7 @@ describe('komojuAdapter', () => {
   });
 
   describe('payCard', () => {
-    it('creates a secure token, then pays the session with it and the idempotency key', async () => {
+    it('creates a secure token, then pays the session with it, sending only the headers KOMOJU’s CORS allows', async () => {
       const fake = fakeFetch([secureTokenRoute('secure-token-ok'), payRoute('pay-card-captured')]);
       const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
 
@@ -143,11 +143,13 @@ describe('komojuAdapter', () => {
         },
       });
       assert.deepEqual(body(pay), { payment_details: STID, api_locale: 'ja' });
-      assert.equal(pay.headers.get('idempotency-key'), 'idem-7d0c2f');
       for (const request of fake.requests) {
         assert.equal(request.headers.get('authorization'), `Basic ${btoa(`${PK}:`)}`);
-        // Not from the browser: KOMOJU's CORS rules are only known to allow what komoju-fields sends.
-        assert.equal(request.headers.get('x-komoju-api-version'), null);
+        // From the browser, only what KOMOJU's CORS preflight allows (what komoju-fields sends): no
+        // X-KOMOJU-API-VERSION and no idempotency header of any name, or the browser never sends the call.
+        const names: string[] = [];
+        request.headers.forEach((_value, name) => names.push(name));
+        assert.deepEqual(names.filter((name) => !['accept', 'authorization', 'content-type', 'komoju-via'].includes(name)), []);
         assert.equal(request.headers.get('content-type'), 'application/json');
         assert.equal(request.init?.credentials, 'omit');
         assert.equal(request.init?.redirect, 'manual');
@@ -215,7 +217,7 @@ describe('komojuAdapter', () => {
       assert.equal(fake.requests.length, 1);
     });
 
-    it('unsupported_card_brand → pays with the card details directly, with the idempotency key', async () => {
+    it('unsupported_card_brand → pays with the card details directly', async () => {
       const fake = fakeFetch([
         ['POST /api/v1/secure_tokens', () => json(422, komojuFixture('error-unsupported-card-brand'))],
         payRoute('pay-card-captured'),
@@ -223,7 +225,7 @@ describe('komojuAdapter', () => {
       const outcome = await komojuAdapter.payCard!(context(fake.fetch), CARD);
       assert.equal(outcome.status, 'succeeded');
       const pay = fake.requests[1] as RecordedRequest;
-      assert.equal(pay.headers.get('idempotency-key'), 'idem-7d0c2f');
+      assert.equal(pay.headers.get('idempotency-key'), null, 'KOMOJU’s CORS rules allow no idempotency header');
       assert.deepEqual(body(pay)['payment_details'], {
         type: 'credit_card',
         number: '4111111111111111',
@@ -389,7 +391,7 @@ describe('komojuAdapter', () => {
       assert.equal(outcome.slip.confirmationNumber, '1111');
       assert.equal(outcome.slip.amount, 1690);
       const pay = fake.requests[0] as RecordedRequest;
-      assert.equal(pay.headers.get('idempotency-key'), 'idem-7d0c2f');
+      assert.equal(pay.headers.get('idempotency-key'), null, 'KOMOJU’s CORS rules allow no idempotency header');
       assert.deepEqual(body(pay), {
         payment_details: {
           type: 'konbini',
@@ -445,7 +447,7 @@ describe('komojuAdapter', () => {
       assert.deepEqual([...komojuAdapter.returnParams], ['secure_token_id', 'session_id']);
     });
 
-    it('OK token → pays once with a key derived from the token id, the same on a reload', async () => {
+    it('OK token → pays with the token id, the same on a reload (KOMOJU refuses a second use of the token)', async () => {
       const fake = fakeFetch([
         [`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-ok')],
         payRoute('pay-card-captured'),
@@ -457,7 +459,8 @@ describe('komojuAdapter', () => {
       const pays = fake.requests.filter((r) => r.method === 'POST');
       assert.equal(pays.length, 2);
       for (const pay of pays) {
-        assert.equal(pay.headers.get('idempotency-key'), secureTokenIdempotencyKey(STID));
+        assert.equal(pay.headers.get('idempotency-key'), null);
+        assert.equal(pay.headers.get('x-komoju-idempotency'), null);
         assert.deepEqual(body(pay)['payment_details'], STID);
       }
       assert.notEqual(secureTokenIdempotencyKey(STID), secureTokenIdempotencyKey('another'));
