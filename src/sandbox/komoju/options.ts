@@ -1,5 +1,11 @@
 import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
-import { DEFAULT_DECLINE_CARDS, DEFAULT_CHALLENGE_CARDS, DEFAULT_FRICTIONLESS_CARDS } from './test-cards.ts';
+import {
+  DEFAULT_CHALLENGE_CARDS,
+  DEFAULT_DECLINE_CARDS,
+  DEFAULT_FAIL_ON_REDIRECT_CARDS,
+  DEFAULT_FAILING_CHALLENGE_CARDS,
+  DEFAULT_FRICTIONLESS_CARDS,
+} from './test-cards.ts';
 import {
   DEFAULT_KONBINI_SLIPS,
   KOMOJU_KONBINI_STORES,
@@ -16,9 +22,9 @@ export type KomojuEmulatedPaymentType = (typeof KOMOJU_EMULATED_PAYMENT_TYPES)[n
 export const KOMOJU_CARD_BRANDS = ['visa', 'master', 'jcb', 'american_express', 'diners_club'] as const;
 
 /**
- * Settings of the KOMOJU emulator. Every one has a default; the behaviours the providers README marks
- * UNCONFIRMED (which card asks for a challenge, konbini deadline and numbers, decline codes) are here
- * so that a test can match whatever the real KOMOJU turns out to do.
+ * Settings of the KOMOJU emulator. Every one has a default; the behaviours docs/providers.md (section
+ * "KOMOJU") marks UNCONFIRMED (konbini deadline and numbers, decline codes, a repeated idempotency key
+ * with another body) are here so that a test can match whatever the real KOMOJU turns out to do.
  */
 export interface KomojuEmulatorOptions extends CommonEmulatorOptions {
   /** Path the emulator is mounted at. API paths are `<basePath>/api/v1/…`. Default `/sandbox/komoju`. */
@@ -45,11 +51,30 @@ export interface KomojuEmulatorOptions extends CommonEmulatorOptions {
     /** `seven_eleven_merchant_number` of the konbini method. Default `1234567`. */
     readonly sevenElevenMerchantNumber?: string;
   };
+  /** 3-D Secure. The card lists default to KOMOJU's documented test cards (see `test-cards.ts`). */
   readonly threeDSecure?: {
-    /** Cards whose secure token is `NEEDS_VERIFY` (challenge page). Default `4100000000005000`. */
-    readonly challengeCards?: readonly string[];
-    /** Cards whose secure token is `OK` at once (frictionless). Default `4100000000000100`. */
+    /** Secure token `OK` at once (frictionless). Default 4100000000000100, 5100000000000107, 3528000000000106. */
     readonly frictionlessCards?: readonly string[];
+    /**
+     * `NEEDS_VERIFY`; "Complete authentication" passes (KOMOJU: password 123456). Default
+     * 4100000000005000, 5100000000005007, 3528000000005006.
+     */
+    readonly challengeCards?: readonly string[];
+    /**
+     * `NEEDS_VERIFY`; the challenge fails whichever button is pressed (KOMOJU: password 111111).
+     * Default 4100000000300005, 5100000000300002, 3528000000300001.
+     */
+    readonly failingChallengeCards?: readonly string[];
+    /**
+     * `NEEDS_VERIFY`; no challenge: opening `authentication_url` returns the shopper to `return_url` at
+     * once with the token `ERRORED`. Default 4100000000500000, 5100000000500007, 3528000000500006.
+     */
+    readonly failOnRedirectCards?: readonly string[];
+    /**
+     * The account's 3-D Secure is misconfigured: every secure token is `ERRORED` at creation (KOMOJU's
+     * fields then pay with the card details without 3-D Secure), and no card is challenged. Default false.
+     */
+    readonly misconfigured?: boolean;
     /**
      * Brands `POST /secure_tokens` refuses with `unsupported_card_brand` (komoju-fields then pays
      * without 3-D Secure). Default none (UNCONFIRMED).
@@ -85,8 +110,11 @@ export interface ResolvedKomojuOptions {
   readonly konbiniFee: number;
   readonly konbiniSlips: Readonly<Record<KomojuKonbiniStore, KonbiniSlipFormat>>;
   readonly sevenElevenMerchantNumber: string;
-  readonly challengeCards: ReadonlySet<string>;
   readonly frictionlessCards: ReadonlySet<string>;
+  readonly challengeCards: ReadonlySet<string>;
+  readonly failingChallengeCards: ReadonlySet<string>;
+  readonly failOnRedirectCards: ReadonlySet<string>;
+  readonly threeDSecureMisconfigured: boolean;
   readonly secureTokenUnsupportedBrands: ReadonlySet<string>;
   readonly declineCards: ReadonlyMap<string, string>;
   readonly otherCards: 'succeed' | 'decline';
@@ -147,8 +175,11 @@ export function resolveKomojuOptions(options: KomojuEmulatorOptions = {}): Resol
     konbiniFee: fee,
     konbiniSlips: slips,
     sevenElevenMerchantNumber: options.konbini?.sevenElevenMerchantNumber ?? '1234567',
-    challengeCards: new Set(options.threeDSecure?.challengeCards ?? DEFAULT_CHALLENGE_CARDS),
     frictionlessCards: new Set(options.threeDSecure?.frictionlessCards ?? DEFAULT_FRICTIONLESS_CARDS),
+    challengeCards: new Set(options.threeDSecure?.challengeCards ?? DEFAULT_CHALLENGE_CARDS),
+    failingChallengeCards: new Set(options.threeDSecure?.failingChallengeCards ?? DEFAULT_FAILING_CHALLENGE_CARDS),
+    failOnRedirectCards: new Set(options.threeDSecure?.failOnRedirectCards ?? DEFAULT_FAIL_ON_REDIRECT_CARDS),
+    threeDSecureMisconfigured: options.threeDSecure?.misconfigured ?? false,
     secureTokenUnsupportedBrands: new Set(options.threeDSecure?.unsupportedBrands ?? []),
     declineCards: declines,
     otherCards: options.testCards?.otherCards ?? 'succeed',

@@ -38,6 +38,8 @@ export interface ChallengeView {
   readonly back: string | null;
   /** Where the buttons post; the page itself when absent. */
   readonly action?: string;
+  /** What this test card's challenge does, in a sentence (shown while it waits). */
+  readonly note?: string;
 }
 
 /** The page's body: the buttons while the challenge waits, else that it is finished. */
@@ -47,13 +49,14 @@ export function challengeBody(view: ChallengeView): SafeHtml {
 <dt>Card</dt><dd>${view.card}</dd>
 <dt>Returns to</dt><dd>${view.returnsTo}</dd>
 </dl>`;
-  return view.waiting ? challengeForm(details, view.action) : challengeFinished(details, view.back);
+  return view.waiting ? challengeForm(details, view.action, view.note) : challengeFinished(details, view.back);
 }
 
-function challengeForm(details: SafeHtml, action: string | undefined): SafeHtml {
+function challengeForm(details: SafeHtml, action: string | undefined, note: string | undefined): SafeHtml {
   return html`<h1>${CHALLENGE_TITLE}</h1>
 <p>This page stands in for your card issuer's check. No bank is involved: choose what the issuer answers.</p>
 <p lang="ja" class="note">カード発行会社の本人認証(3-Dセキュア)の代わりの画面です。結果を選んでください。</p>
+${note ? html`<p class="note">${note}</p>` : ''}
 ${details}
 ${action ? html`<form method="post" action="${action}">` : html`<form method="post">`}
 <div class="actions">

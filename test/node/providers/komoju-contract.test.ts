@@ -187,7 +187,7 @@ describe('KOMOJU contract: adapter + endpoint + sandbox', () => {
     ['4123111111111034', 'incorrect_cvc'],
     ['4123111111111042', 'expired_card'],
     ['4123111111111059', 'card_declined'],
-    ['4123111111111067', 'incorrect_number'],
+    ['4123111111111075', 'incorrect_number'],
   ];
   for (const [number, expected] of declines) {
     it(`test card ${number} → failed ${expected}, and the shopper can pay again`, async () => {

@@ -17,7 +17,7 @@ const DECLINES: [string, string][] = [
   ['4123111111111034', 'bad_verification_value'],
   ['4123111111111042', 'card_expired'],
   ['4123111111111059', 'card_declined'],
-  ['4123111111111067', 'invalid_number'],
+  ['4123111111111075', 'invalid_number'],
 ];
 
 describe('KOMOJU sandbox: POST /sessions/{id}/pay with a card', () => {
