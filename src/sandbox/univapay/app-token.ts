@@ -5,8 +5,9 @@ import { base64url, fromBase64url } from '../shared/base64url.ts';
  * (README 2.1); the browser sends one alone (`Bearer {jwt}`), the server with its secret (`Bearer
  * {secret}.{jwt}`). Real tokens are signed by UnivaPay with claims it does not document; these are
  * HS256 JWTs signed with the emulator's key, with the claims the emulator needs:
- * `{iss, sub: "app_token", jti, store_id, domains, mode: "test", iat}`. `domains` holds origins
- * (`https://shop.example`) or bare hosts (`shop.example`, any scheme and port).
+ * `{iss, sub: "app_token", jti, store_id, domains, mode: "test", iat}`, and `direct_card_tokens: true`
+ * on a token allowed to send raw card data (UnivaPay enables that per PCI DSS merchant). `domains`
+ * holds origins (`https://shop.example`) or bare hosts (`shop.example`, any scheme and port).
  *
  * The secret of a token is derived from its `jti` with the key (so nothing needs storing) and is never
  * inside the token.
@@ -19,6 +20,8 @@ export interface AppTokenClaims {
   readonly domains: readonly string[];
   readonly mode: 'test';
   readonly iat: number;
+  /** Present (true) on a token whose holder may create card tokens from raw card data. */
+  readonly direct_card_tokens?: true;
 }
 
 const encoder = new TextEncoder();
@@ -60,6 +63,7 @@ export async function issueAppToken(
   storeId: string,
   domains: readonly string[],
   now: Date,
+  options: { readonly directCardTokens?: boolean } = {},
 ): Promise<{ readonly appToken: string; readonly secret: string; readonly claims: AppTokenClaims }> {
   const normalized = domains.map((domain) => {
     const value = normalizeDomain(domain);
@@ -74,6 +78,7 @@ export async function issueAppToken(
     domains: normalized,
     mode: 'test',
     iat: Math.floor(now.getTime() / 1000),
+    ...(options.directCardTokens ? { direct_card_tokens: true as const } : {}),
   };
   const header = base64url(encoder.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })));
   const payload = base64url(encoder.encode(JSON.stringify(claims)));

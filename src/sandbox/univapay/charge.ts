@@ -87,8 +87,11 @@ function konbiniFrom(ctx: UnivapayContext, data: unknown): KonbiniRecord {
   };
 }
 
-/** `POST /tokens`: a one-time card or konbini token. */
-export function createToken(ctx: UnivapayContext, body: CreateTokenBody): TokenRecord {
+/**
+ * `POST /tokens`: a one-time card or konbini token. `rawCardData`: whether this caller may send card
+ * data (the account or its app token is allowed, or the data comes from UnivaPay's own inline form).
+ */
+export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCardData: boolean): TokenRecord {
   const { options, now } = ctx;
   if (body.payment_type !== 'card' && body.payment_type !== 'konbini') {
     throw validationError('payment_type', 'NOT_SUPPORTED');
@@ -110,7 +113,8 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody): TokenR
     lastUsedOn: null,
   };
   if (body.payment_type === 'card') {
-    if (!options.directCardTokens) throw new UnivapayApiError(401, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
+    if (!rawCardData) throw new UnivapayApiError(401, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
+    if (!body.email && options.cardTokenEmail === 'required') throw validationError('email', 'REQUIRED_VALUE');
     const card = cardFrom(body.data, now);
     const threeDs = body.data['three_ds'] as { enabled?: boolean; redirect_endpoint?: string | null } | null | undefined;
     return remember({

@@ -72,7 +72,11 @@ export interface UnivapayEmulator extends ProviderEmulator {
    * An app token bound to `origins` (`http://localhost:5173`, or bare hosts), with its secret: what a
    * merchant copies from UnivaPay's dashboard. Calls from other origins get 401 `INVALID_DOMAIN`.
    */
-  issueAppToken(options: { readonly origins: readonly string[] }): Promise<UnivapayAppToken>;
+  issueAppToken(options: {
+    readonly origins: readonly string[];
+    /** Lets this token create card tokens from raw card data (a PCI DSS merchant). Default false. */
+    readonly directCardTokens?: boolean;
+  }): Promise<UnivapayAppToken>;
   /** Answers a request whose path is under `basePath` (anything else: 404). */
   handle(request: Request): Promise<Response>;
   owns(pathname: string): boolean;
@@ -203,8 +207,8 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
   return {
     basePath: base,
     storeId: config.storeId,
-    async issueAppToken({ origins }) {
-      const issued = await signAppToken(config.jwtSigningKey, config.storeId, origins, config.now());
+    async issueAppToken({ origins, directCardTokens }) {
+      const issued = await signAppToken(config.jwtSigningKey, config.storeId, origins, config.now(), { directCardTokens: directCardTokens === true });
       return { appToken: issued.appToken, secret: issued.secret, storeId: config.storeId };
     },
     ...mounted,

@@ -34,10 +34,21 @@ export interface UnivapayEmulatorOptions extends CommonEmulatorOptions {
   /** `convenience_store`s activated. Default all six. */
   readonly convenienceStores?: readonly UnivapayConvenienceStore[];
   /**
-   * Whether the account may create card tokens from raw card numbers (a PCI DSS merchant). Default true;
-   * false answers 401 `DIRECT_CARD_TOKEN_CREATION_DISABLED`, as UnivaPay does (README 2.1).
+   * Whether the account may create card tokens from raw card data (`POST /tokens` with a card number):
+   * UnivaPay enables it only for a PCI DSS merchant. Default false: such a call answers 401
+   * `{"status":"error","code":"DIRECT_CARD_TOKEN_CREATION_DISABLED","errors":[]}` (the code is
+   * UnivaPay's; the exact body is UNCONFIRMED). One app token can be allowed alone:
+   * `issueAppToken({ origins, directCardTokens: true })`. Card data typed into UnivaPay's own inline
+   * form (`<basePath>/client/checkout.js`) is always taken. Konbini tokens are never affected.
    */
   readonly directCardTokens?: boolean;
+  /**
+   * Whether a card token needs `email`. UnivaPay's reference documents it as required ("[必須]"); its
+   * newer generated client marks it optional (UNCONFIRMED). Default `required`: a card token without one
+   * answers 400 `VALIDATION_ERROR` `[{field: "email", reason: "REQUIRED_VALUE"}]` (that body is the
+   * sandbox's, UNCONFIRMED).
+   */
+  readonly cardTokenEmail?: 'required' | 'optional';
   /**
    * Query parameters added to `redirect_endpoint` after the challenge. UNCONFIRMED (README 2.6): the
    * default `univapayChargeId` is what UnivaPay's widget integrations read.
@@ -81,6 +92,7 @@ export interface ResolvedUnivapayOptions {
   readonly paymentTypes: readonly UnivapayEmulatedPaymentType[];
   readonly convenienceStores: readonly UnivapayConvenienceStore[];
   readonly directCardTokens: boolean;
+  readonly cardTokenEmail: 'required' | 'optional';
   readonly chargeIdParam: string;
   readonly issuerCallMethod: 'http_post' | 'http_get';
   readonly processingMs: number;
@@ -144,7 +156,8 @@ export function resolveUnivapayOptions(options: UnivapayEmulatorOptions = {}): R
     publicOrigin,
     paymentTypes: [...paymentTypes],
     convenienceStores: UNIVAPAY_CONVENIENCE_STORES.filter((s) => stores.includes(s)),
-    directCardTokens: options.directCardTokens ?? true,
+    directCardTokens: options.directCardTokens ?? false,
+    cardTokenEmail: options.cardTokenEmail ?? 'required',
     chargeIdParam,
     issuerCallMethod,
     processingMs: integer('processingMs', options.processingMs ?? 0, 0, 600_000),

@@ -25,9 +25,11 @@
  * - Refused at `POST /tokens` with 400 `VALIDATION_ERROR`: a number that is not 12–19 digits or fails
  *   Luhn (`card_number`: `INVALID_CARD_NUMBER`), a month outside 1–12 (`exp_month`), an expiry in
  *   the past in Japan (`exp_year` or `exp_month`: `CARD_EXPIRED`), a security code that is not 3–4
- *   digits (`cvv`), an empty `cardholder`. Card tokens may come without `email` (the card fields have
- *   none; UnivaPay says email is required "for most types", and the sandbox does not require it for
- *   cards).
+ *   digits (`cvv`), an empty `cardholder`, and no `email` (`cardTokenEmail: 'optional'` lifts that).
+ * - Before any of these, a card token from raw card data is refused with 401
+ *   `DIRECT_CARD_TOKEN_CREATION_DISABLED` unless the account (`directCardTokens`) or the app token
+ *   (`issueAppToken({ origins, directCardTokens: true })`) may send it; card data typed into the inline
+ *   form stand-in (`<basePath>/client/checkout.js`) is always taken.
  */
 
 /** Documented UnivaPay test cards that succeed. */

@@ -25,7 +25,7 @@ async function setup(
   now?: () => number,
 ) {
   const emulator = createUnivapayEmulator(emulatorOptions);
-  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE] });
+  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE], directCardTokens: true });
   const events: KessaiServerEvent[] = [];
   const config: UnivapayHandlerConfig = {
     provider: 'univapay',
@@ -70,7 +70,7 @@ async function setup(
     return ((await response.json()) as { id: string }).id;
   }
   const cardToken = (number = '4242424242424242') =>
-    token({ payment_type: 'card', data: { cardholder: 'A', card_number: number, exp_month: 12, exp_year: 2031, cvv: '123' } });
+    token({ payment_type: 'card', email: 'a@example.jp', data: { cardholder: 'A', card_number: number, exp_month: 12, exp_year: 2031, cvv: '123' } });
   const konbiniToken = (store = 'lawson') =>
     token({
       payment_type: 'konbini',

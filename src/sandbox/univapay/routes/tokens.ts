@@ -14,7 +14,10 @@ export const tokenRoutes: readonly ApiRoute[] = [
     method: 'POST',
     path: '/tokens',
     access: 'any',
-    handler: (ctx, call) => ok(serializeToken(createToken(ctx, parseBody(createTokenSchema, call.body))), 201),
+    handler: (ctx, call) => {
+      const rawCardData = ctx.options.directCardTokens || call.caller.claims.direct_card_tokens === true;
+      return ok(serializeToken(createToken(ctx, parseBody(createTokenSchema, call.body), rawCardData)), 201);
+    },
   },
   {
     method: 'GET',
