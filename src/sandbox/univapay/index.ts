@@ -14,6 +14,8 @@ import { UNIVAPAY_ROUTES } from './routes/index.ts';
 import { serializeCharge } from './serialize.ts';
 import { UnivapayState, type ChargeStatus, type UnivapayRecordedRequest } from './state.ts';
 import { refreshCharge } from './charge.ts';
+import { CHECKOUT_JS } from './widget/checkout-js.ts';
+import { createInlineToken, INLINE_CSS, INLINE_JS, renderInlineForm, widgetAsset } from './widget/inline-form.ts';
 
 export type { UnivapayEmulatorOptions } from './options.ts';
 export type { ChargeStatus as UnivapayChargeStatus, UnivapayRecordedRequest } from './state.ts';
@@ -172,6 +174,12 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       { path: '/three_ds/challenge', GET: renderChallenge, POST: renderChallenge },
       { path: '/three_ds/challenge/{id}', POST: (ctx, request, p) => submitChallenge(ctx, p['id'] ?? '', request) },
       { path: '/konbini/{id}', GET: (ctx, _request, p) => renderSlip(ctx, p['id'] ?? ''), POST: (ctx, request, p) => submitSlip(ctx, p['id'] ?? '', request) },
+      // The stand-in of UnivaPay's widget script and its inline form (widget/checkout-js.ts).
+      { path: '/client/checkout.js', GET: () => widgetAsset(CHECKOUT_JS, 'text/javascript') },
+      { path: '/client/inline', GET: renderInlineForm },
+      { path: '/client/inline.js', GET: () => widgetAsset(INLINE_JS, 'text/javascript') },
+      { path: '/client/inline.css', GET: () => widgetAsset(INLINE_CSS, 'text/css') },
+      { path: '/client/inline/tokens', POST: createInlineToken },
     ],
     notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
   });
