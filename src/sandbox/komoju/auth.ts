@@ -2,10 +2,10 @@ import { sameSecret } from '../shared/same-secret.ts';
 import { KomojuApiError } from './errors.ts';
 
 /**
- * KOMOJU's authentication (README 1.1): HTTP Basic with the API key as the username (the password is
- * empty and ignored). The secret key opens every route; the publishable key only the routes a browser
- * uses (`GET /sessions/{id}`, `POST /sessions/{id}/pay`, `POST /tokens`, `POST /secure_tokens`,
- * `GET /secure_tokens/{id}`).
+ * KOMOJU's authentication (docs/providers.md, "KOMOJU"): HTTP Basic with the API key as the username (the
+ * password is empty and ignored). The secret key opens every route; the publishable key only the routes a
+ * browser uses (`GET /sessions/{id}`, `POST /sessions/{id}/pay`, `POST /tokens`, `POST /secure_tokens`, `GET
+ * /secure_tokens/{id}`).
  */
 
 export type KeyKind = 'secret' | 'publishable';

@@ -62,8 +62,8 @@ export function cardFromDetails(details: unknown, now: Date): CardRecord {
 }
 
 /**
- * A konbini `payment_details` object. The email may come from the session instead (README 1.2: with
- * `email` on the session, `payment_details[email]` is optional).
+ * A konbini `payment_details` object. The email may come from the session instead (docs/providers.md,
+ * "KOMOJU": with `email` on the session, `payment_details[email]` is optional).
  */
 export function konbiniFromDetails(details: unknown, fallbackEmail: string | null): KonbiniRecord {
   const parsed = parseBody(konbiniDetailsSchema, details, [PREFIX]);

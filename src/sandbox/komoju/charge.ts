@@ -23,7 +23,7 @@ import { chargeCard } from './test-cards.ts';
 /** 25 lowercase alphanumerics, like KOMOJU's ids. */
 export const newId = (): string => randomString(25);
 
-/** `return_url?session_id=…`, or null without a return URL (README 1.2). */
+/** `return_url?session_id=…`, or null without a return URL (docs/providers.md, "KOMOJU"). */
 export function sessionReturnUrl(session: SessionRecord): string | null {
   return session.returnUrl ? withQueryParam(session.returnUrl, 'session_id', session.id) : null;
 }
@@ -88,8 +88,8 @@ export function failure(code: string): { code: string; message: string } {
 }
 
 /**
- * The result of charging `card` now: the scenario code wins (README 1.1), then the test-card rules.
- * Success is `captured`, or `authorized` with manual capture.
+ * The result of charging `card` now: the scenario code wins (docs/providers.md, "KOMOJU"), then the test-card
+ * rules. Success is `captured`, or `authorized` with manual capture.
  */
 export function cardCharge(
   ctx: KomojuContext,

@@ -1,8 +1,8 @@
 import { EmulatorApiError } from '../shared/api-answer.ts';
 
 /**
- * KOMOJU's error bodies (README 1.8): `{"error": {"code", "message", "param", "details"}}`. Route
- * code throws `KomojuApiError`; the dispatcher turns it into the answer. Messages follow the ones
+ * KOMOJU's error bodies (docs/providers.md, "KOMOJU"): `{"error": {"code", "message", "param", "details"}}`.
+ * Route code throws `KomojuApiError`; the dispatcher turns it into the answer. Messages follow the ones
  * KOMOJU prints where known, else a plain English sentence.
  */
 

@@ -17,7 +17,9 @@ export type { KomojuRecordedRequest, PaymentStatus } from './state.ts';
 export type { KonbiniSlipFormat, KomojuKonbiniStore } from './konbini.ts';
 export { DEFAULT_DECLINE_CARDS, SUCCESS_CARDS } from './test-cards.ts';
 
-/** A KOMOJU Session as the API answers it (README 1.2); the fields tests read most are typed. */
+/**
+ * A KOMOJU Session as the API answers it (docs/providers.md, "KOMOJU"); the fields tests read most are typed.
+ */
 export interface KomojuSessionJson {
   readonly id: string;
   readonly status: 'pending' | 'completed' | 'cancelled';
@@ -28,7 +30,7 @@ export interface KomojuSessionJson {
   readonly [field: string]: unknown;
 }
 
-/** A KOMOJU Payment as the API answers it (README 1.6). */
+/** A KOMOJU Payment as the API answers it (docs/providers.md, "KOMOJU"). */
 export interface KomojuPaymentJson {
   readonly id: string;
   readonly status: PaymentStatus;

@@ -1,6 +1,6 @@
 import { fillDigitPattern } from '../shared/ids.ts';
 
-/** KOMOJU konbini `store` slugs (README 1.5 and 6), in KOMOJU's order. */
+/** KOMOJU konbini `store` slugs (docs/providers.md, "KOMOJU"), in KOMOJU's order. */
 export const KOMOJU_KONBINI_STORES = [
   'seven-eleven',
   'lawson',
@@ -34,7 +34,7 @@ export interface KonbiniSlipFormat {
 }
 
 /**
- * Per-chain numbers, after the slips the chains print (providers README section 6; digit counts
+ * Per-chain numbers, after the slips the chains print (docs/providers.md, "KOMOJU"; digit counts
  * depend on the processor and are UNCONFIRMED for KOMOJU):
  * - 7-Eleven: a 13-digit payment slip number (払込票番号), no confirmation code;
  * - FamilyMart: company code (企業コード, 5 digits) and order number (注文番号, 12 digits) in one

@@ -18,7 +18,7 @@ import {
 export const KOMOJU_EMULATED_PAYMENT_TYPES = ['credit_card', 'konbini'] as const;
 export type KomojuEmulatedPaymentType = (typeof KOMOJU_EMULATED_PAYMENT_TYPES)[number];
 
-/** KOMOJU card brand slugs (README 1.2 `brands`). */
+/** KOMOJU card brand slugs (a session's `brands`; docs/providers.md, "KOMOJU"). */
 export const KOMOJU_CARD_BRANDS = ['visa', 'master', 'jcb', 'american_express', 'diners_club'] as const;
 
 /**

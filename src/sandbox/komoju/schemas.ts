@@ -4,7 +4,7 @@ import { invalidParameter, missingParameter, type KomojuApiError } from './error
 import { KOMOJU_KONBINI_STORES } from './konbini.ts';
 
 /**
- * The request bodies the emulator accepts, as KOMOJU documents them (README 1.2–1.7). Integers may
+ * The request bodies the emulator accepts, as KOMOJU documents them (docs/providers.md, "KOMOJU"). Integers may
  * come as numeric strings (form encoding). Unknown fields are ignored, as KOMOJU does. A body that
  * does not fit answers 422 `missing_parameter` / `invalid_parameter` naming the field the way KOMOJU
  * does (`payment_details[number]`).

@@ -9,8 +9,8 @@ import type {
 
 /**
  * The JSON KOMOJU answers, built from the emulator's records with the field names, nesting and
- * statuses of README 1.2–1.7 (and the shapes of the recorded fixtures in test/fixtures/komoju). Card
- * numbers never appear: brand and last four digits only.
+ * statuses of docs/providers.md, "KOMOJU" (and the shapes of the recorded fixtures in test/fixtures/komoju).
+ * Card numbers never appear: brand and last four digits only.
  */
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -152,7 +152,7 @@ export function paymentJson(payment: PaymentRecord): Record<string, unknown> {
   };
 }
 
-/** A secure token (README 1.7). `three_ds_auth_result` only once authenticated (`OK`). */
+/** A secure token (docs/providers.md, "KOMOJU"). `three_ds_auth_result` only once authenticated (`OK`). */
 export function secureTokenJson(token: SecureTokenRecord): Record<string, unknown> {
   return {
     id: token.id,

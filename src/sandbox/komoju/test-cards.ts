@@ -2,7 +2,8 @@
  * # KOMOJU sandbox test cards
  *
  * What each card does in the emulator: KOMOJU's documented test cards ("テストカード" and
- * "3Dセキュアを使用したテスト決済について" on ja.doc.komoju.com; docs/providers.md, section "KOMOJU").
+ * "3Dセキュアを使用したテスト決済について" on ja.doc.komoju.com; docs/providers.md,
+ * section "KOMOJU").
  * Every row is configurable through `KomojuEmulatorOptions.testCards` and `.threeDSecure`. The machine
  * error codes of the decline cards are the sandbox's choice: KOMOJU's page gives only a Japanese label
  * for each (UNCONFIRMED).

@@ -2,12 +2,12 @@ import { base64url, fromBase64url } from '../shared/base64url.ts';
 
 /**
  * The sandbox's app tokens: UnivaPay issues app tokens as JWTs bound to the shop's registered domains
- * (README 2.1); the browser sends one alone (`Bearer {jwt}`), the server with its secret (`Bearer
- * {secret}.{jwt}`). Real tokens are signed by UnivaPay with claims it does not document; these are
- * HS256 JWTs signed with the emulator's key, with the claims the emulator needs:
- * `{iss, sub: "app_token", jti, store_id, domains, mode: "test", iat}`, and `direct_card_tokens: true`
- * on a token allowed to send raw card data (UnivaPay enables that per PCI DSS merchant). `domains`
- * holds origins (`https://shop.example`) or bare hosts (`shop.example`, any scheme and port).
+ * (docs/providers.md, "UnivaPay"); the browser sends one alone (`Bearer {jwt}`), the server with its secret
+ * (`Bearer {secret}.{jwt}`). Real tokens are signed by UnivaPay with claims it does not document; these are
+ * HS256 JWTs signed with the emulator's key, with the claims the emulator needs: `{iss, sub: "app_token",
+ * jti, store_id, domains, mode: "test", iat}`, and `direct_card_tokens: true` on a token allowed to send raw
+ * card data (UnivaPay enables that per PCI DSS merchant). `domains` holds origins (`https://shop.example`) or
+ * bare hosts (`shop.example`, any scheme and port).
  *
  * The secret of a token is derived from its `jti` with the key (so nothing needs storing) and is never
  * inside the token.

@@ -3,7 +3,7 @@ import { sameSecret } from '../shared/same-secret.ts';
 import { UnivapayApiError } from './errors.ts';
 
 /**
- * UnivaPay's authentication (README 2.1):
+ * UnivaPay's authentication (docs/providers.md, "UnivaPay"):
  * - `Authorization: Bearer {jwt}`: the app token alone, as a browser sends it. The request's `Origin`
  *   must be one of the token's domains, else 401 `INVALID_DOMAIN` (browsers send `Origin` on every
  *   POST, so a request without one is refused the same way).

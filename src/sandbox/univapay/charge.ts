@@ -15,10 +15,10 @@ import type { CardRecord, ChargePlan, ChargeRecord, KonbiniRecord, TokenRecord }
 import { cardResult, forcedFailureCode, THREE_DS_FAILED_CODE } from './test-cards.ts';
 
 /**
- * What the emulator does with tokens and charges (README 2.2–2.7): checks a token's card or konbini
- * data, decides at charge creation what the charge will become (test cards, email rule, 3-D Secure
- * mode), keeps it `pending` for `processingMs`, then moves it on; the challenge page and the konbini
- * slip page finish the `awaiting` ones.
+ * What the emulator does with tokens and charges (docs/providers.md, "UnivaPay"): checks a token's
+ * card or konbini data, decides at charge creation what the charge will become (test cards, email
+ * rule, 3-D Secure mode), keeps it `pending` for `processingMs`, then moves it on; the challenge page
+ * and the konbini slip page finish the `awaiting` ones.
  */
 
 /** A time-ordered-looking UUID like UnivaPay's (`11efdfaf-…`), random past its prefix. */
@@ -68,7 +68,7 @@ function konbiniFrom(ctx: UnivapayContext, data: unknown): KonbiniRecord {
   const store = convenienceStoreOf(d.convenience_store);
   if (!store) throw validationError('data.convenience_store', 'INVALID_FORMAT');
   if (!ctx.options.convenienceStores.includes(store)) throw validationError('data.convenience_store', 'NOT_SUPPORTED');
-  // UnivaPay's SDKs allow Japanese numbers only (README 2.2).
+  // UnivaPay's SDKs allow Japanese numbers only (docs/providers.md, "UnivaPay").
   if (d.phone_number.country_code !== '81') {
     throw validationError('data.phone_number.country_code', 'ONLY_JAPANESE_PHONE_NUMBER_ALLOWED');
   }
@@ -126,7 +126,7 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCard
       },
     });
   }
-  // Konbini tokens need the email (README 2.2 "required for most types"; seed 001 sends one).
+  // Konbini tokens need the email ("required for most types"; docs/providers.md, "UnivaPay").
   if (!body.email) throw validationError('email', 'REQUIRED_VALUE');
   return remember({ ...base, source: { paymentType: 'konbini', konbini: konbiniFrom(ctx, body.data) } });
 
@@ -138,8 +138,8 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCard
 
 /**
  * The konbini deadline: the charge's `capture_at` (its time of day ignored for 7-Eleven and Seicomart,
- * which end at 23:59:59 JST: README 2.3), else the token's `expiration_period` in days, else the
- * account default, at 23:59:59 JST (README 2.7).
+ * which end at 23:59:59 JST: docs/providers.md, "UnivaPay"), else the token's `expiration_period` in days,
+ * else the account default, at 23:59:59 JST (docs/providers.md, "UnivaPay").
  */
 function konbiniExpiry(ctx: UnivapayContext, konbini: KonbiniRecord, captureAt: string | null): string {
   if (captureAt) {
@@ -214,7 +214,7 @@ export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): Char
     expiresAt = konbiniExpiry(ctx, source.konbini, body.capture_at ?? null);
     slip = {
       number: issuePaymentNumber(options.paymentNumbers[source.konbini.store]),
-      // Issued for 7-Eleven only (seed 001).
+      // Issued for 7-Eleven only (docs/providers.md, "UnivaPay": the konbini example).
       url: source.konbini.store === 'seven_eleven' ? ctx.urls.slip(id) : null,
     };
   }
@@ -261,7 +261,7 @@ export function refreshCharge(charge: ChargeRecord, now: Date): void {
     charge.expiresAt &&
     now.getTime() > new Date(charge.expiresAt).getTime()
   ) {
-    // Deadline passed → failed (README 2.7); UnivaPay gives no error code for it.
+    // Deadline passed → failed (docs/providers.md, "UnivaPay"); UnivaPay gives no error code for it.
     charge.status = 'failed';
     charge.updatedAt = now;
   }

@@ -1,9 +1,9 @@
 import { EmulatorApiError } from '../shared/api-answer.ts';
 
 /**
- * UnivaPay's error bodies (README 2.8): `{"status": "error", "code": "VALIDATION_ERROR", "errors":
- * [{"field": "amount", "reason": "REQUIRED_VALUE"}]}`, `errors` possibly empty, reasons UPPER_SNAKE.
- * Routes throw `UnivapayApiError`; the dispatcher turns it into the answer.
+ * UnivaPay's error bodies (docs/providers.md, "UnivaPay"): `{"status": "error", "code": "VALIDATION_ERROR",
+ * "errors": [{"field": "amount", "reason": "REQUIRED_VALUE"}]}`, `errors` possibly empty, reasons
+ * UPPER_SNAKE. Routes throw `UnivapayApiError`; the dispatcher turns it into the answer.
  */
 
 export interface UnivapayFieldError {
@@ -32,14 +32,17 @@ export function validationError(field: string, reason: string): UnivapayApiError
 }
 
 /**
- * 404 for an id this store does not have. UnivaPay's code for it is not in the README's list
- * (UNCONFIRMED); `NOT_FOUND` names it plainly.
+ * 404 for an id this store does not have. UnivaPay's code for it is not documented (UNCONFIRMED;
+ * docs/providers.md, "UnivaPay"); `NOT_FOUND` names it plainly.
  */
 export function notFound(): UnivapayApiError {
   return new UnivapayApiError(404, 'NOT_FOUND');
 }
 
-/** The `error.message` of a failed charge, by code (README 2.8 meanings, UPPER_SNAKE like UnivaPay's). */
+/**
+ * The `error.message` of a failed charge, by code: the meanings of docs/providers.md ("UnivaPay"), in
+ * UPPER_SNAKE like UnivaPay's.
+ */
 const CHARGE_MESSAGES: Readonly<Record<number, string>> = {
   301: 'CARD_NUMBER_ERROR',
   302: 'CARD_EXPIRATION_MONTH_ERROR',

@@ -22,7 +22,7 @@ export type { ChargeStatus as UnivapayChargeStatus, UnivapayRecordedRequest } fr
 export type { UnivapayConvenienceStore } from './konbini.ts';
 export { DEFAULT_CHALLENGE_CARDS, SUCCESS_CARDS } from './test-cards.ts';
 
-/** A charge as the API answers it (README 2.3); the fields tests read most are typed. */
+/** A charge as the API answers it (docs/providers.md, "UnivaPay"); the fields tests read most are typed. */
 export interface UnivapayChargeJson {
   readonly id: string;
   readonly status: ChargeStatus;
@@ -101,7 +101,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Creates an in-memory emulator of UnivaPay's HTTP API (providers README section 2, seed 001):
+ * Creates an in-memory emulator of UnivaPay's HTTP API (docs/providers.md, "UnivaPay"):
  * transaction tokens with the app token (origin-bound, CORS for browsers), charges with the secret,
  * `?polling=true`, the 3-D Secure issuer token and its challenge page, konbini charges `awaiting` with
  * their payment number (and 7-Eleven slip URL) in `metadata`, `expiry/latest`, a slip page, UnivaPay's

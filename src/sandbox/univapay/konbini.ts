@@ -1,10 +1,10 @@
 import { fillDigitPattern } from '../shared/ids.ts';
 
 /**
- * UnivaPay `convenience_store` values the emulator accepts (README 2.2 and 6), their stores, and the
- * payment numbers it issues. UnivaPay's processor (Densan) does not publish number formats per chain;
- * the seed document shows one (`20020-123456789012`) and 7-Eleven slips carry a 13-digit number, so
- * the defaults follow those and every pattern is configurable (`#` is a random digit).
+ * UnivaPay `convenience_store` values the emulator accepts (docs/providers.md, "UnivaPay"), their stores, and
+ * the payment numbers it issues. UnivaPay's processor (Densan) does not publish number formats per chain; the
+ * seed document shows one (`20020-123456789012`) and 7-Eleven slips carry a 13-digit number, so the defaults
+ * follow those and every pattern is configurable (`#` is a random digit).
  */
 export const UNIVAPAY_CONVENIENCE_STORES = [
   'seven_eleven',
@@ -37,8 +37,8 @@ export const STORE_NAMES: Readonly<Record<UnivapayConvenienceStore, { readonly j
 };
 
 /**
- * The charge `metadata` keys UnivaPay fills once a konbini charge is `awaiting` (seed 001 in
- * docs/providers.md, section "UnivaPay"): the payment number, and the slip URL (7-Eleven only).
+ * The charge `metadata` keys UnivaPay fills once a konbini charge is `awaiting` (docs/providers.md,
+ * "UnivaPay"): the payment number, and the slip URL (7-Eleven only).
  */
 export const SLIP_METADATA = {
   paymentNumber: 'internal_convenience_payment_number',

@@ -15,7 +15,7 @@ export const UNIVAPAY_EMULATED_PAYMENT_TYPES = ['card', 'konbini'] as const;
 export type UnivapayEmulatedPaymentType = (typeof UNIVAPAY_EMULATED_PAYMENT_TYPES)[number];
 
 /**
- * Settings of the UnivaPay emulator. Every one has a default; what the providers README marks
+ * Settings of the UnivaPay emulator. Every one has a default; what docs/providers.md ("UnivaPay") marks
  * UNCONFIRMED (the names of the return parameters, the 3-D Secure test card, the decline code of the
  * cards ending 1111, konbini numbers) is here so that a test can match whatever UnivaPay turns out to do.
  */
@@ -50,8 +50,8 @@ export interface UnivapayEmulatorOptions extends CommonEmulatorOptions {
    */
   readonly cardTokenEmail?: 'required' | 'optional';
   /**
-   * Query parameters added to `redirect_endpoint` after the challenge. UNCONFIRMED (README 2.6): the
-   * default `univapayChargeId` is what UnivaPay's widget integrations read.
+   * Query parameters added to `redirect_endpoint` after the challenge. UNCONFIRMED (docs/providers.md,
+   * "UnivaPay"): the default `univapayChargeId` is what UnivaPay's widget integrations read.
    */
   readonly returnParams?: { readonly chargeId?: string };
   /** How the challenge page is reached: `http_post` (default) or `http_get` (`issuer_token.call_method`). */
@@ -61,7 +61,10 @@ export interface UnivapayEmulatorOptions extends CommonEmulatorOptions {
   /** The longest a `?polling=true` read holds its answer, in milliseconds. Default 10 000. */
   readonly maxPollMs?: number;
   readonly konbini?: {
-    /** Days until the deadline (23:59:59 JST) when neither charge nor token sets one. Default 30 (README 2.7). */
+    /**
+     * Days until the deadline (23:59:59 JST) when neither charge nor token sets one. Default 30
+     * (docs/providers.md, "UnivaPay").
+     */
     readonly deadlineDays?: number;
     /** Payment-number patterns per store (`#` = a random digit). */
     readonly paymentNumbers?: Partial<Record<UnivapayConvenienceStore, string>>;

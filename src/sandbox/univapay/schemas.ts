@@ -3,9 +3,9 @@ import { valueAt } from '../shared/value-at.ts';
 import { validationError, UnivapayApiError, type UnivapayFieldError } from './errors.ts';
 
 /**
- * The request bodies the emulator accepts, as UnivaPay documents them (README 2.2, 2.3). Integers may
- * come as numeric strings (the docs send `"amount": "100"`). Unknown fields are ignored. A body that
- * does not fit answers 400 `VALIDATION_ERROR` with one `{field, reason}` per problem: `REQUIRED_VALUE`
+ * The request bodies the emulator accepts, as UnivaPay documents them (docs/providers.md, "UnivaPay").
+ * Integers may come as numeric strings (the docs send `"amount": "100"`). Unknown fields are ignored. A body
+ * that does not fit answers 400 `VALIDATION_ERROR` with one `{field, reason}` per problem: `REQUIRED_VALUE`
  * for a missing field, `INVALID_FORMAT` for a wrong one (UPPER_SNAKE, as UnivaPay's reasons).
  */
 
@@ -19,7 +19,7 @@ const intLike = z.union([
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** Flat metadata: no nested objects (README 2.3). */
+/** Flat metadata: no nested objects (docs/providers.md, "UnivaPay"). */
 const metadata = z.record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]));
 
 const phoneNumber = z.object({

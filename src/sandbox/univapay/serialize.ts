@@ -2,7 +2,7 @@ import type { ChargeRecord, TokenRecord } from './state.ts';
 import { SLIP_METADATA } from './konbini.ts';
 
 /**
- * Records → the JSON UnivaPay answers (README 2.2 token response, 2.3 charge response, seed 001). Card
+ * Records → the JSON UnivaPay answers (docs/providers.md, "UnivaPay"). Card
  * data shows as brand, BIN and last four only; ids are UUIDs; times are ISO 8601 UTC with microseconds,
  * as UnivaPay writes them.
  */
@@ -80,7 +80,7 @@ export function serializeToken(token: TokenRecord): Record<string, unknown> {
 
 /**
  * A charge. Konbini slip keys (`internal_convenience_payment_*`) are in `metadata` from `awaiting` on,
- * and stay there after (seed 001: "once the charge is awaiting").
+ * and stay there after (docs/providers.md, "UnivaPay": "once the charge is awaiting").
  */
 export function serializeCharge(charge: ChargeRecord): Record<string, unknown> {
   const slip = charge.slip;

@@ -2,7 +2,7 @@
  * # UnivaPay sandbox test cards
  *
  * What each card does in the emulator. The success and decline numbers are UnivaPay's documented test
- * cards (providers README section 7); the decline *code* of the cards ending 1111 and the 3-D Secure
+ * cards (docs/providers.md, "UnivaPay"); the decline *code* of the cards ending 1111 and the 3-D Secure
  * challenge card are the sandbox's own choices, since UnivaPay documents neither (every row is
  * configurable through `UnivapayEmulatorOptions.testCards`).
  *
@@ -42,7 +42,10 @@ export const DEFAULT_CHALLENGE_CARDS: readonly string[] = ['4000000000003220'];
 export const DEFAULT_DECLINE_SUFFIX = '1111';
 export const DEFAULT_DECLINE_CODE = 306;
 
-/** `error.code` of a failed challenge: 358, authentication failed on the consumer's side (README 2.6). */
+/**
+ * `error.code` of a failed challenge: 358, authentication failed on the consumer's side (docs/providers.md,
+ * "UnivaPay").
+ */
 export const THREE_DS_FAILED_CODE = 358;
 
 export interface TestCardRules {
@@ -60,7 +63,7 @@ export type CardResult =
 
 /**
  * The code forced by an email's `+charge-failure-<code>` local part, or null. Codes starting with 4 or
- * 6 cannot be forced (README 7).
+ * 6 cannot be forced (docs/providers.md, "UnivaPay").
  */
 export function forcedFailureCode(email: string | null): number | null {
   if (!email) return null;

@@ -7,7 +7,7 @@ import { createToken } from './tokens.ts';
 
 /**
  * The KOMOJU API the emulator answers, below `<basePath>/api/v1`. `access: 'publishable'` routes take
- * either key (README 1.1); the others the secret key only.
+ * either key (docs/providers.md, "KOMOJU"); the others the secret key only.
  */
 export const KOMOJU_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/sessions', access: 'secret', handler: createSession },

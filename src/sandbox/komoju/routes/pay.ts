@@ -17,8 +17,8 @@ import { needsChallengeWhenPaidDirectly } from '../test-cards.ts';
 import { findSession } from './sessions.ts';
 
 /**
- * `POST /sessions/{id}/pay` (either key, README 1.4). `payment_details` is a card or konbini object,
- * or the id of a secure token or token. Answers (all HTTP 200 unless the request itself is wrong):
+ * `POST /sessions/{id}/pay` (either key, docs/providers.md, "KOMOJU"). `payment_details` is a card or konbini
+ * object, or the id of a secure token or token. Answers (all HTTP 200 unless the request itself is wrong):
  * - card charged: `{status: "completed", redirect_url: return_url?session_id=…, payment}` with the
  *   payment `captured` (`authorized` with manual capture), the session `completed`;
  * - a challenge card paid with its details: `{status: "pending", redirect_url: <challenge page>,
@@ -138,7 +138,8 @@ export const paySession: ApiHandler = (ctx, call) => {
 
   const cardSource = { type: 'credit_card' as const, card: source.card, via: source.via };
   if (!scenario && source.via === 'details' && needsChallengeWhenPaidDirectly(source.card.number, ctx.options)) {
-    // 3-D Secure through the session (README 1.4 "pending"): the challenge page settles the payment.
+    // 3-D Secure through the session (a `pending` pay; docs/providers.md, "KOMOJU"): the challenge page
+    // settles the payment.
     const id = newId();
     const challengeUrl = ctx.urls.challenge(id);
     const payment = recordPayment(ctx, session, {

@@ -5,10 +5,10 @@ import { paymentJson } from '../serialize.ts';
 import type { PaymentRecord } from '../state.ts';
 
 /**
- * Payments (secret key, README 1.6): `GET /payments/{id}`, `POST /payments/{id}/capture` (a card
- * payment `authorized` with manual capture → `captured`) and `POST /payments/{id}/cancel`
- * (`authorized` or `pending` → `cancelled`). A konbini payment waits for the shopper's cash: it is
- * settled from its instructions page ("Mark as paid" / "Mark as expired"), not captured here.
+ * Payments (secret key, docs/providers.md, "KOMOJU"): `GET /payments/{id}`, `POST /payments/{id}/capture` (a
+ * card payment `authorized` with manual capture → `captured`) and `POST /payments/{id}/cancel` (`authorized`
+ * or `pending` → `cancelled`). A konbini payment waits for the shopper's cash: it is settled from its
+ * instructions page ("Mark as paid" / "Mark as expired"), not captured here.
  */
 
 function findPayment(ctx: KomojuContext, id: string | undefined): PaymentRecord {

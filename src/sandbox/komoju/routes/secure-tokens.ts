@@ -10,11 +10,10 @@ import type { SecureTokenRecord } from '../state.ts';
 import { verificationStatusFor } from '../test-cards.ts';
 
 /**
- * `POST /secure_tokens` and `GET /secure_tokens/{id}` (either key, README 1.7). The card is checked
- * as a pay would check it and kept in memory under the token id, to be charged when a session is paid
- * with the token. `verification_status` follows `test-cards.ts`: `NEEDS_VERIFY` with
- * `authentication_url` (the emulator's challenge page) for a challenge card, `OK` for a frictionless
- * one, `SKIPPED` for the rest.
+ * `POST /secure_tokens` and `GET /secure_tokens/{id}` (either key, docs/providers.md, "KOMOJU"). The card is
+ * checked as a pay would check it and kept in memory under the token id, to be charged when a session is paid
+ * with the token. `verification_status` follows `test-cards.ts`: `NEEDS_VERIFY` with `authentication_url`
+ * (the emulator's challenge page) for a challenge card, `OK` for a frictionless one, `SKIPPED` for the rest.
  */
 
 export const createSecureToken: ApiHandler = (ctx, call) => {

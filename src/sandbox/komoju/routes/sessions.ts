@@ -8,9 +8,9 @@ import type { SessionRecord } from '../state.ts';
 import { sessionExpired, sessionJson } from '../serialize.ts';
 
 /**
- * `POST /sessions` (secret key, README 1.2), `GET /sessions/{id}` (either key, 1.3) and
+ * `POST /sessions` (secret key), `GET /sessions/{id}` (either key) and
  * `POST /sessions/{id}/cancel` (secret key). The session's `Komoju-Scenario` is kept: every later
- * pay of it fails with that code (README 1.1).
+ * pay of it fails with that code (docs/providers.md, "KOMOJU").
  */
 
 export const createSession: ApiHandler = (ctx, call) => {

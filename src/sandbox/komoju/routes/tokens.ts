@@ -7,8 +7,8 @@ import { tokenJson } from '../serialize.ts';
 import type { TokenRecord } from '../state.ts';
 
 /**
- * `POST /tokens` (either key, README 1.7): `{payment_details}` → `{id, resource: "token", created_at,
- * payment_details: {type}}`. The details are checked and kept in memory; a session paid with the
+ * `POST /tokens` (either key, docs/providers.md, "KOMOJU"): `{payment_details}` → `{id, resource: "token",
+ * created_at, payment_details: {type}}`. The details are checked and kept in memory; a session paid with the
  * token id is charged with them (test-card rules apply then). A token pays once.
  */
 export const createToken: ApiHandler = (ctx, call) => {

@@ -8,14 +8,14 @@ import type { ChargeRecord } from '../state.ts';
 import { badRequestPage, forbiddenPage, fromOwnPage, notFoundPage, page } from './common.ts';
 
 /**
- * The 3-D Secure page, standing in for the issuer's ACS (README 2.6). A charge `awaiting` its challenge
- * hands out `issuer_token` = `<basePath>/three_ds/challenge` with `payload {resource_id, resource_type}`;
- * the browser posts that payload there (`http_post`, the default) or opens it with the payload in the
- * query (`http_get`). Two buttons, "Complete authentication" and "Fail authentication", post to
- * `<basePath>/three_ds/challenge/{chargeId}`: the charge becomes `successful` (`authorized` when not
+ * The 3-D Secure page, standing in for the issuer's ACS (docs/providers.md, "UnivaPay"). A charge `awaiting`
+ * its challenge hands out `issuer_token` = `<basePath>/three_ds/challenge` with `payload {resource_id,
+ * resource_type}`; the browser posts that payload there (`http_post`, the default) or opens it with the
+ * payload in the query (`http_get`). Two buttons, "Complete authentication" and "Fail authentication", post
+ * to `<basePath>/three_ds/challenge/{chargeId}`: the charge becomes `successful` (`authorized` when not
  * captured) or `failed` with `error.code` 358, and the shopper is sent (303) to the charge's
- * `redirect_endpoint` with `univapayChargeId=<id>` added (the name is configurable: UNCONFIRMED).
- * Plain HTML forms: no script, so the page works under any CSP. Every value shown is escaped.
+ * `redirect_endpoint` with `univapayChargeId=<id>` added (the name is configurable: UNCONFIRMED). Plain HTML
+ * forms: no script, so the page works under any CSP. Every value shown is escaped.
  */
 
 function findCharge(ctx: UnivapayContext, id: string | null): ChargeRecord | null {

@@ -11,10 +11,10 @@ import { badRequestPage, forbiddenPage, fromOwnPage, notFoundPage, page } from '
 /**
  * The konbini slip page (`<basePath>/konbini/{chargeId}`): store, payment number, amount, deadline in
  * JST and the charge's status. It is the `internal_convenience_payment_url` of 7-Eleven charges (UnivaPay
- * issues that URL for 7-Eleven only, seed 001), and reachable for the other chains too from the
- * sandbox dashboard. Two buttons stand in for the shopper and the clock: "Mark as paid" (charge
- * `successful`, as when cash is paid at the register) and "Mark as expired" (charge `failed`, as when
- * the deadline passes: README 2.7).
+ * issues that URL for 7-Eleven only, docs/providers.md, "UnivaPay"), and reachable for the other chains too
+ * from the sandbox dashboard. Two buttons stand in for the shopper and the clock: "Mark as paid" (charge
+ * `successful`, as when cash is paid at the register) and "Mark as expired" (charge `failed`, as when the
+ * deadline passes: docs/providers.md, "UnivaPay").
  */
 
 const STATUS_TEXT: Readonly<Record<ChargeStatus, string>> = {

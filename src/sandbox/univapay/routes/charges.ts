@@ -7,9 +7,9 @@ import { serializeCharge, timestamp } from '../serialize.ts';
 import type { ChargeRecord } from '../state.ts';
 
 /**
- * Charges (README 2.3–2.7): `POST /charges` (secret only), the charge by id (with `?polling=true`
- * the dispatcher holds the answer while it is `pending`), its 3-D Secure issuer token while it awaits
- * the challenge, and the konbini deadline.
+ * Charges (docs/providers.md, "UnivaPay"): `POST /charges` (secret only), the charge by id (with
+ * `?polling=true` the dispatcher holds the answer while it is `pending`), its 3-D Secure issuer token while
+ * it awaits the challenge, and the konbini deadline.
  */
 
 function chargeOf(ctx: UnivapayContext, call: ApiCall): ChargeRecord {

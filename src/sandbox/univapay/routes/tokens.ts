@@ -6,8 +6,8 @@ import { createTokenSchema, parseBody } from '../schemas.ts';
 import { serializeToken } from '../serialize.ts';
 
 /**
- * Transaction tokens (README 2.2): `POST /tokens` with the app token from the shopper's browser (or
- * the secret from a server), and `GET /stores/{storeId}/tokens/{id}`.
+ * Transaction tokens (docs/providers.md, "UnivaPay"): `POST /tokens` with the app token from the shopper's
+ * browser (or the secret from a server), and `GET /stores/{storeId}/tokens/{id}`.
  */
 export const tokenRoutes: readonly ApiRoute[] = [
   {
