@@ -7,23 +7,22 @@
  * never send a card digit, while the iframe sends the card to the sandbox's origin only.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import vm from 'node:vm';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { sendWebResponse, toWebRequest } from '../../../demo/node-http.ts';
-import { createSandbox, sandboxOriginFor, type Sandbox } from '../../../src/sandbox/index.ts';
+import { createSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import { CHECKOUT_JS } from '../../../src/sandbox/univapay/widget/checkout-js.ts';
 import { INLINE_JS } from '../../../src/sandbox/univapay/widget/inline-form.ts';
 import { containsCardNumber } from '../../support/card-scan.ts';
 import { launchChromium } from '../../e2e/browser.ts';
+import { startPageServer, type PageServer } from './page-server.ts';
 
 const CARD = '4242424242424242';
 const FRAME = 'iframe[name="univapay-checkout-connector"]';
 const WIDGET = '/sandbox/univapay/client';
 
 let sandbox: Sandbox;
-let server: Server;
+let server: PageServer;
 let pageOrigin: string;
 let sandboxOrigin: string;
 /** App tokens by name: `shop` bound to the page's origin (no raw card data allowed), `elsewhere` not. */
@@ -70,31 +69,20 @@ document.addEventListener('securitypolicyviolation', function (event) {
   window.violations.push(event.violatedDirective + ' ' + event.blockedURI);
 });`;
 
-async function answer(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  if (sandbox.owns(url.pathname)) return sandbox.handle(request);
-  if (url.pathname === '/checkout') return shopPage(url.searchParams.get('app'));
-  if (url.pathname === '/page.js') return new Response(PAGE_JS, { headers: { 'Content-Type': 'text/javascript' } });
-  return new Response('Not found', { status: 404 });
-}
-
 before(async () => {
   sandbox = createSandbox();
-  server = createServer((req, res) => {
-    void (async () => sendWebResponse(res, await answer(toWebRequest(req)), req.method ?? 'GET'))().catch(() => res.destroy());
+  server = await startPageServer(sandbox, (_request, url) => {
+    if (url.pathname === '/checkout') return shopPage(url.searchParams.get('app'));
+    if (url.pathname === '/page.js') return new Response(PAGE_JS, { headers: { 'Content-Type': 'text/javascript' } });
+    return null;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  pageOrigin = `http://localhost:${port}`;
-  sandboxOrigin = sandboxOriginFor(pageOrigin);
+  ({ pageOrigin, sandboxOrigin } = server);
   appTokens['shop'] = (await sandbox.univapay.issueAppToken({ origins: [pageOrigin] })).appToken;
   appTokens['elsewhere'] = (await sandbox.univapay.issueAppToken({ origins: ['https://shop.example'] })).appToken;
 });
 
 after(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server?.close();
 });
 
 describe('UnivaPay widget stand-in: what the sandbox serves', () => {
