@@ -92,6 +92,17 @@ ${options.body}
 `.value;
 }
 
+/** Headers of any HTML page of the sandbox: never cached or sniffed, under `csp` (its directives). */
+export function htmlHeaders(csp: readonly string[]): Record<string, string> {
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'Content-Security-Policy': csp.join('; '),
+  };
+}
+
 /**
  * Headers of an emulator page. No script runs (`script-src 'none'`); forms post back to the emulator
  * and may be redirected on to `formTargets` (the merchant's return URL origin: Chromium applies
@@ -100,20 +111,14 @@ ${options.body}
  */
 export function pageHeaders(formTargets: readonly string[] = []): Record<string, string> {
   const formAction = ["'self'", ...new Set(formTargets)].join(' ');
-  return {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    'Content-Security-Policy': [
-      "default-src 'none'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      `form-action ${formAction}`,
-      "base-uri 'none'",
-      "script-src 'none'",
-    ].join('; '),
-  };
+  return htmlHeaders([
+    "default-src 'none'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `form-action ${formAction}`,
+    "base-uri 'none'",
+    "script-src 'none'",
+  ]);
 }
 
 export function pageResponse(

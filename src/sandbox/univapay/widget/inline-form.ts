@@ -1,5 +1,5 @@
 import { EmulatorApiError } from '../../shared/api-answer.ts';
-import { html, type SafeHtml } from '../../shared/html.ts';
+import { html, htmlHeaders, type SafeHtml } from '../../shared/html.ts';
 import { jsonResponse, readRequestBody } from '../../shared/http.ts';
 import { originAllowed, verifyAppToken } from '../app-token.ts';
 import { createToken } from '../charge.ts';
@@ -85,24 +85,18 @@ function inlineParams(query: URLSearchParams): InlineParams | string {
 
 /** Headers of the iframe page: its own script and styles only, framed by the page's origin only. */
 function inlineHeaders(frameAncestor: string | null): Record<string, string> {
-  return {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    'Content-Security-Policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "connect-src 'self'",
-      "img-src 'self' data:",
-      "form-action 'none'",
-      "base-uri 'none'",
-      `frame-ancestors ${frameAncestor ?? "'none'"}`,
-      "require-trusted-types-for 'script'",
-      "trusted-types 'none'",
-    ].join('; '),
-  };
+  return htmlHeaders([
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "form-action 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestor ?? "'none'"}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ]);
 }
 
 function row(id: string, name: string, label: string, input: SafeHtml): SafeHtml {
