@@ -15,7 +15,14 @@ import { KomojuState, type KomojuRecordedRequest, type PaymentStatus } from './s
 export type { KomojuEmulatorOptions } from './options.ts';
 export type { KomojuRecordedRequest, PaymentStatus } from './state.ts';
 export type { KonbiniSlipFormat, KomojuKonbiniStore } from './konbini.ts';
-export { DEFAULT_DECLINE_CARDS, SUCCESS_CARDS } from './test-cards.ts';
+export {
+  DEFAULT_CHALLENGE_CARDS,
+  DEFAULT_DECLINE_CARDS,
+  DEFAULT_FAIL_ON_REDIRECT_CARDS,
+  DEFAULT_FAILING_CHALLENGE_CARDS,
+  DEFAULT_FRICTIONLESS_CARDS,
+  SUCCESS_CARDS,
+} from './test-cards.ts';
 
 /**
  * A KOMOJU Session as the API answers it (docs/providers.md, "KOMOJU"); the fields tests read most are typed.

@@ -5,9 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  KOMOJU_CHALLENGE_CARDS,
+  KOMOJU_FAIL_ON_REDIRECT_CARDS,
+  KOMOJU_FAILING_CHALLENGE_CARDS,
+  KOMOJU_FRICTIONLESS_CARDS,
+} from '../../../src/sandbox/index.ts';
 import { RETURN_URL, card, getPage, harness, komojuError, submitForm, type Harness } from './helpers.ts';
 
 const BRANDS = ['visa', 'master', 'jcb'] as const;
+// Written out from KOMOJU's page, not taken from the emulator: the test checks the emulator against it.
 const FRICTIONLESS = ['4100000000000100', '5100000000000107', '3528000000000106'];
 const CHALLENGE = ['4100000000005000', '5100000000005007', '3528000000005006'];
 const FAILING_CHALLENGE = ['4100000000300005', '5100000000300002', '3528000000300001'];
@@ -23,6 +30,13 @@ async function payWithToken(h: Harness, tokenId: string) {
 }
 
 describe('KOMOJU sandbox: documented 3-D Secure test cards', () => {
+  it('are the lists kessai-elements/sandbox exports', () => {
+    assert.deepEqual(
+      [KOMOJU_FRICTIONLESS_CARDS, KOMOJU_CHALLENGE_CARDS, KOMOJU_FAILING_CHALLENGE_CARDS, KOMOJU_FAIL_ON_REDIRECT_CARDS],
+      [FRICTIONLESS, CHALLENGE, FAILING_CHALLENGE, FAIL_ON_REDIRECT],
+    );
+  });
+
   it('frictionless (認証成功): OK at once, no authentication_url, and the token pays', async () => {
     const h = harness();
     for (const [i, number] of FRICTIONLESS.entries()) {
