@@ -16,7 +16,7 @@ export default defineConfig({
     minify: false,
     ssr: true,
     rolldownOptions: {
-      input: { index: 'src/server/index.ts', sandbox: 'src/server/sandbox/index.ts' },
+      input: { index: 'src/server/index.ts', sandbox: 'src/sandbox/index.ts' },
       output: { format: 'es', entryFileNames: '[name].js' },
       external: (id: string) =>
         id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`)),

@@ -1,5 +1,5 @@
 import { createKessaiHandler, type KessaiHandler } from '../src/server/index.ts';
-import type { Sandbox } from '../src/server/sandbox/index.ts';
+import type { Sandbox } from '../src/sandbox/index.ts';
 
 /**
  * The reference merchant endpoints the demo page talks to, one per provider at `/api/<provider>`,
@@ -13,6 +13,9 @@ export interface MerchantEndpointsContext {
   readonly sandboxOrigin: string;
   readonly sandbox: Sandbox;
 }
+
+/** The demo shopper's email, which the UnivaPay endpoint puts on card tokens. */
+const DEMO_SHOPPER_EMAIL = 'shopper@example.jp';
 
 /** What the demo charges: the page's `context.cart` names a cart; anything else costs the default. */
 const DEMO_CARTS: Readonly<Record<string, number>> = { 'demo-cart-1': 1980 };
@@ -49,12 +52,17 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
 /**
  * UnivaPay on the sandbox: an app token bound to the page's origin (what a merchant copies from
  * UnivaPay's dashboard), issued once on the first request (signing is async), and its secret kept here.
+ *
+ * For now the token may send raw card data (`directCardTokens: true`, as UnivaPay allows a PCI DSS
+ * merchant), because the checkout still takes UnivaPay cards with its own fields; once it uses
+ * UnivaPay's inline form (`/sandbox/univapay/client/checkout.js`) this goes. UnivaPay wants the
+ * shopper's email on a card token and the card form has none, so the demo shop names one.
  */
 function univapayHandler(ctx: MerchantEndpointsContext): KessaiHandler {
   const { sandbox, sandboxOrigin, pageOrigin } = ctx;
   let handler: Promise<KessaiHandler> | undefined;
   const make = async (): Promise<KessaiHandler> => {
-    const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [pageOrigin] });
+    const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [pageOrigin], directCardTokens: true });
     return createKessaiHandler({
       provider: 'univapay',
       appToken,
@@ -63,7 +71,7 @@ function univapayHandler(ctx: MerchantEndpointsContext): KessaiHandler {
       apiBase: `${sandboxOrigin}${sandbox.univapay.basePath}`,
       fetch: sandbox.fetch,
       allowedOrigins: [pageOrigin],
-      amount: ({ context }) => demoAmount(context),
+      amount: ({ context }) => ({ ...demoAmount(context), email: DEMO_SHOPPER_EMAIL }),
     });
   };
   return async (request) => (await (handler ??= make()))(request);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { KessaiHandler } from '../src/server/index.ts';
-import { createSandbox, sandboxOriginFor, type Sandbox } from '../src/server/sandbox/index.ts';
+import { createSandbox, sandboxOriginFor, type Sandbox } from '../src/sandbox/index.ts';
 import { merchantHandlers } from './merchant-endpoints.ts';
 import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { htmlPageHeaders } from './security-headers.ts';

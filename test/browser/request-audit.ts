@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sandboxOriginFor } from '../../src/server/sandbox/origins.ts';
+import { sandboxOriginFor } from '../../src/sandbox/origins.ts';
 import { cardLikeRuns, containsCardNumber } from '../support/card-scan.ts';
 
 /**

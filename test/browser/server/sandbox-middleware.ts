@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDemoHandler } from '../../../demo/server.ts';
 import { sendWebResponse, toWebRequest } from '../../../demo/node-http.ts';
-import { createSandbox } from '../../../src/server/sandbox/index.ts';
+import { createSandbox } from '../../../src/sandbox/index.ts';
 
 /** The part of a Koa context this middleware uses (web-test-runner's server is Koa). */
 interface KoaContext {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { startDemoServer, type DemoServer } from '../../../demo/server.ts';
-import { sandboxOriginFor } from '../../../src/server/sandbox/index.ts';
+import { sandboxOriginFor } from '../../../src/sandbox/index.ts';
 import { basic } from './helpers.ts';
 
 describe('sandboxOriginFor', () => {

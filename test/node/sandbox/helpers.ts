@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/server/sandbox/index.ts';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.ts';
 
 /** The sandbox as the browser reaches it in the demo: another origin than the page. */
 export const SANDBOX_ORIGIN = 'http://127.0.0.1:5173';

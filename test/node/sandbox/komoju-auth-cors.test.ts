@@ -89,25 +89,31 @@ describe('KOMOJU sandbox: auth', () => {
 });
 
 describe('KOMOJU sandbox: CORS', () => {
-  it('answers a preflight from another origin with the headers the browser adapter sends', async () => {
-    const h = harness();
-    const response = await h.sandbox.fetch(`${API}/sessions/abc/pay`, {
+  const preflight = (h: ReturnType<typeof harness>, headers: string) =>
+    h.sandbox.fetch(`${API}/sessions/abc/pay`, {
       method: 'OPTIONS',
-      headers: {
-        Origin: PAGE_ORIGIN,
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key,x-komoju-api-version',
-      },
+      headers: { Origin: PAGE_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': headers },
     });
+
+  it('allows exactly the headers KOMOJU’s own fields send: accept, content-type, authorization, komoju-via', async () => {
+    const h = harness();
+    const response = await preflight(h, 'accept,authorization,content-type,komoju-via');
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), PAGE_ORIGIN);
-    const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/);
-    for (const header of ['authorization', 'content-type', 'idempotency-key', 'x-komoju-api-version', 'komoju-scenario']) {
-      assert.ok(allowed.includes(header), header);
-    }
+    const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/).sort();
+    assert.deepEqual(allowed, ['accept', 'authorization', 'content-type', 'komoju-via']);
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
     assert.equal(response.headers.get('access-control-allow-credentials'), null);
     assert.equal(h.sandbox.komoju.inspect.requests().length, 0, 'preflights are not API calls');
+  });
+
+  it('fails the preflight of any other header, idempotency headers included', async () => {
+    const h = harness();
+    for (const extra of ['x-komoju-idempotency', 'idempotency-key', 'x-komoju-api-version', 'komoju-scenario', 'x-requested-with']) {
+      const response = await preflight(h, `authorization,content-type,${extra}`);
+      assert.equal(response.headers.get('access-control-allow-origin'), null, extra);
+      assert.equal(response.headers.get('access-control-allow-headers'), null, extra);
+    }
   });
 
   it('echoes the Origin on answers, errors included, and sends none without an Origin', async () => {
@@ -126,7 +132,7 @@ describe('KOMOJU sandbox: request log', () => {
   it('records method, route, key kind, status and idempotency key, but never a body or a key', async () => {
     const h = harness();
     const session = await h.createSession();
-    await h.pay(session['id'] as string, { type: 'credit_card', number: '4111111111111111', month: 12, year: 2030, verification_value: '987' }, { 'Idempotency-Key': 'attempt-1' });
+    await h.pay(session['id'] as string, { type: 'credit_card', number: '4111111111111111', month: 12, year: 2030, verification_value: '987' }, { 'X-KOMOJU-IDEMPOTENCY': 'attempt-1' });
     const log = h.sandbox.komoju.inspect.requests();
     assert.deepEqual(
       log.map((r) => [r.route, r.key, r.status, r.idempotencyKey]),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSandbox, createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/server/sandbox/index.ts';
+import { createSandbox, createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/index.ts';
 
 /**
  * The UnivaPay emulator on its own (providers README section 2, seed 001): auth and CORS, token and
@@ -25,7 +25,8 @@ async function harness(options: Omit<UnivapayEmulatorOptions, 'basePath'> = {}) 
   let now = NOW;
   const sandbox = createSandbox({ univapay: { now: () => now, ...options } });
   const emulator = sandbox.univapay;
-  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE] });
+  // A PCI DSS merchant's app token, allowed to send raw card data.
+  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE], directCardTokens: true });
   const app = `Bearer ${appToken}`;
   const server = `Bearer ${secret}.${appToken}`;
 
@@ -59,7 +60,7 @@ async function harness(options: Omit<UnivapayEmulatorOptions, 'basePath'> = {}) 
     const answer = await call('POST', '/tokens', {
       auth: app,
       headers: { Origin: PAGE },
-      body: { payment_type: 'card', type: 'one_time', data: cardData(number), ...extra },
+      body: { payment_type: 'card', type: 'one_time', email: 'taro@example.jp', data: cardData(number), ...extra },
     });
     assert.equal(answer.status, 201, JSON.stringify(answer.body));
     return answer.body['id'] as string;
@@ -161,11 +162,11 @@ describe('UnivaPay emulator: auth and CORS (README 2.1)', () => {
 
   it('a bare host among the domains allows any scheme and port of it', async () => {
     const t = await harness();
-    const bound = await t.emulator.issueAppToken({ origins: ['shop.example'] });
+    const bound = await t.emulator.issueAppToken({ origins: ['shop.example'], directCardTokens: true });
     const answer = await t.call('POST', '/tokens', {
       auth: `Bearer ${bound.appToken}`,
       headers: { Origin: 'https://shop.example' },
-      body: { payment_type: 'card', type: 'one_time', data: t.cardData('4242424242424242') },
+      body: { payment_type: 'card', type: 'one_time', email: 'taro@example.jp', data: t.cardData('4242424242424242') },
     });
     assert.equal(answer.status, 201);
     await assert.rejects(t.emulator.issueAppToken({ origins: ['javascript:alert(1)'] }), TypeError);
@@ -208,14 +209,14 @@ describe('UnivaPay emulator: POST /tokens (README 2.2)', () => {
     const answer = await t.call('POST', '/tokens', {
       auth: t.app,
       headers: { Origin: PAGE },
-      body: { payment_type: 'card', type: 'one_time', data: t.cardData('3530111333300000', { three_ds: { enabled: true, redirect_endpoint: RETURN } }) },
+      body: { payment_type: 'card', type: 'one_time', email: 'taro@example.jp', data: t.cardData('3530111333300000', { three_ds: { enabled: true, redirect_endpoint: RETURN } }) },
     });
     assert.equal(answer.status, 201);
     assert.match(answer.body['id'] as string, /^11ef[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assert.equal(answer.body['payment_type'], 'card');
     assert.equal(answer.body['store_id'], t.storeId);
     assert.equal(answer.body['mode'], 'test');
-    assert.equal(answer.body['email'], null);
+    assert.equal(answer.body['email'], 'taro@example.jp');
     const data = answer.body['data'] as { card: Record<string, unknown>; three_ds: Record<string, unknown> };
     assert.deepEqual([data.card['brand'], data.card['card_bin'], data.card['last_four']], ['jcb', '353011', '0000']);
     assert.deepEqual([data.three_ds['enabled'], data.three_ds['redirect_endpoint']], [true, RETURN]);
@@ -238,7 +239,7 @@ describe('UnivaPay emulator: POST /tokens (README 2.2)', () => {
       const answer = await t.call('POST', '/tokens', {
         auth: t.app,
         headers: { Origin: PAGE },
-        body: { payment_type: 'card', type: 'one_time', data: t.cardData('4242424242424242', data) },
+        body: { payment_type: 'card', type: 'one_time', email: 'taro@example.jp', data: t.cardData('4242424242424242', data) },
       });
       assert.equal(answer.status, 400);
       assert.deepEqual(errorOf(answer), { code: 'VALIDATION_ERROR', errors: [{ field, reason }] });
@@ -250,22 +251,9 @@ describe('UnivaPay emulator: POST /tokens (README 2.2)', () => {
     const answer = await t.call('POST', '/tokens', {
       auth: t.app,
       headers: { Origin: PAGE },
-      body: { payment_type: 'card', type: 'one_time', data: t.cardData('4242424242424242', { exp_month: 3, exp_year: 25 }) },
+      body: { payment_type: 'card', type: 'one_time', email: 'taro@example.jp', data: t.cardData('4242424242424242', { exp_month: 3, exp_year: 25 }) },
     });
     assert.equal(answer.status, 201, JSON.stringify(answer.body));
-  });
-
-  it('direct card tokens can be disabled: 401 DIRECT_CARD_TOKEN_CREATION_DISABLED', async () => {
-    const t = await harness({ directCardTokens: false });
-    const answer = await t.call('POST', '/tokens', {
-      auth: t.app,
-      headers: { Origin: PAGE },
-      body: { payment_type: 'card', type: 'one_time', data: t.cardData('4242424242424242') },
-    });
-    assert.equal(answer.status, 401);
-    assert.equal(errorOf(answer).code, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
-    // Konbini needs no PCI DSS and still works (README 2.1).
-    await t.konbiniToken('lawson');
   });
 
   it('answers a konbini token in the seed 001 shape', async () => {
@@ -335,6 +323,64 @@ describe('UnivaPay emulator: POST /tokens (README 2.2)', () => {
   });
 });
 
+describe('UnivaPay emulator: raw card data and the card token email', () => {
+  const tokenBody = (extra: Record<string, unknown> = {}, data: Record<string, unknown> = {}) => ({
+    payment_type: 'card',
+    type: 'one_time',
+    email: 'taro@example.jp',
+    data: { cardholder: 'TARO YAMADA', card_number: '4242424242424242', exp_month: 12, exp_year: 2030, cvv: '123', ...data },
+    ...extra,
+  });
+
+  it('refuses raw card data from an app token that may not send it: 401 DIRECT_CARD_TOKEN_CREATION_DISABLED, errors []', async () => {
+    const t = await harness();
+    const plain = await t.emulator.issueAppToken({ origins: [PAGE] });
+    for (const auth of [`Bearer ${plain.appToken}`, `Bearer ${plain.secret}.${plain.appToken}`]) {
+      const answer = await t.call('POST', '/tokens', { auth, headers: { Origin: PAGE }, body: tokenBody() });
+      assert.equal(answer.status, 401, auth);
+      assert.deepEqual(answer.body, { status: 'error', code: 'DIRECT_CARD_TOKEN_CREATION_DISABLED', errors: [] });
+    }
+    // Before the card is even read: a bad number is refused the same way.
+    const bad = await t.call('POST', '/tokens', { auth: `Bearer ${plain.appToken}`, headers: { Origin: PAGE }, body: tokenBody({}, { card_number: '1' }) });
+    assert.equal(errorOf(bad).code, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
+    assert.equal(t.emulator.inspect.tokens().length, 0);
+    // Konbini needs no PCI DSS and still works.
+    const konbini = await t.call('POST', '/tokens', {
+      auth: `Bearer ${plain.appToken}`,
+      headers: { Origin: PAGE },
+      body: {
+        payment_type: 'konbini',
+        type: 'one_time',
+        email: 'demo@univapay.com',
+        data: { customer_name: 'テスト 太郎', convenience_store: 'lawson', phone_number: { country_code: '81', local_number: '0364413400' } },
+      },
+    });
+    assert.equal(konbini.status, 201);
+  });
+
+  it('takes it from an app token issued with directCardTokens: true, and from any token when the account allows it', async () => {
+    const t = await harness();
+    const allowed = await t.call('POST', '/tokens', { auth: t.app, headers: { Origin: PAGE }, body: tokenBody() });
+    assert.equal(allowed.status, 201, 'the harness token was issued with directCardTokens: true');
+    const account = await harness({ directCardTokens: true });
+    const plain = await account.emulator.issueAppToken({ origins: [PAGE] });
+    const answer = await account.call('POST', '/tokens', { auth: `Bearer ${plain.appToken}`, headers: { Origin: PAGE }, body: tokenBody() });
+    assert.equal(answer.status, 201);
+  });
+
+  it('needs the email on a card token: 400 VALIDATION_ERROR email REQUIRED_VALUE, unless cardTokenEmail is optional', async () => {
+    const t = await harness();
+    const answer = await t.call('POST', '/tokens', { auth: t.app, headers: { Origin: PAGE }, body: tokenBody({ email: undefined }) });
+    assert.equal(answer.status, 400);
+    assert.deepEqual(errorOf(answer), { code: 'VALIDATION_ERROR', errors: [{ field: 'email', reason: 'REQUIRED_VALUE' }] });
+    assert.equal(t.emulator.inspect.tokens().length, 0);
+    const lenient = await harness({ cardTokenEmail: 'optional' });
+    const taken = await lenient.call('POST', '/tokens', { auth: lenient.app, headers: { Origin: PAGE }, body: tokenBody({ email: undefined }) });
+    assert.equal(taken.status, 201);
+    assert.equal(taken.body['email'], null);
+  });
+});
+
 describe('UnivaPay emulator: charges (README 2.3–2.5)', () => {
   it('creates a charge `pending`, answers the README shape, and settles at the next read', async () => {
     const t = await harness();
@@ -394,6 +440,17 @@ describe('UnivaPay emulator: charges (README 2.3–2.5)', () => {
     const other = await t.charge(tokenId, { amount: 999 }, key);
     assert.equal(other.status, 409);
     assert.equal(errorOf(other).code, 'IDEMPOTENCY_KEY_CONFLICT');
+  });
+
+  it('Idempotency-Key: repeats sent while the first is in flight wait for it and get its answer', async () => {
+    const t = await harness();
+    const tokenId = await t.cardToken('4242424242424242');
+    const key = { 'Idempotency-Key': 'double-click' };
+    const answers = await Promise.all([t.charge(tokenId, {}, key), t.charge(tokenId, {}, key), t.charge(tokenId, {}, key)]);
+    assert.deepEqual(answers.map((a) => a.status), [201, 201, 201]);
+    assert.equal(new Set(answers.map((a) => a.body['id'])).size, 1);
+    assert.equal(t.emulator.inspect.charges().length, 1);
+    assert.deepEqual(t.emulator.inspect.requests({ route: 'POST /charges' }).map((r) => r.replayed).sort(), [false, true, true]);
   });
 
   it('test cards: 1111 → failed 306; the challenge card → awaiting; force → awaiting; skip → successful', async () => {

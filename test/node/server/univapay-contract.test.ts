@@ -8,7 +8,7 @@ import type { ResumeContext } from '../../../src/providers/adapter.ts';
 import { univapayAdapter } from '../../../src/providers/univapay/adapter.ts';
 import type { AmountCallback, KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
-import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/server/sandbox/univapay/index.ts';
+import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/univapay/index.ts';
 
 /**
  * The whole UnivaPay path in one process: the merchant endpoint (`createKessaiHandler`), the browser
@@ -46,10 +46,16 @@ async function setup(
     readonly amount?: AmountCallback;
     /** The `Origin` the shopper's browser sends to UnivaPay. */
     readonly browserOrigin?: string;
+    /** Whether the app token may send raw card data (a PCI DSS merchant). Default true. */
+    readonly directCardTokens?: boolean;
   } = {},
 ) {
   const emulator = createUnivapayEmulator({ ...options.emulator });
-  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE] });
+  // A PCI DSS merchant's app token: the adapter sends raw card data to `POST /tokens`.
+  const { appToken, secret, storeId } = await emulator.issueAppToken({
+    origins: [PAGE],
+    directCardTokens: options.directCardTokens ?? true,
+  });
   const seen: Seen[] = [];
   const events: KessaiServerEvent[] = [];
   const record = async (from: Seen['from'], request: Request): Promise<Request> => {
@@ -66,7 +72,8 @@ async function setup(
     storeId,
     apiBase: API,
     allowedOrigins: [PAGE],
-    amount: options.amount ?? (() => ({ amount: 1500, currency: 'JPY', orderId: 'ORDER-42' })),
+    // The shopper's email, which UnivaPay wants on card tokens (the card form has no email field).
+    amount: options.amount ?? (() => ({ amount: 1500, currency: 'JPY', orderId: 'ORDER-42', email: 'taro@example.jp' })),
     fetch: serverFetch,
     polling: { attempts: 3, intervalMs: 5 },
     onEvent: (event) => events.push(event),
@@ -175,10 +182,29 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
     assert.deepEqual(session.methods, ['card', 'konbini']);
     assert.deepEqual(session.konbiniStores, ['seven-eleven', 'family-mart', 'lawson', 'ministop', 'daily-yamazaki', 'seicomart']);
     assert.deepEqual(session.konbiniFields, { email: 'required', phone: 'required' });
-    assert.deepEqual(session.extra, { storeId: t.storeId });
+    assert.deepEqual(session.extra, { storeId: t.storeId, email: 'taro@example.jp' });
     assert.equal(session.returnUrl, RETURN_URL);
     assert.ok(!JSON.stringify(session).includes(t.secret), 'the secret reached the browser');
     assert.equal(t.emulator.inspect.requests().length, 0, 'start creates nothing at UnivaPay');
+  });
+
+  it('a merchant UnivaPay has not allowed raw card data: the card token is refused (configuration), nothing charged', async () => {
+    const t = await setup({ directCardTokens: false });
+    const session = await t.start();
+    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+    assert.equal(error.code, 'configuration');
+    assert.equal(error.providerCode, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
+    assert.equal(t.emulator.inspect.tokens().length, 0);
+    assert.equal(t.emulator.inspect.charges().length, 0);
+  });
+
+  it('no email from the merchant for a card token: UnivaPay refuses it (email REQUIRED_VALUE), nothing charged', async () => {
+    const t = await setup({ amount: () => ({ amount: 1500, currency: 'JPY' }) });
+    const session = await t.start();
+    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+    assert.equal(error.providerCode, 'VALIDATION_ERROR');
+    assert.equal(t.emulator.inspect.tokens().length, 0);
+    assert.equal(t.emulator.inspect.charges().length, 0);
   });
 
   it('card 4000020000000000: token from the browser, charge from the server → succeeded', async () => {
@@ -194,8 +220,8 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
     assert.equal(charge!.metadata['kessai_method'], 'card');
     assert.equal(charge!.metadata['kessai_order_id'], 'ORDER-42');
     assert.equal((charge!['three_ds'] as { redirect_endpoint: string }).redirect_endpoint, RETURN_URL);
-    // The token was made without an email (the card form has none) and the emulator took it.
-    assert.equal(t.emulator.inspect.tokens()[0]!.email, null);
+    // The card form has no email field: the token carries the one the merchant's callback gave.
+    assert.equal(t.emulator.inspect.tokens()[0]!.email, 'taro@example.jp');
     assertCardOnlyToTokens(t.seen, '4000020000000000');
     const complete = t.seen.find((s) => s.from === 'endpoint' && s.body.includes('"complete"'));
     assert.deepEqual(Object.keys(JSON.parse(complete!.body)).sort(), ['action', 'method', 'sessionId', 'token']);
@@ -356,6 +382,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
           body: JSON.stringify({
             payment_type: 'card',
             type: 'one_time',
+            email: 'x@example.jp',
             data: { cardholder: 'X', card_number: '4242424242424242', exp_month: 1, exp_year: 2032, cvv: '123' },
           }),
         }),
@@ -391,7 +418,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
 
     it('the merchant’s amount changed since start → 409 amount_changed, nothing charged', async () => {
       let amount = 1500;
-      const t = await setup({ amount: () => ({ amount, currency: 'JPY' }) });
+      const t = await setup({ amount: () => ({ amount, currency: 'JPY', email: 'taro@example.jp' }) });
       const session = await t.start();
       amount = 2000;
       const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') }));

@@ -5,7 +5,7 @@ import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
 import type { KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
 import { createHandlerForProvider, createKessaiHandler } from '../../../src/server/index.ts';
 import { createUnivapayServerProvider } from '../../../src/server/univapay/provider.ts';
-import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/server/sandbox/univapay/index.ts';
+import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/univapay/index.ts';
 import { fakeFetch, json } from '../providers/fake-fetch.ts';
 
 /**
@@ -25,7 +25,7 @@ async function setup(
   now?: () => number,
 ) {
   const emulator = createUnivapayEmulator(emulatorOptions);
-  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE] });
+  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE], directCardTokens: true });
   const events: KessaiServerEvent[] = [];
   const config: UnivapayHandlerConfig = {
     provider: 'univapay',
@@ -70,7 +70,7 @@ async function setup(
     return ((await response.json()) as { id: string }).id;
   }
   const cardToken = (number = '4242424242424242') =>
-    token({ payment_type: 'card', data: { cardholder: 'A', card_number: number, exp_month: 12, exp_year: 2031, cvv: '123' } });
+    token({ payment_type: 'card', email: 'a@example.jp', data: { cardholder: 'A', card_number: number, exp_month: 12, exp_year: 2031, cvv: '123' } });
   const konbiniToken = (store = 'lawson') =>
     token({
       payment_type: 'konbini',

@@ -1,0 +1,161 @@
+/**
+ * `kessai-elements/sandbox`: in-memory emulators of the payment providers' HTTP APIs, for developing
+ * and testing offline with no keys and no network, the way people use stripe-mock. Each emulator
+ * follows its provider's documented paths, field names, statuses, error bodies, auth scheme and test
+ * cards, serves a 3-D Secure challenge page ("Complete authentication" / "Fail authentication") and
+ * konbini instructions pages, and lets tests read what happened (requests, sessions, payments).
+ *
+ * Everything is a web-standard `(request: Request) => Promise<Response>` handler, so the sandbox
+ * mounts in Node `http`, Hono, Next.js route handlers or a worker, and `sandbox.fetch` calls it
+ * in-process (no server at all).
+ *
+ * @example Mount it beside your app (Node)
+ * ```ts
+ * import { createSandbox } from 'kessai-elements/sandbox';
+ * const sandbox = createSandbox();
+ * // in your request listener, for paths under /sandbox/:
+ * if (sandbox.owns(url.pathname)) return sandbox.handle(request);
+ * ```
+ *
+ * @example The merchant endpoint against the sandbox, in-process
+ * ```ts
+ * import { createKessaiHandler } from 'kessai-elements/server';
+ * import { createSandbox } from 'kessai-elements/sandbox';
+ * const sandbox = createSandbox();
+ * const endpoint = createKessaiHandler({
+ *   provider: 'komoju',
+ *   secretKey: sandbox.komoju.secretKey,
+ *   publishableKey: sandbox.komoju.publishableKey,
+ *   apiBase: 'http://127.0.0.1:5173/sandbox/komoju/api/v1',
+ *   fetch: sandbox.fetch,
+ *   allowedOrigins: ['http://localhost:5173'],
+ *   amount: () => ({ amount: 1500, currency: 'JPY' }),
+ * });
+ * ```
+ *
+ * @example Assert in a test that one submit paid once
+ * ```ts
+ * assert.equal(sandbox.komoju.inspect.payRequests(sessionId).length, 1);
+ * assert.equal(sandbox.komoju.inspect.payments({ sessionId, status: 'captured' }).length, 1);
+ * ```
+ *
+ * @module
+ */
+import type { ProviderEmulator } from './shared/emulator.ts';
+import { isUnder } from './shared/routes.ts';
+import {
+  createKomojuEmulator,
+  type KomojuEmulator,
+  type KomojuEmulatorOptions,
+} from './komoju/index.ts';
+import {
+  createUnivapayEmulator,
+  type UnivapayEmulator,
+  type UnivapayEmulatorOptions,
+} from './univapay/index.ts';
+
+export {
+  createKomojuEmulator,
+  DEFAULT_CHALLENGE_CARDS as KOMOJU_CHALLENGE_CARDS,
+  DEFAULT_DECLINE_CARDS as KOMOJU_DECLINE_CARDS,
+  DEFAULT_FAIL_ON_REDIRECT_CARDS as KOMOJU_FAIL_ON_REDIRECT_CARDS,
+  DEFAULT_FAILING_CHALLENGE_CARDS as KOMOJU_FAILING_CHALLENGE_CARDS,
+  DEFAULT_FRICTIONLESS_CARDS as KOMOJU_FRICTIONLESS_CARDS,
+  KOMOJU_CORS_ALLOWED_HEADERS,
+  KOMOJU_IDEMPOTENCY_HEADER,
+  SUCCESS_CARDS as KOMOJU_SUCCESS_CARDS,
+  type KomojuEmulator,
+  type KomojuEmulatorOptions,
+  type KomojuInspector,
+  type KomojuPaymentJson,
+  type KomojuRecordedRequest,
+  type KomojuSecureTokenView,
+  type KomojuSessionJson,
+  type KomojuKonbiniStore,
+  type KonbiniSlipFormat,
+  type PaymentStatus as KomojuPaymentStatus,
+} from './komoju/index.ts';
+export {
+  createUnivapayEmulator,
+  DEFAULT_CHALLENGE_CARDS as UNIVAPAY_CHALLENGE_CARDS,
+  SUCCESS_CARDS as UNIVAPAY_SUCCESS_CARDS,
+  UNIVAPAY_CORS_ALLOWED_HEADERS,
+  type UnivapayAppToken,
+  type UnivapayChargeJson,
+  type UnivapayChargeStatus,
+  type UnivapayConvenienceStore,
+  type UnivapayEmulator,
+  type UnivapayEmulatorOptions,
+  type UnivapayInspector,
+  type UnivapayRecordedRequest,
+  type UnivapayTokenView,
+} from './univapay/index.ts';
+export { sandboxOriginFor } from './origins.ts';
+export type { ProviderEmulator } from './shared/emulator.ts';
+
+export interface SandboxOptions {
+  /** Path every emulator is mounted under: `<basePath>/<provider>/…`. Default `/sandbox`. */
+  readonly basePath?: string;
+  /** KOMOJU emulator settings (its `basePath` is always `<basePath>/komoju`). */
+  readonly komoju?: Omit<KomojuEmulatorOptions, 'basePath'>;
+  /** UnivaPay emulator settings (its `basePath` is always `<basePath>/univapay`). */
+  readonly univapay?: Omit<UnivapayEmulatorOptions, 'basePath'>;
+}
+
+/** The provider emulators under one path, as one handler. */
+export interface Sandbox {
+  /** `/sandbox` by default. */
+  readonly basePath: string;
+  /** Answers any request under `basePath`: the emulator of the provider named by the next segment. */
+  handle(request: Request): Promise<Response>;
+  /** `fetch` that answers from the sandbox in-process, whatever host the URL names. */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Whether a path belongs to the sandbox. */
+  owns(pathname: string): boolean;
+  /** The KOMOJU emulator (API at `<basePath>/komoju/api/v1`), with its `inspect` API. */
+  readonly komoju: KomojuEmulator;
+  /**
+   * The UnivaPay emulator (API at `<basePath>/univapay`), with `issueAppToken` for the merchant's
+   * configuration and its `inspect` API.
+   */
+  readonly univapay: UnivapayEmulator;
+  /** Resets every emulator. */
+  reset(): void;
+}
+
+/**
+ * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`; each further
+ * provider mounts at `<basePath>/<provider>`.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const basePath = (options.basePath ?? '/sandbox').replace(/\/+$/, '');
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) {
+    throw new TypeError(`kessai-elements/sandbox: basePath ${JSON.stringify(basePath)} must be a path like /sandbox.`);
+  }
+  const komoju = createKomojuEmulator({ ...options.komoju, basePath: `${basePath}/komoju` });
+  const univapay = createUnivapayEmulator({ ...options.univapay, basePath: `${basePath}/univapay` });
+  // Each provider's emulator joins this list.
+  const emulators: readonly ProviderEmulator[] = [komoju, univapay];
+
+  const owns = (pathname: string): boolean => isUnder(basePath, pathname);
+
+  async function handle(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    const emulator = emulators.find((e) => e.owns(pathname));
+    if (emulator) return emulator.handle(request);
+    return new Response('No provider emulator at this path.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+
+  return {
+    basePath,
+    handle,
+    fetch: (input, init) => handle(new Request(input, init)),
+    owns,
+    komoju,
+    univapay,
+    reset: () => emulators.forEach((e) => e.reset()),
+  };
+}
