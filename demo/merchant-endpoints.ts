@@ -43,7 +43,11 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
       allowedOrigins: [pageOrigin],
       amount: ({ context }) => demoAmount(context),
     }),
-    univapay: univapayHandler(ctx),
+    // UnivaPay as most merchants use it: cards in UnivaPay's inline form, the shopper types the email there.
+    univapay: univapayHandler(ctx, false),
+    // A PCI DSS merchant UnivaPay allows to send raw card data: our own card inputs (the demo's "PCI DSS
+    // merchant" option); the shop names the shopper's email, which a card token needs.
+    'univapay-pci': univapayHandler(ctx, true),
     // PAY.JP, Stripe and PaymentOptions join here as their server modules and
     // emulators land: `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
@@ -52,26 +56,24 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
 /**
  * UnivaPay on the sandbox: an app token bound to the page's origin (what a merchant copies from
  * UnivaPay's dashboard), issued once on the first request (signing is async), and its secret kept here.
- *
- * For now the token may send raw card data (`directCardTokens: true`, as UnivaPay allows a PCI DSS
- * merchant), because the checkout still takes UnivaPay cards with its own fields; once it uses
- * UnivaPay's inline form (`/sandbox/univapay/client/checkout.js`) this goes. UnivaPay wants the
- * shopper's email on a card token and the card form has none, so the demo shop names one.
+ * `directCardTokens`: whether this merchant may send raw card data (PCI DSS, enabled by UnivaPay), for
+ * the app token and the handler alike.
  */
-function univapayHandler(ctx: MerchantEndpointsContext): KessaiHandler {
+function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolean): KessaiHandler {
   const { sandbox, sandboxOrigin, pageOrigin } = ctx;
   let handler: Promise<KessaiHandler> | undefined;
   const make = async (): Promise<KessaiHandler> => {
-    const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [pageOrigin], directCardTokens: true });
+    const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [pageOrigin], directCardTokens });
     return createKessaiHandler({
       provider: 'univapay',
       appToken,
       secret,
       storeId,
+      directCardTokens,
       apiBase: `${sandboxOrigin}${sandbox.univapay.basePath}`,
       fetch: sandbox.fetch,
       allowedOrigins: [pageOrigin],
-      amount: ({ context }) => ({ ...demoAmount(context), email: DEMO_SHOPPER_EMAIL }),
+      amount: ({ context }) => ({ ...demoAmount(context), ...(directCardTokens ? { email: DEMO_SHOPPER_EMAIL } : {}) }),
     });
   };
   return async (request) => (await (handler ??= make()))(request);

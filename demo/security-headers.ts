@@ -2,7 +2,9 @@
  * Headers of the demo's HTML pages: a strict Content-Security-Policy that proves the elements need
  * no inline script or style, and Trusted Types for DOM sinks.
  *
- * - `script-src 'self'`: `/kessai.js` and `/demo.js` only; no inline script, no eval.
+ * - `script-src 'self'` and the sandbox: `/kessai.js` and `/demo.js`, and the provider scripts a card
+ *   surface loads from the sandbox (UnivaPay's `checkout.js` stand-in); no inline script, no eval. A
+ *   merchant's own CSP names the providers' script origins instead (`widget.univapay.com`, …).
  * - `style-src 'self'`: the page's stylesheet; Lit's styles go through `adoptedStyleSheets`, which CSP
  *   does not govern, and theme changes use the CSSOM (`style.setProperty`), also allowed.
  * - `connect-src` / `frame-src` / `form-action`: the page's origin and the sandbox's (the other host
@@ -17,7 +19,7 @@ export function demoCsp(sandboxOrigin: string | null): string {
   const extra = sandboxOrigin ? ` ${sandboxOrigin}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${extra}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

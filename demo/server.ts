@@ -70,7 +70,7 @@ export function createDemoHandler(options: { sandbox: Sandbox; distRoot?: string
     const { pathname } = url;
     if (sandbox.owns(pathname)) return sandbox.handle(request);
 
-    const api = /^\/api\/([a-z]+)$/.exec(pathname);
+    const api = /^\/api\/([a-z]+(?:-[a-z]+)?)$/.exec(pathname);
     if (api) {
       const handler = endpointsFor(url.origin)[api[1] as string];
       if (handler) return handler(request);

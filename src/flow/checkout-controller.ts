@@ -154,6 +154,10 @@ export class CheckoutController implements ReactiveController, FlowCore {
     if (next === this._state) return;
     this._state = next;
     this.host.requestUpdate();
+    // A form shown again after a return from the provider needs the provider's card form again too.
+    if ((next.status === 'ready' || next.status === 'failed') && next.session !== undefined) {
+      void this._ensureCardSurface(next.session);
+    }
   }
 
   newRun(): Run {
@@ -252,6 +256,15 @@ export class CheckoutController implements ReactiveController, FlowCore {
   }
 
   // ---- internals -------------------------------------------------------------------------------------
+
+  /** Makes the provider's card form of `session` when it takes cards there and none is made yet. */
+  private async _ensureCardSurface(session: ClientSession): Promise<void> {
+    if (this._surface !== undefined || session.cardEntry !== 'surface' || !session.methods.includes('card')) return;
+    const adapter = await this.adapter(session);
+    const state = this._state;
+    if ('status' in adapter || this._surface !== undefined || !('session' in state) || state.session !== session) return;
+    this.useCardSurface(adapter.createCardSurface?.({ session, locale: this.config.locale() }));
+  }
 
   private _abortRun(): void {
     this._run?.abort.abort();

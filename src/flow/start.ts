@@ -47,6 +47,8 @@ export async function runStart(core: FlowCore): Promise<void> {
     }
     core.useCardSurface(surface);
   }
+  // (The same card form serves every later try on this session, and one is made again for the form
+  // shown after a return from the provider: see the controller's `dispatch`.)
   core.dispatch({ type: 'session_loaded', session });
   if (core.currentState().status === 'ready') core.hooks.ready(session);
 }

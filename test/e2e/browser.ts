@@ -25,6 +25,11 @@ export interface RecordedRequest {
   readonly origin: string;
   readonly body: string;
   readonly headers: Record<string, string>;
+  /**
+   * Whether the merchant page's own document made it (its fetches, its navigations, its form posts),
+   * rather than a frame inside it (a provider's card iframe, the challenge frame).
+   */
+  readonly fromPage: boolean;
 }
 
 /** Records every request the page makes (navigations, fetches, form posts) with its body. */
@@ -32,12 +37,19 @@ export function recordRequests(page: Page): RecordedRequest[] {
   const seen: RecordedRequest[] = [];
   page.on('request', (request: Request) => {
     const url = new URL(request.url());
+    let fromPage = true;
+    try {
+      fromPage = request.frame() === page.mainFrame();
+    } catch {
+      // A service worker's request has no frame: it is the page's.
+    }
     seen.push({
       url: request.url(),
       method: request.method(),
       origin: url.origin,
       body: request.postData() ?? '',
       headers: request.headers(),
+      fromPage,
     });
   });
   return seen;

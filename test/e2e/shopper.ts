@@ -132,6 +132,11 @@ export interface ContainmentRules {
   readonly sandboxOrigin: string;
   /** Whether a request path on the sandbox origin may carry card data (the provider's card routes). */
   readonly cardPath: (pathname: string) => boolean;
+  /**
+   * Whether the merchant page's own document may send card data (our own inputs: yes, to the provider).
+   * With a provider's own card form, only that form's frame may: default true.
+   */
+  readonly pageMaySendCards?: boolean;
 }
 
 /**
@@ -150,6 +155,7 @@ export async function assertCardDataContained(shopper: Shopper, rules: Containme
         if (containsCardNumber(r.body, number)) {
           assert.equal(r.origin, rules.sandboxOrigin, `card number sent to ${r.url}`);
           assert.ok(rules.cardPath(new URL(r.url).pathname), `card number sent to ${r.url}`);
+          if (rules.pageMaySendCards === false) assert.equal(r.fromPage, false, `the page itself sent card digits to ${r.url}`);
         }
       }
     }

@@ -2,7 +2,9 @@
  * End to end, as a shopper on a plain merchant page whose endpoint is UnivaPay
  * (`demo/plain-univapay.html`: `<kessai-checkout endpoint="/api/univapay">`), against the embedded
  * UnivaPay sandbox, in Debian's Chromium: konbini at 7-Eleven (payment number and slip link) and at
- * Lawson (number only), and cards: success, 3-D Secure passed and failed, decline.
+ * Lawson (number only); and cards in our own inputs, as a PCI DSS merchant UnivaPay allows to send raw
+ * card data does (`demo/plain-univapay-pci.html`, `/api/univapay-pci`): success, 3-D Secure passed and
+ * failed, decline. Cards in UnivaPay's inline form, the default: `univapay-inline-form.test.ts`.
  *
  * UnivaPay has no server object to pay: the browser turns the card into a transaction token at
  * UnivaPay (`POST /tokens` with the app token) and the merchant's endpoint charges that token. Every
@@ -32,7 +34,8 @@ const CARDS = {
   challenge: '4000000000003220',
   declined: '4111111111111111',
 } as const;
-const ENDPOINT = '/api/univapay';
+/** The endpoint of the page under test: `/api/univapay`, or the PCI DSS merchant's for the card tests. */
+let ENDPOINT = '/api/univapay';
 const TOKENS_PATH = '/sandbox/univapay/tokens';
 
 interface SlipDetail {
@@ -56,6 +59,7 @@ after(async () => {
 let shopper: Shopper;
 let page: Page;
 beforeEach(async () => {
+  ENDPOINT = '/api/univapay';
   shopper = await openShopper(e2e, '/plain-univapay.html');
   page = shopper.page;
 });
@@ -181,7 +185,13 @@ describe('UnivaPay konbini on a plain HTML page', () => {
   });
 });
 
-describe('UnivaPay card on a plain HTML page', () => {
+describe('UnivaPay card in our own inputs (a PCI DSS merchant) on a plain HTML page', () => {
+  beforeEach(async () => {
+    ENDPOINT = '/api/univapay-pci';
+    await page.goto(`${e2e.pageOrigin}/plain-univapay-pci.html`);
+    await shopper.payButton().waitFor();
+  });
+
   it(`pays with ${CARDS.success}`, async () => {
     await typeCard(CARDS.success);
     await shopper.payButton().click();
@@ -204,7 +214,7 @@ describe('UnivaPay card on a plain HTML page', () => {
     await shopper.payButton().click();
     await page.waitForURL((url) => url.origin === e2e.sandboxOrigin && url.pathname === '/sandbox/univapay/three_ds/challenge');
     await page.getByRole('button', { name: 'Complete authentication' }).click();
-    await page.waitForURL((url) => url.origin === e2e.pageOrigin && url.pathname === '/plain-univapay.html');
+    await page.waitForURL((url) => url.origin === e2e.pageOrigin && url.pathname === '/plain-univapay-pci.html');
     await page.getByText('お支払いが完了しました').waitFor();
     assert.equal(await shopper.events('kessai-success'), 1);
     // The return parameter is gone from the address bar once the payment is resumed.

@@ -24,7 +24,7 @@ export function sandboxMiddleware(): (ctx: KoaContext, next: () => Promise<unkno
   const sandbox = createSandbox();
   const demo = createDemoHandler({ sandbox });
   return async (ctx, next) => {
-    if (!sandbox.owns(ctx.path) && !/^\/api\/[a-z]+$/.test(ctx.path)) return next();
+    if (!sandbox.owns(ctx.path) && !/^\/api\/[a-z]+(-[a-z]+)?$/.test(ctx.path)) return next();
     ctx.respond = false;
     const response = await demo(toWebRequest(ctx.req));
     await sendWebResponse(ctx.res, response, ctx.method);

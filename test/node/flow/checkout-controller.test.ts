@@ -6,6 +6,7 @@ import type { Locale } from '../../../src/core/locale.ts';
 import type { NextAction, Outcome } from '../../../src/core/outcome.ts';
 import type { CardDetails, PaymentInput } from '../../../src/core/payment-input.ts';
 import type { ClientSession, Mode, PaymentMethod } from '../../../src/core/protocol.ts';
+import type { CardSurface } from '../../../src/core/card-surface.ts';
 import type { Slip } from '../../../src/core/slip.ts';
 import {
   CheckoutController,
@@ -558,6 +559,36 @@ describe('checkout controller: resume', () => {
     );
     return storage;
   }
+
+  it('a provider card form comes back with the form after a failed return (the shopper can type another card)', async () => {
+    const page = `https://shop.example/checkout?cart=42&kessai_return=1`;
+    const storage = memoryStorage();
+    const withSurface = session({ cardEntry: 'surface', methods: ['card'] });
+    savePendingAttempt(storage, createPendingAttempt(withSurface, ENDPOINT, 'card', Date.UTC(2030, 0, 1) - 60_000, 'ch_1'));
+    const made: unknown[] = [];
+    const adapter = {
+      ...fakeAdapter({
+        resume: async (ctx) => {
+          assert.equal((ctx as { reference?: string }).reference, 'ch_1', 'the recorded reference reaches the adapter');
+          return { status: 'failed', error: paymentError('authentication', 'authentication_failed', true) };
+        },
+      }),
+      createCardSurface: (ctx: { session: ClientSession }) => {
+        const surface = { fields: ['card'], collectsName: true, reportsChanges: false } as unknown as CardSurface;
+        made.push([ctx.session.sessionId, surface]);
+        return surface;
+      },
+    };
+    const h = harness({ page, storage, adapter });
+    h.controller.hostConnected();
+    await settle();
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.session?.sessionId, SESSION_ID);
+    assert.equal(made.length, 1, 'one card form made for the form shown again');
+    assert.equal(h.controller.cardSurface, (made[0] as [string, CardSurface])[1]);
+    // The marker and nothing else of the return leaves the address bar.
+    assert.deepEqual(h.replaced, ['https://shop.example/checkout?cart=42']);
+  });
 
   it('finishes the pending attempt, removes the return params and keeps the rest of the URL', async () => {
     const page = `https://shop.example/checkout?cart=42&session_id=${SESSION_ID}&secure_token_id=st_1&utm=x#pay`;

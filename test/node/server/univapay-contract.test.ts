@@ -191,7 +191,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('a merchant UnivaPay has not allowed raw card data: the card token is refused (configuration), nothing charged', async () => {
     const t = await setup({ directCardTokens: false });
     const session = await t.start();
-    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+    const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') }));
     assert.equal(error.code, 'configuration');
     assert.equal(error.providerCode, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
     assert.equal(t.emulator.inspect.tokens().length, 0);
@@ -201,7 +201,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
   it('no email from the merchant for a card token: UnivaPay refuses it (email REQUIRED_VALUE), nothing charged', async () => {
     const t = await setup({ amount: () => ({ amount: 1500, currency: 'JPY' }) });
     const session = await t.start();
-    const error = failure(await univapayAdapter.payCard!(t.context(session), card('4000020000000000')));
+    const error = failure(await univapayAdapter.pay.card!(t.context(session), { card: card('4000020000000000') }));
     assert.equal(error.providerCode, 'VALIDATION_ERROR');
     assert.equal(t.emulator.inspect.tokens().length, 0);
     assert.equal(t.emulator.inspect.charges().length, 0);
