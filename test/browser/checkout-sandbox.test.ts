@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.ts';
 import {
   TestCheckout,
@@ -10,7 +10,12 @@ import {
   typeCard,
   typeInto,
 } from './checkout-harness.ts';
-import { SANDBOX_ORIGIN, recordedRequests, recordingFetch, requestsCarrying } from './request-audit.ts';
+import {
+  SANDBOX_ORIGIN,
+  recordedRequests,
+  recordingFetch,
+  requestsCarrying,
+} from './request-audit.ts';
 
 /**
  * `<kessai-checkout>` paying through a working backend: the demo's merchant endpoints (`/api/komoju`,
@@ -52,6 +57,17 @@ const where = (number: string) =>
 
 const banner = (el: TestCheckout) => part(el, 'error')?.textContent?.trim();
 
+/** UnivaPay's inline-form frame once its script made it, in the checkout's light DOM. */
+async function waitForFrame(el: TestCheckout): Promise<HTMLIFrameElement> {
+  let frame: HTMLIFrameElement | null = null;
+  await waitUntil(() => (frame = el.querySelector('iframe[name="univapay-checkout-connector"]')) !== null, 'no UnivaPay frame', {
+    timeout: 5000,
+  });
+  // Sized by its content once loaded.
+  await waitUntil(() => frame!.getBoundingClientRect().height > 100, 'the frame never loaded', { timeout: 5000 });
+  return frame!;
+}
+
 async function waitStatus(el: TestCheckout, status: TestCheckout['status']): Promise<void> {
   // The network and the emulators answer in a few milliseconds; allow for a slow machine.
   await statusIs(el, status).catch(async () => statusIs(el, status));
@@ -87,9 +103,9 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
     });
   });
 
-  describe('UnivaPay', () => {
+  describe('UnivaPay, a PCI DSS merchant allowed to send raw card data (our own inputs)', () => {
     it('pays by card: the card goes to the sandbox /tokens, the endpoint gets only the token id and the context', async () => {
-      const el = await checkout('/api/univapay');
+      const el = await checkout('/api/univapay-pci');
       await typeCard(el, '4000020000000000');
       payButton(el).click();
       await waitStatus(el, 'succeeded');
@@ -98,7 +114,7 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
       const [tokenCall] = recordedRequests().filter((r) => r.url === `${SANDBOX_ORIGIN}/sandbox/univapay/tokens`);
       const token = JSON.parse((await tokenCall?.response) ?? '{}') as { id?: string };
       expect(token.id).to.match(/^[0-9a-f-]{36}$/);
-      const bodies = endpointBodies('/api/univapay');
+      const bodies = endpointBodies('/api/univapay-pci');
       expect(bodies.map((b) => b['action'])).to.deep.equal(['start', 'complete']);
       // Exactly these fields: a card number, its last four or anything else added here fails.
       expect(bodies[1]).to.deep.equal({
@@ -112,7 +128,7 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
     });
 
     it('a declined card is shown; another card pays, each with its own token', async () => {
-      const el = await checkout('/api/univapay');
+      const el = await checkout('/api/univapay-pci');
       await typeCard(el, '4111111111111111');
       payButton(el).click();
       await waitStatus(el, 'failed');
@@ -122,10 +138,32 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
       await typeInto(number, '4242424242424242');
       payButton(el).click();
       await waitStatus(el, 'succeeded');
-      const completes = endpointBodies('/api/univapay').filter((b) => b['action'] === 'complete');
+      const completes = endpointBodies('/api/univapay-pci').filter((b) => b['action'] === 'complete');
       expect(completes).to.have.length(2);
       expect(completes[0]?.['token']).to.not.equal(completes[1]?.['token']);
       for (const body of completes) expect(Object.keys(body).sort()).to.deep.equal(['action', 'context', 'method', 'sessionId', 'token']);
+    });
+
+  });
+
+  describe('UnivaPay', () => {
+    it('shows UnivaPay\'s inline form (its frame on the sandbox origin, in the page\'s light DOM) under our label', async () => {
+      const el = await checkout('/api/univapay');
+      const frame = await waitForFrame(el);
+      expect(new URL(frame.src).origin).to.equal(SANDBOX_ORIGIN);
+      expect(frame.getRootNode()).to.equal(document, 'in the page\'s light DOM, where UnivaPay\'s script works');
+      expect(frame.closest('test-kessai-checkout')).to.equal(el);
+      // Projected into our layout: the checkout's slot, then the card fields' slot.
+      const fields = shadow(el).querySelector('kessai-card-fields')!;
+      const slot = shadow(fields).querySelector<HTMLSlotElement>('slot[name="kessai-surface-card"]');
+      expect(slot?.assignedElements({ flatten: true })).to.deep.equal([frame.closest('[slot]')]);
+      expect(shadow(fields).querySelector('[part="card-label"]')?.textContent?.trim()).to.equal('カード情報');
+      // Pay with nothing typed: UnivaPay's form refuses it, the shopper is told, nothing reaches the endpoint.
+      payButton(el).click();
+      await waitStatus(el, 'failed');
+      expect(banner(el)).to.equal('入力内容をご確認ください。');
+      expect(endpointBodies('/api/univapay').map((b) => b['action'])).to.deep.equal(['start']);
+      await expect(el).to.be.accessible();
     });
 
     it('konbini: the slip comes back through complete, with only the token id and the context posted', async () => {
