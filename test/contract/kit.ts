@@ -1,0 +1,40 @@
+import type { FailureReason } from '../../src/core/errors.ts';
+import type { KonbiniDetails } from '../../src/core/payment-input.ts';
+import type { ProviderName } from '../../src/core/protocol.ts';
+import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.ts';
+import type { KessaiHandlerConfig } from '../../src/server/index.ts';
+
+/**
+ * What the contract suite (`contract.test.ts`) needs of one provider to run every contract against
+ * it: how the merchant's handler is set up on the sandbox, the test cards, and how to count what the
+ * provider charged. A new provider gets the whole suite by adding its kit to `kits/` (found by name).
+ */
+export interface ProviderKit {
+  readonly provider: ProviderName;
+  readonly sandbox?: SandboxOptions;
+  /**
+   * The provider part of the handler's configuration against `sandbox`, its API reached on `apiOrigin`
+   * (`fetch`, `allowedOrigins` and `amount` are the suite's). Cards must be taken in our own inputs here
+   * (node has no provider iframe): the provider form is tested in Chromium.
+   */
+  handlerConfig(sandbox: Sandbox, apiOrigin: string, pageOrigin: string): Promise<KessaiHandlerConfigPart>;
+  readonly cards: {
+    readonly success: string;
+    /** Asks for a 3-D Secure challenge that the sandbox's buttons pass or fail. */
+    readonly challenge: string;
+    readonly decline: string;
+  };
+  /** Why the decline card fails, in our words. */
+  readonly declineReason: FailureReason;
+  /** Konbini details the provider takes, when it offers konbini. */
+  readonly konbini?: KonbiniDetails;
+  /** What the provider charged or holds for the shopper (payments, charges) in any state but failed. */
+  charged(sandbox: Sandbox): number;
+}
+
+/** The handler configuration without what the suite sets (per provider: the config is a union). */
+export type KessaiHandlerConfigPart = KessaiHandlerConfig extends infer C
+  ? C extends unknown
+    ? Omit<C, 'fetch' | 'allowedOrigins' | 'amount'>
+    : never
+  : never;
