@@ -1,4 +1,3 @@
-import type { KonbiniStore } from '../core/konbini-stores.ts';
 import type { OutcomeStatus } from '../core/outcome.ts';
 import type { Mode, PaymentMethod, ProviderName } from '../core/protocol.ts';
 
@@ -80,63 +79,4 @@ export interface CommonHandlerConfig {
   readonly timeoutMs?: number;
 }
 
-export interface KomojuHandlerConfig extends CommonHandlerConfig {
-  readonly provider: 'komoju';
-  /** `sk_…`: stays on the server. */
-  readonly secretKey: string;
-  /** `pk_…`: given to the browser. */
-  readonly publishableKey: string;
-  /** The API the server calls. Default `https://komoju.com/api/v1`; the sandbox's for development. */
-  readonly apiBase?: string;
-  /** The API base the browser gets (the sandbox seen from the shopper's browser). Default `apiBase`. */
-  readonly browserApiBase?: string;
-  /** Methods to offer. Default `['card', 'konbini']`. */
-  readonly methods?: readonly PaymentMethod[];
-  /** Konbini chains to offer (within those KOMOJU allows the session). Default: all KOMOJU allows. */
-  readonly konbiniStores?: readonly KonbiniStore[];
-}
-
-export interface UnivapayHandlerConfig extends CommonHandlerConfig {
-  readonly provider: 'univapay';
-  /** The app token (a JWT from the UnivaPay dashboard, bound to your domains): given to the browser. */
-  readonly appToken: string;
-  /** The app token's secret: stays on the server (`Authorization: Bearer {secret}.{appToken}`). */
-  readonly secret: string;
-  /** The store the app token belongs to (`/stores/{storeId}/charges/…`); also given to the browser. */
-  readonly storeId: string;
-  /** The API the server calls. Default `https://api.univapay.com`; the sandbox's for development. */
-  readonly apiBase?: string;
-  /** The API base the browser gets (the sandbox seen from the shopper's browser). Default `apiBase`. */
-  readonly browserApiBase?: string;
-  /** Methods to offer. Default `['card', 'konbini']`. */
-  readonly methods?: readonly PaymentMethod[];
-  /** Konbini chains to offer. Default: all six. */
-  readonly konbiniStores?: readonly KonbiniStore[];
-  /**
-   * Take cards in our own inputs and send the card from the browser to UnivaPay's `POST /tokens`. Only
-   * for a merchant that is PCI DSS compliant and that UnivaPay has allowed to send raw card data; any
-   * other merchant gets 401 `DIRECT_CARD_TOKEN_CREATION_DISABLED`. Default false: the card is typed into
-   * UnivaPay's own inline form (its iframe), and the page only ever sees the token id.
-   */
-  readonly directCardTokens?: boolean;
-  /**
-   * Key (32+ characters) signing the attempt ids the browser holds between `start` and `complete`.
-   * Default: derived from `secret`. Set it to keep attempts valid across a secret rotation.
-   */
-  readonly signingKey?: string;
-  /** How long after `start` an attempt can still be charged, in seconds. Default 3600. */
-  readonly attemptTtlSeconds?: number;
-  /**
-   * Konbini payment deadline in days from the charge (the charge's `capture_at`, at 23:59:59 JST).
-   * Default: none sent, UnivaPay's own (the dashboard's, 30 days unless changed).
-   */
-  readonly konbiniPaymentDays?: number;
-  /**
-   * Reads of a charge that is still `pending` before answering `processing` (each read long-polls
-   * with `?polling=true`), and the pause between them. Default 3 reads, 1000 ms apart.
-   */
-  readonly polling?: { readonly attempts?: number; readonly intervalMs?: number };
-}
-
-/** Per-provider configuration of `createKessaiHandler`; more providers join this union. */
-export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig;
+export type { KessaiHandlerConfig } from './providers.ts';

@@ -70,9 +70,9 @@ export type {
   CommonHandlerConfig,
   KessaiHandlerConfig,
   KessaiServerEvent,
-  KomojuHandlerConfig,
-  UnivapayHandlerConfig,
 } from './config.ts';
+export type { KomojuHandlerConfig } from './komoju/config.ts';
+export type { UnivapayHandlerConfig } from './univapay/config.ts';
 export {
   EndpointRequestError,
   ProviderCallError,

@@ -4,7 +4,7 @@ import { KOMOJU_DEFAULT_API_BASE, KOMOJU_PAYMENT_TYPES } from '../../providers/k
 import { mapKomojuSession } from '../../providers/komoju/map-outcome.ts';
 import type { KomojuSession } from '../../providers/komoju/schemas.ts';
 import { storeFromKomoju } from '../../providers/komoju/stores.ts';
-import type { KomojuHandlerConfig } from '../config.ts';
+import type { KomojuHandlerConfig } from './config.ts';
 import { ProviderCallError, type ServerProvider } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { komojuServerApi } from './api.ts';

@@ -10,7 +10,7 @@ import {
 import { mapUnivapayCharge, mapUnivapayError, mapUnivapayHttpStatus } from '../../providers/univapay/map-outcome.ts';
 import type { UnivapayCharge, UnivapayErrorBody, UnivapayToken } from '../../providers/univapay/schemas.ts';
 import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '../../providers/univapay/stores.ts';
-import type { UnivapayHandlerConfig } from '../config.ts';
+import type { UnivapayHandlerConfig } from './config.ts';
 import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { plainErrorCode, univapayServerApi } from './api.ts';

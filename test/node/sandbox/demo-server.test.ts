@@ -43,7 +43,9 @@ describe('demo server', () => {
     assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.match(await response.text(), /<kessai-checkout/);
     const csp = response.headers.get('content-security-policy') ?? '';
-    assert.match(csp, /script-src 'self'(;|$)/);
+    // Scripts: its own, and the sandbox's stand-ins of the providers' scripts (UnivaPay's checkout.js).
+    assert.match(csp, new RegExp(`script-src 'self' ${server.sandboxOrigin}(;|$)`));
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.match(csp, /style-src 'self'(;|$)/);
     assert.match(csp, new RegExp(`connect-src 'self' ${server.sandboxOrigin}(;|$)`));
     assert.match(csp, new RegExp(`frame-src 'self' ${server.sandboxOrigin}(;|$)`));

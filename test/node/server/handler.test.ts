@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { clientSessionSchema, endpointErrorSchema } from '../../../src/core/protocol.ts';
 import { outcomeSchema } from '../../../src/core/outcome.ts';
-import type { KessaiServerEvent, KomojuHandlerConfig } from '../../../src/server/config.ts';
+import type { KessaiServerEvent, KomojuHandlerConfig } from '../../../src/server/index.ts';
 import { createKessaiHandler, EndpointRequestError } from '../../../src/server/index.ts';
 import { fakeFetch, json, type RecordedRequest, type Route } from '../providers/fake-fetch.ts';
 import { komojuFixture } from '../providers/komoju-fixtures.ts';

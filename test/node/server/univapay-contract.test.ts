@@ -6,7 +6,7 @@ import type { ClientSession } from '../../../src/core/protocol.ts';
 import { createEndpointClient, type FlowEndpointClient } from '../../../src/flow/endpoint-client.ts';
 import type { ResumeContext } from '../../../src/providers/adapter.ts';
 import { univapayAdapter } from '../../../src/providers/univapay/adapter.ts';
-import type { AmountCallback, KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
+import type { AmountCallback, KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/index.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
 import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/univapay/index.ts';
 

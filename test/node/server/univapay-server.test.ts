@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { endpointErrorSchema, type ClientSession } from '../../../src/core/protocol.ts';
 import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
-import type { KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/config.ts';
+import type { KessaiServerEvent, UnivapayHandlerConfig } from '../../../src/server/index.ts';
 import { createHandlerForProvider, createKessaiHandler } from '../../../src/server/index.ts';
 import { createUnivapayServerProvider } from '../../../src/server/univapay/provider.ts';
 import { createUnivapayEmulator, type UnivapayEmulatorOptions } from '../../../src/sandbox/univapay/index.ts';
