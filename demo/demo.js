@@ -9,17 +9,19 @@ const TEST_CARDS = {
     ['3530 1113 3330 0000', 'JCB: succeeds'],
     ['3782 822463 10005', 'American Express: succeeds'],
     ['3056 930902 5904', 'Diners Club: succeeds'],
-    ['4100 0000 0000 0100', '3-D Secure without a challenge'],
-    ['4100 0000 0000 5000', '3-D Secure challenge: complete or fail it'],
+    ['4100 0000 0000 0100', '3-D Secure without a challenge (also 5100 0000 0000 0107, 3528 0000 0000 0106)'],
+    ['4100 0000 0000 5000', '3-D Secure challenge: complete or fail it (also 5100 0000 0000 5007, 3528 0000 0000 5006)'],
+    ['4100 0000 0050 0000', '3-D Secure that fails on the return'],
+    ['4100 0000 0030 0005', '3-D Secure challenge that fails'],
     ['4123 1111 1111 1000', 'Declined: insufficient funds'],
     ['4123 1111 1111 1018', 'Declined: over the limit'],
     ['4123 1111 1111 1034', 'Declined: wrong security code'],
     ['4123 1111 1111 1042', 'Declined: card expired'],
     ['4123 1111 1111 1059', 'Declined: card cannot be used'],
-    ['4123 1111 1111 1067', 'Declined: invalid card'],
+    ['4123 1111 1111 1075', 'Declined: invalid card'],
   ],
   univapay: [
-    ['4000 0200 0000 0000', 'Succeeds'],
+    ['4000 0200 0000 0000', 'Succeeds (typed into UnivaPay\'s form, or ours with "PCI DSS merchant")'],
     ['4242 4242 4242 4242', 'Succeeds'],
     ['4000 0000 0000 3220', '3-D Secure challenge (our sandbox choice)'],
     ['4111 1111 1111 1111', 'Declined (any card ending 1111)'],
@@ -82,26 +84,38 @@ function applyLocale() {
   }
 }
 
-// The chosen provider lives in the address (`?provider=univapay`) so that it survives the round trip
-// through 3-D Secure: the checkout returns to this URL and resumes the payment it started.
+// The chosen provider lives in the address (`?provider=univapay&pci=1`) so that it survives the round
+// trip through 3-D Secure: the checkout returns to this URL and resumes the payment it started.
 function providerFromAddress() {
-  const wanted = new URLSearchParams(location.search).get('provider');
+  const params = new URLSearchParams(location.search);
+  const wanted = params.get('provider');
   const radio = wanted ? form.querySelector(`input[name="provider"][value="${CSS.escape(wanted)}"]`) : null;
   if (radio) radio.checked = true;
+  form.elements.namedItem('pci').checked = params.get('pci') === '1';
 }
 
-function rememberProvider(provider) {
+function rememberProvider(provider, pci) {
   const url = new URL(location.href);
   url.searchParams.set('provider', provider);
+  if (pci) url.searchParams.set('pci', '1');
+  else url.searchParams.delete('pci');
   history.replaceState(history.state, '', url);
+}
+
+/** UnivaPay takes cards in its inline form unless the merchant is PCI DSS compliant (`/api/univapay-pci`). */
+function endpointOf(provider, pci) {
+  return provider === 'univapay' && pci ? '/api/univapay-pci' : `/api/${provider}`;
 }
 
 function mountCheckout() {
   const provider = String(new FormData(form).get('provider'));
-  rememberProvider(provider);
+  const pciBox = form.elements.namedItem('pci');
+  pciBox.disabled = provider !== 'univapay';
+  const pci = !pciBox.disabled && pciBox.checked;
+  rememberProvider(provider, pci);
   renderTestCards(provider);
   const checkout = document.createElement('kessai-checkout');
-  checkout.setAttribute('endpoint', `/api/${provider}`);
+  checkout.setAttribute('endpoint', endpointOf(provider, pci));
   checkout.context = { cart: 'demo-cart-1' };
   checkoutHost.replaceChildren(checkout);
   applyLocale();
@@ -131,7 +145,7 @@ for (const type of EVENTS) {
 
 form.addEventListener('change', (event) => {
   const name = event.target?.name;
-  if (name === 'provider') mountCheckout();
+  if (name === 'provider' || name === 'pci') mountCheckout();
   else if (name === 'locale') applyLocale();
   else applyTheme();
 });

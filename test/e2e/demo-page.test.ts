@@ -43,14 +43,23 @@ describe('demo page', () => {
     const shopper = await openDemo();
     const { page } = shopper;
     try {
-      await page.getByLabel('UnivaPay').check();
+      await page.getByLabel('UnivaPay', { exact: true }).check();
       await shopper.payButton().waitFor();
       assert.equal(await page.locator('#checkout-host kessai-checkout').getAttribute('endpoint'), '/api/univapay');
       assert.match(page.url(), /[?&]provider=univapay/);
 
+      // UnivaPay as most merchants have it: the card in UnivaPay's own form, from the sandbox origin.
+      const univapayFrame = page.locator('#checkout-host iframe[name="univapay-checkout-connector"]');
+      await univapayFrame.waitFor();
+      assert.equal(new URL((await univapayFrame.getAttribute('src')) ?? '').origin, e2e.sandboxOrigin);
+
       await page.getByLabel('English').check();
       await page.getByRole('button', { name: /^Pay / }).waitFor();
+      // A PCI DSS merchant: our own inputs, through its own endpoint, remembered in the address.
+      await page.getByLabel(/PCI DSS merchant/).check();
       await page.locator('#checkout-host').getByLabel('Card number').waitFor();
+      assert.equal(await page.locator('#checkout-host kessai-checkout').getAttribute('endpoint'), '/api/univapay-pci');
+      assert.match(page.url(), /[?&]pci=1/);
 
       await page.locator('input[name="primary"]').fill('#aa0044');
       const background = await page
@@ -58,10 +67,13 @@ describe('demo page', () => {
         .evaluate((button) => getComputedStyle(button).backgroundColor);
       assert.equal(background, 'rgb(170, 0, 68)');
 
-      // A reload (as after a return from 3-D Secure) comes back to the same provider.
+      // A reload (as after a return from 3-D Secure) comes back to the same provider and option.
       await page.reload();
       await shopper.payButton().waitFor();
-      assert.equal(await page.locator('#checkout-host kessai-checkout').getAttribute('endpoint'), '/api/univapay');
+      assert.equal(await page.locator('#checkout-host kessai-checkout').getAttribute('endpoint'), '/api/univapay-pci');
+      // Back to KOMOJU, the option does not apply.
+      await page.getByLabel('KOMOJU').check();
+      assert.equal(await page.getByLabel(/PCI DSS merchant/).isDisabled(), true);
       assert.deepEqual(shopper.pageErrors, []);
     } finally {
       await shopper.context.close();

@@ -47,6 +47,14 @@ export const surfaceViewStyles = css`
   .surface-slot.invalid {
     border-color: var(--_danger);
   }
+  /* A provider's whole-card form keeps its own colours: it sits on a light panel whatever our scheme. */
+  .surface-card {
+    background: #ffffff;
+    color-scheme: light;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 8px;
+  }
   .surface-card ::slotted(*) {
     display: block;
     width: 100%;

@@ -76,9 +76,13 @@ function waitFor<T>(root: Node, find: () => T | null, ms: number, what: string):
   });
 }
 
-/** The rows of UnivaPay's form styled a little like ours (the inline form takes one item style). */
+/**
+ * The rows of UnivaPay's form in our font (the inline form takes one item style). Not our colours:
+ * UnivaPay's form keeps its own, on the light panel our layout gives it, and is not remade when our
+ * colour scheme changes (that would lose what the shopper typed).
+ */
 function itemStyle(theme: SurfaceTheme): string {
-  return `padding: 0 2px; color: ${theme.color}; font-family: ${theme.fontFamily}; font-size: ${theme.fontSize}`;
+  return `padding: 0 2px; font-family: ${theme.fontFamily}; font-size: ${theme.fontSize}`;
 }
 
 export function createUnivapaySurface(ctx: SurfaceContext): CardSurface {
