@@ -23,8 +23,9 @@ describe('autoloadElements', () => {
       }),
     );
     document.body.append(slip);
+    // The first module the dev server transforms for this page: allow a cold, busy machine its time.
     await waitUntil(() => customElements.get('kessai-konbini-slip') !== undefined, 'the slip was never loaded', {
-      timeout: 3000,
+      timeout: 10000,
     });
     await waitUntil(() => slip.shadowRoot?.textContent?.includes('Lawson'), 'the slip never showed its store');
     expect(customElements.get('kessai-challenge')).to.equal(undefined, 'no challenge tag, no challenge loaded');
