@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
 /**
- * The small fixed set of error codes every failure is sorted into (see STYLE.md "Adapters").
+ * The small fixed set of error codes every failure is sorted into (docs/protocol.md
+ * "5. The normalized Outcome").
  * - network: the endpoint or provider could not be reached, or answered something unparseable
  * - validation: the shopper's input was refused (bad card number, missing email)
  * - declined: the card or payment was declined by the issuer / provider
@@ -22,8 +23,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * Why a payment failed, as a key into the message catalogue (`src/core/i18n/messages.ts`), so that the
- * elements can show it in the shopper's language. Adapters map provider codes onto these.
+ * Why a payment failed, as a key into the message catalogue (`src/core/i18n/failure-messages.ts`), so
+ * that the elements can show it in the shopper's language. Adapters map provider codes onto these.
  */
 export const FAILURE_REASONS = [
   'network_unreachable',

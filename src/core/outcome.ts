@@ -21,7 +21,7 @@ const method = z.enum(['card', 'konbini']);
 
 /**
  * The normalized outcome of a payment attempt: every adapter maps its provider's statuses onto these
- * and nothing else reaches the elements (DESIGN.md "Normalized outcome").
+ * and nothing else reaches the elements (docs/protocol.md "5. The normalized Outcome").
  */
 export const outcomeSchema = z.discriminatedUnion('status', [
   z.object({

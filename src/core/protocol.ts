@@ -4,8 +4,8 @@ import { METHODS, MODES, PROVIDERS } from './names.ts';
 import { outcomeSchema, type Outcome } from './outcome.ts';
 
 /**
- * The merchant endpoint protocol, v1 (DESIGN.md "The merchant endpoint protocol"). One JSON POST to one
- * merchant URL, `{ action: "start" | "complete" | "status", … }`. These schemas are used by the browser
+ * The merchant endpoint protocol, v1 (docs/protocol.md). One JSON POST to one merchant URL,
+ * `{ action: "start" | "complete" | "status", … }`. These schemas are used by the browser
  * (`src/flow/endpoint-client.ts`) and by the server handler (`src/server/handler.ts`) alike.
  */
 export { METHODS, MODES, PROVIDERS } from './names.ts';

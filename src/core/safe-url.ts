@@ -1,7 +1,7 @@
 /**
  * Redirect and link targets are accepted only when they are `https:` URLs, or on one of the explicitly
  * trusted origins (the embedded sandbox, which runs on plain http on localhost). `javascript:`, `data:`
- * and every other scheme are refused (DESIGN.md "Security rules").
+ * and every other scheme are refused (docs/protocol.md "5. The normalized Outcome").
  */
 export function safeUrl(raw: string, trustedOrigins: readonly string[] = []): URL | null {
   let url: URL;

@@ -7,7 +7,7 @@ export { INITIAL_STATE, canSubmit, isBusy, sessionOf } from './state.ts';
 export type { FlowState, FlowStatus } from './state.ts';
 
 /**
- * One payment attempt as a pure state machine (STYLE.md "The payment attempt is a state machine").
+ * One payment attempt as a pure state machine (README.md "Decisions").
  *
  * ```
  * idle ─start→ loading ─session_loaded→ ready ─submit→ submitting ─outcome→ requires_action

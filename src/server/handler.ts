@@ -39,9 +39,9 @@ const amountDecisionSchema = z.object({
 });
 
 /**
- * The merchant endpoint of protocol v1 (DESIGN.md "The merchant endpoint protocol") for one provider.
- * See `index.ts` for usage. Every answer is JSON with `Cache-Control: no-store`; errors are
- * `{ error: { code, message } }` and never carry a key or a provider's body.
+ * The merchant endpoint of protocol v1 (docs/protocol.md) for one provider. See `index.ts` for usage.
+ * Every answer is JSON with `Cache-Control: no-store`; errors are `{ error: { code, message } }` and
+ * never carry a key or a provider's body.
  */
 export function createKessaiHandler(config: KessaiHandlerConfig): KessaiHandler {
   return createHandlerForProvider(serverProviderFor(config), config);

@@ -19,11 +19,11 @@ const PAY_CASH: StoreStep = {
 };
 
 /**
- * Lawson and Ministop both use the Loppi kiosk (Ministop moved to Loppi; industry-generic, not
- * from a provider): the "I have a number" menu, the payment number, then the confirmation number; the
- * kiosk prints an application ticket that is valid for 30 minutes at the register (industry-generic;
- * see providers/README.md section 6). Some processors issue no 確認番号 and use the shopper's phone
- * number instead (providers/README.md section 6), hence the `no-confirmation` variant.
+ * Lawson and Ministop both use the Loppi kiosk (Ministop moved to Loppi; industry-generic, not from a
+ * provider): the "I have a number" menu, the payment number, then the confirmation number; the kiosk
+ * prints an application ticket that is valid for 30 minutes at the register (industry-generic; see
+ * docs/providers.md "Konbini chains › Slips"). Some processors issue no 確認番号 and use the shopper's
+ * phone number instead (same section), hence the `no-confirmation` variant.
  */
 const LOPPI: readonly StoreStep[] = [
   {
@@ -48,9 +48,8 @@ const LOPPI: readonly StoreStep[] = [
 ];
 
 /**
- * Seicomart (documented for this processor family, providers/README.md section 6) and Daily Yamazaki
- * (UNCONFIRMED there: assumed to work the same way) take the "online payment number" at the register's
- * touch panel, with no kiosk.
+ * Seicomart (docs/providers.md "Konbini chains › Slips") and Daily Yamazaki (UNCONFIRMED there: assumed
+ * to work the same way) take the "online payment number" at the register's touch panel, with no kiosk.
  */
 const ONLINE_PAYMENT_AT_REGISTER: readonly StoreStep[] = [
   {
@@ -68,8 +67,8 @@ const ONLINE_PAYMENT_AT_REGISTER: readonly StoreStep[] = [
  * Each chain's own way to pay, as ordered steps in Japanese and English, worded for a shopper standing
  * in the store with only a phone. The steps say "payment number" and "confirmation number", the labels
  * the slip shows. Facts marked industry-generic come from how Japanese konbini payments work in general
- * (providers/README.md section 6 "Typical slip contents", a third-party source), not from one provider:
- * exact kiosk menu wording and digit counts vary with the payment processor.
+ * (docs/providers.md "Konbini chains › Slips", third-party sources), not from one provider: exact kiosk
+ * menu wording and digit counts vary with the payment processor.
  */
 export const STORE_STEPS: Readonly<Record<KonbiniStore, readonly StoreStep[]>> = {
   lawson: LOPPI,
@@ -95,8 +94,9 @@ export const STORE_STEPS: Readonly<Record<KonbiniStore, readonly StoreStep[]>> =
     PAY_CASH,
   ],
   // 7-Eleven has no kiosk step: the shopper shows (or prints) the "internet shopping payment slip"
-  // (払込票) or its barcode at the register, or quotes the payment slip number (払込票番号, commonly 13
-  // digits) (industry-generic). KOMOJU and UnivaPay give a slip page URL for 7-Eleven (seed 001).
+  // (払込票) or its barcode at the register, or quotes the payment slip number (払込票番号, commonly 13 digits)
+  // (industry-generic). KOMOJU and UnivaPay give a slip page URL for 7-Eleven (docs/providers.md
+  // "Konbini chains › Slips").
   'seven-eleven': [
     {
       when: 'slip-url',

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../core/errors.ts';
 import type { Slip } from '../../core/slip.ts';
 
 /**
- * The `kessai-*` events (DESIGN.md "Events"). Each is a typed `Event` subclass, `bubbles` and
+ * The `kessai-*` events (README.md "Elements"). Each is a typed `Event` subclass, `bubbles` and
  * `composed`; details carry no card data: brand, last four and completeness at most.
  */
 

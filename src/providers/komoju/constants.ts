@@ -1,7 +1,13 @@
-/** The real KOMOJU API (README 1). The sandbox replaces it only when the merchant's server says so. */
+/**
+ * The real KOMOJU API (docs/providers.md "KOMOJU"). The sandbox replaces it only when the merchant's
+ * server says so.
+ */
 export const KOMOJU_DEFAULT_API_BASE = 'https://komoju.com/api/v1';
 
-/** Sent as `X-KOMOJU-API-VERSION` by the server module, as KOMOJU's mobile SDK and its server example do (README 1.1). */
+/**
+ * Sent as `X-KOMOJU-API-VERSION` by the server module, as KOMOJU's mobile SDK and its server example do
+ * (docs/providers.md "KOMOJU › Calls the code makes").
+ */
 export const KOMOJU_API_VERSION = '2024-07-15';
 
 /** The `payment_types` / `payment_details.type` slugs of the two methods Kessai Elements takes. */

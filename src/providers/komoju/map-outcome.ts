@@ -16,8 +16,9 @@ import type {
 import { brandFromKomoju, methodFromKomojuType, storeFromKomoju } from './stores.ts';
 
 /**
- * KOMOJU's answers onto the normalized `Outcome` (providers README 1.4, 1.6, 1.8). Pure: shared by the
- * browser adapter and the server's `status` action.
+ * KOMOJU's answers onto the normalized `Outcome` (docs/providers.md
+ * "KOMOJU › Statuses and our Outcome"). Pure: shared by the browser adapter and the server's `status`
+ * action.
  *
  * `retryable` means: the shopper may submit again in this same session (another card, corrected
  * input, a second try after an outage). It is false when the session is over or the merchant's setup
@@ -231,9 +232,10 @@ export function mapKomojuSession(session: KomojuSession, options: KomojuMapOptio
 }
 
 /**
- * The answer of `POST /sessions/{id}/pay` (README 1.4): an error → failed; `pending` with a
- * redirect_url → requires_action (3-D Secure or an offsite step), the URL checked with `safeUrl`;
- * `completed` → the payment's outcome (konbini: the slip, not KOMOJU's instructions redirect).
+ * The answer of `POST /sessions/{id}/pay` (docs/providers.md "KOMOJU › Statuses and our Outcome"): an
+ * error → failed; `pending` with a redirect_url → requires_action (3-D Secure or an offsite step), the
+ * URL checked with `safeUrl`; `completed` → the payment's outcome (konbini: the slip, not KOMOJU's
+ * instructions redirect).
  */
 export function mapKomojuPayResponse(
   response: KomojuPayResponse,

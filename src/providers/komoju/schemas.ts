@@ -2,12 +2,15 @@ import * as z from 'zod/mini';
 
 /**
  * The KOMOJU objects the browser (and the server's `status`) reads, as KOMOJU documents them
- * (providers README 1.2–1.8). Every object is loose: KOMOJU adds fields over time and we only name the
- * ones we use. Statuses are plain strings here and are sorted in `map-outcome.ts`, so that a status we
- * have not heard of becomes an `unexpected_response` failure there instead of a parse error here.
+ * (docs/providers.md "KOMOJU"). Every object is loose: KOMOJU adds fields over time and we only name
+ * the ones we use. Statuses are plain strings here and are sorted in `map-outcome.ts`, so that a status
+ * we have not heard of becomes an `unexpected_response` failure there instead of a parse error here.
  */
 
-/** `payment_details` of a payment in a response: never the full card number (README 1.6). */
+/**
+ * `payment_details` of a payment in a response: never the full card number (docs/providers.md
+ * "KOMOJU › Calls the code makes").
+ */
 export const komojuResponsePaymentDetailsSchema = z.looseObject({
   type: z.string(),
   // credit_card
@@ -23,7 +26,10 @@ export const komojuResponsePaymentDetailsSchema = z.looseObject({
 });
 export type KomojuResponsePaymentDetails = z.infer<typeof komojuResponsePaymentDetailsSchema>;
 
-/** Payment (README 1.6). `status`: pending | authorized | captured | cancelled | expired | refunded | failed. */
+/**
+ * Payment (docs/providers.md "KOMOJU › Statuses and our Outcome"). `status`:
+ * pending | authorized | captured | cancelled | expired | refunded | failed.
+ */
 export const komojuPaymentSchema = z.looseObject({
   id: z.string(),
   resource: z.optional(z.literal('payment')),
@@ -38,7 +44,10 @@ export const komojuPaymentSchema = z.looseObject({
 });
 export type KomojuPayment = z.infer<typeof komojuPaymentSchema>;
 
-/** `payment_methods[]` of a session (README 1.2). `brands` is an array for cards, an object for konbini. */
+/**
+ * `payment_methods[]` of a session (docs/providers.md "KOMOJU › Calls the code makes"). `brands` is an
+ * array for cards, an object for konbini.
+ */
 export const komojuSessionPaymentMethodSchema = z.looseObject({
   type: z.string(),
   brands: z.optional(z.union([z.array(z.string()), z.record(z.string(), z.unknown())])),
@@ -47,7 +56,10 @@ export const komojuSessionPaymentMethodSchema = z.looseObject({
 });
 export type KomojuSessionPaymentMethod = z.infer<typeof komojuSessionPaymentMethodSchema>;
 
-/** Session (README 1.2). `status`: pending | completed | cancelled (and possibly expired). */
+/**
+ * Session (docs/providers.md "KOMOJU › Statuses and our Outcome"). `status`:
+ * pending | completed | cancelled (and possibly expired).
+ */
 export const komojuSessionSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   resource: z.optional(z.literal('session')),
@@ -65,8 +77,9 @@ export const komojuSessionSchema = z.looseObject({
 export type KomojuSession = z.infer<typeof komojuSessionSchema>;
 
 /**
- * The error object (README 1.8): `{code, message, param, details}`. The pay response may also carry
- * a bare string (komoju-fields types it `string | object`).
+ * The error object (docs/providers.md "KOMOJU › Statuses and our Outcome"):
+ * `{code, message, param, details}`. The pay response may also carry a bare string (komoju-fields types
+ * it `string | object`).
  */
 export const komojuErrorObjectSchema = z.looseObject({
   code: z.nullish(z.string()),
@@ -80,7 +93,10 @@ export type KomojuErrorValue = z.infer<typeof komojuErrorValueSchema>;
 export const komojuErrorBodySchema = z.looseObject({ error: komojuErrorValueSchema });
 export type KomojuErrorBody = z.infer<typeof komojuErrorBodySchema>;
 
-/** `POST /sessions/{id}/pay` answer (README 1.4). `status`: pending | completed | error. */
+/**
+ * `POST /sessions/{id}/pay` answer (docs/providers.md "KOMOJU › Statuses and our Outcome"). `status`:
+ * pending | completed | error.
+ */
 export const komojuPayResponseSchema = z.looseObject({
   status: z.string(),
   redirect_url: z.nullish(z.string()),
@@ -90,7 +106,10 @@ export const komojuPayResponseSchema = z.looseObject({
 });
 export type KomojuPayResponse = z.infer<typeof komojuPayResponseSchema>;
 
-/** Secure token (README 1.7). `verification_status`: OK | SKIPPED | NEEDS_VERIFY | ERRORED. */
+/**
+ * Secure token (docs/providers.md "KOMOJU › 3-D Secure: secure tokens"). `verification_status`:
+ * OK | SKIPPED | NEEDS_VERIFY | ERRORED.
+ */
 export const komojuSecureTokenSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   verification_status: z.string(),

@@ -5,8 +5,9 @@ import { methodFromPaymentType, storeReader } from '../shared/payment-types.ts';
 import { KOMOJU_PAYMENT_TYPES } from './constants.ts';
 
 /**
- * Our konbini ids → KOMOJU `store` slugs (README 1.5 and 6). They happen to be spelled alike today; the
- * table keeps the mapping explicit so that neither side can drift silently.
+ * Our konbini ids → KOMOJU `store` slugs (docs/providers.md "Konbini chains › Identifiers"). They
+ * happen to be spelled alike today; the table keeps the mapping explicit so that neither side can drift
+ * silently.
  */
 const KOMOJU_STORE_SLUGS: Readonly<Record<KonbiniStore, string>> = {
   'seven-eleven': 'seven-eleven',

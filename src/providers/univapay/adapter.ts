@@ -147,7 +147,8 @@ async function payWithInlineForm(
 async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise<Outcome> {
   const refused = sessionRefusal(ctx.session, 'konbini', konbini.store);
   if (refused) return refused;
-  // UnivaPay requires the phone number for konbini (README 2.2); the form asks for it.
+  // UnivaPay's konbini example sends the phone number, so ours always does (docs/providers.md
+  // "UnivaPay › Calls the code makes"); the form asks for it.
   const phone = konbini.phone?.replace(/\D/g, '') ?? '';
   if (!phone) return failed('validation', 'invalid_phone', true, { field: 'phone' });
   const client = clientFor(ctx);

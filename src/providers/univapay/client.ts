@@ -7,9 +7,10 @@ import { mapUnivapayHttpStatus } from './map-outcome.ts';
 import { univapayErrorBodySchema, type UnivapayErrorBody } from './schemas.ts';
 
 /**
- * The one call the browser makes to UnivaPay: `POST /tokens` with the app token (README 2.1–2.2):
- * `Authorization: Bearer {app jwt}`, a JSON body, an `Idempotency-Key`, the attempt's abort signal
- * (the plumbing is `shared/json-client.ts`). It never throws.
+ * The one call the browser makes to UnivaPay: `POST /tokens` with the app token (docs/providers.md
+ * "UnivaPay › Calls the code makes"): `Authorization: Bearer {app jwt}`, a JSON body, an
+ * `Idempotency-Key`, the attempt's abort signal (the plumbing is `shared/json-client.ts`). It never
+ * throws.
  *
  * Card data passed to `post` goes only into the request body, to `apiBase`.
  */

@@ -1,12 +1,19 @@
-/** The real UnivaPay API (README 2). The sandbox replaces it only when the merchant's server says so. */
+/**
+ * The real UnivaPay API (docs/providers.md "UnivaPay"). The sandbox replaces it only when the
+ * merchant's server says so.
+ */
 export const UNIVAPAY_DEFAULT_API_BASE = 'https://api.univapay.com';
 
-/** The `payment_type` of the two methods Kessai Elements takes (README 2.2). */
+/**
+ * The `payment_type` of the two methods Kessai Elements takes (docs/providers.md
+ * "UnivaPay › Calls the code makes").
+ */
 export const UNIVAPAY_PAYMENT_TYPES = { card: 'card', konbini: 'konbini' } as const;
 
 /**
- * Keys Kessai Elements puts in a charge's `metadata` (flat, string values: README 2.3), which bind the
- * charge to the attempt that created it and let `status` answer without any store of its own.
+ * Keys Kessai Elements puts in a charge's `metadata` (flat, string values: docs/providers.md
+ * "UnivaPay › Calls the code makes"), which bind the charge to the attempt that created it and let
+ * `status` answer without any store of its own.
  */
 export const UNIVAPAY_METADATA = {
   attempt: 'kessai_attempt',
@@ -15,7 +22,10 @@ export const UNIVAPAY_METADATA = {
   orderId: 'kessai_order_id',
 } as const;
 
-/** The slip keys of a konbini charge's `metadata` once it is `awaiting` (seed 001, README 2.7). */
+/**
+ * The slip keys of a konbini charge's `metadata` once it is `awaiting` (docs/providers.md
+ * "UnivaPay › Statuses and our Outcome").
+ */
 export const UNIVAPAY_SLIP_METADATA = {
   paymentNumber: 'internal_convenience_payment_number',
   slipUrl: 'internal_convenience_payment_url',

@@ -16,10 +16,11 @@ import type {
 } from './schemas.ts';
 
 /**
- * UnivaPay's answers onto the normalized `Outcome` (providers README 2.5–2.8, seed 001). Pure: the
- * browser adapter maps token errors with it, the server module maps charges with it.
+ * UnivaPay's answers onto the normalized `Outcome` (docs/providers.md
+ * "UnivaPay › Statuses and our Outcome"). Pure: the browser adapter maps token errors with it, the
+ * server module maps charges with it.
  *
- * Two kinds of failure exist (README 2.8): HTTP errors with an error body (`VALIDATION_ERROR`,
+ * Two kinds of failure exist (same section): HTTP errors with an error body (`VALIDATION_ERROR`,
  * `INVALID_DOMAIN`…: the request was refused), and charges that are 2xx with `status: failed` and a
  * numeric `error.code` (the payment was refused). `retryable` means the shopper may submit again in
  * this same attempt (another card, corrected input, a second try after an outage).
@@ -29,7 +30,10 @@ const CONFIGURATION = rule('configuration', 'configuration_error', false);
 const UNAVAILABLE = rule('provider', 'provider_unavailable', true);
 const PROCESSING = rule('provider', 'processing_error', true);
 
-/** HTTP error codes (README 2.8). The code decides; the HTTP status only when the code is unknown. */
+/**
+ * HTTP error codes (docs/providers.md "UnivaPay › Statuses and our Outcome"). The code decides; the
+ * HTTP status only when the code is unknown.
+ */
 const HTTP_ERRORS: Readonly<Record<string, ErrorRule>> = {
   // the merchant's setup: app token, domains, secret, permissions
   AUTH_HEADER_MISSING: CONFIGURATION,
@@ -46,7 +50,10 @@ const HTTP_ERRORS: Readonly<Record<string, ErrorRule>> = {
   // the shopper's card or pace
   NO_TEST_CARD_IN_LIVE_MODE: rule('declined', 'card_not_supported', true, 'number'),
   CARD_LOCKED: rule('declined', 'card_declined', true),
-  /** The same amount on the same card within 30 s (README 2.8): wait, then try again. */
+  /**
+   * The same amount on the same card within 30 s (docs/providers.md
+   * "UnivaPay › Statuses and our Outcome"): wait, then try again.
+   */
   CHARGE_TOO_QUICK: rule('declined', 'too_many_attempts', true),
   // the token was used or went stale: a new submit makes a new one
   TRANSACTION_ALREADY_PROCESSED: PROCESSING,
@@ -109,7 +116,10 @@ export function mapUnivapayHttpStatus(httpStatus: number): FailedOutcome {
   return failedForHttpStatus(httpStatus);
 }
 
-/** The numeric payment error codes of a failed charge (README 2.8). */
+/**
+ * The numeric payment error codes of a failed charge (docs/providers.md
+ * "UnivaPay › Statuses and our Outcome").
+ */
 const CHARGE_ERRORS: Readonly<Record<number, ErrorRule>> = {
   301: rule('validation', 'incorrect_number', true, 'number'),
   302: rule('validation', 'incorrect_expiry', true, 'expiry'),
@@ -148,7 +158,8 @@ const CHARGE_ERRORS: Readonly<Record<number, ErrorRule>> = {
 
 /**
  * The `error` of a `failed` / `error` charge. Unknown 3xx codes are card declines; anything else is a
- * processing error. A konbini charge that failed without an error passed its deadline (README 2.7).
+ * processing error. A konbini charge that failed without an error passed its deadline
+ * (docs/providers.md "UnivaPay › Statuses and our Outcome").
  */
 export function mapUnivapayChargeError(
   error: UnivapayChargeError | null | undefined,
@@ -178,9 +189,10 @@ function formValue(value: unknown): string | undefined {
 }
 
 /**
- * The 3-D Secure step of a charge `awaiting` authentication (README 2.6 step 3-4): `http_post` → a form
- * POST of `payload` to `issuer_token`; `http_get` → a redirect with `payload` in the query. The URL must
- * be `https:` or on a trusted origin (the sandbox); anything else is refused, never followed.
+ * The 3-D Secure step of a charge `awaiting` authentication (docs/providers.md
+ * "UnivaPay › 3-D Secure: the issuer-token flow", steps 3–4): `http_post` → a form POST of `payload` to
+ * `issuer_token`; `http_get` → a redirect with `payload` in the query. The URL must be `https:` or on a
+ * trusted origin (the sandbox); anything else is refused, never followed.
  */
 export function issuerTokenOutcome(
   issuer: UnivapayIssuerToken,
@@ -218,10 +230,11 @@ function metadataText(charge: UnivapayCharge, key: string): string | undefined {
 }
 
 /**
- * The slip of a konbini charge `awaiting` cash (seed 001): `internal_convenience_payment_number` →
- * payment number, `internal_convenience_payment_url` (7-Eleven only) → the printable slip, checked
- * with `safeUrl`. UnivaPay's charge does not say the store (the token does) nor, unless the merchant set
- * `capture_at`, the deadline (`expiry/latest` does): the caller passes both in.
+ * The slip of a konbini charge `awaiting` cash (docs/providers.md
+ * "UnivaPay › Statuses and our Outcome"): `internal_convenience_payment_number` → payment number,
+ * `internal_convenience_payment_url` (7-Eleven only) → the printable slip, checked with `safeUrl`.
+ * UnivaPay's charge does not say the store (the token does) nor, unless the merchant set `capture_at`,
+ * the deadline (`expiry/latest` does): the caller passes both in.
  */
 export function konbiniSlipFromCharge(
   charge: UnivapayCharge,
@@ -264,9 +277,9 @@ export interface UnivapayChargeMapOptions {
 }
 
 /**
- * A charge by its status (README 2.5): `successful` / `authorized` → succeeded; `pending` → processing;
- * `awaiting` → the 3-D Secure step (card) or the slip (konbini); `failed` / `error` → failed by
- * `error.code`; `canceled` → canceled.
+ * A charge by its status (docs/providers.md "UnivaPay › Statuses and our Outcome"): `successful` /
+ * `authorized` → succeeded; `pending` → processing; `awaiting` → the 3-D Secure step (card) or the slip
+ * (konbini); `failed` / `error` → failed by `error.code`; `canceled` → canceled.
  */
 export function mapUnivapayCharge(charge: UnivapayCharge, options: UnivapayChargeMapOptions): Outcome {
   const { method } = options;

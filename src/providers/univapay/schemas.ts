@@ -1,13 +1,16 @@
 import * as z from 'zod/mini';
 
 /**
- * The UnivaPay objects Kessai Elements reads, as UnivaPay documents them (providers README 2.2–2.8,
- * seed 001). Every object is loose: UnivaPay adds fields over time and we name only the ones we use.
+ * The UnivaPay objects Kessai Elements reads, as UnivaPay documents them (docs/providers.md
+ * "UnivaPay"). Every object is loose: UnivaPay adds fields over time and we name only the ones we use.
  * Statuses stay plain strings here and are sorted in `map-outcome.ts`, so that a status we have not
  * heard of becomes an `unexpected_response` failure there instead of a parse error here.
  */
 
-/** `{status: "error", code: "VALIDATION_ERROR", errors: [{field, reason}]}` (README 2.8). */
+/**
+ * `{status: "error", code: "VALIDATION_ERROR", errors: [{field, reason}]}` (docs/providers.md
+ * "UnivaPay › Statuses and our Outcome").
+ */
 export const univapayErrorBodySchema = z.looseObject({
   status: z.optional(z.string()),
   code: z.string().check(z.minLength(1)),
@@ -22,7 +25,10 @@ export const univapayErrorBodySchema = z.looseObject({
 });
 export type UnivapayErrorBody = z.infer<typeof univapayErrorBodySchema>;
 
-/** `data.card` of a card token: never the full number (README 2.2). */
+/**
+ * `data.card` of a card token: never the full number (docs/providers.md
+ * "UnivaPay › Calls the code makes").
+ */
 const univapayTokenCardSchema = z.looseObject({
   cardholder: z.nullish(z.string()),
   brand: z.nullish(z.string()),
@@ -30,7 +36,10 @@ const univapayTokenCardSchema = z.looseObject({
   card_bin: z.nullish(z.string()),
 });
 
-/** A transaction token (README 2.2, 201 answer of `POST /tokens`, and `GET /stores/{s}/tokens/{id}`). */
+/**
+ * A transaction token (201 answer of `POST /tokens`, and `GET /stores/{s}/tokens/{id}`:
+ * docs/providers.md "UnivaPay › Calls the code makes").
+ */
 export const univapayTokenSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   store_id: z.nullish(z.string()),
@@ -52,19 +61,25 @@ export const univapayTokenSchema = z.looseObject({
 });
 export type UnivapayToken = z.infer<typeof univapayTokenSchema>;
 
-/** The `error` of a failed charge: `{code: 306, message, details}` (README 2.8). */
+/**
+ * The `error` of a failed charge: `{code: 306, message, details}` (docs/providers.md
+ * "UnivaPay › Statuses and our Outcome").
+ */
 export const univapayChargeErrorSchema = z.looseObject({
   code: z.nullish(z.union([z.number(), z.string()])),
   message: z.nullish(z.string()),
 });
 export type UnivapayChargeError = z.infer<typeof univapayChargeErrorSchema>;
 
-/** Metadata is flat; UnivaPay itself writes numbers into it at times (seed 001: `orderid: 123456`). */
+/**
+ * Metadata is flat; UnivaPay itself writes numbers into it at times (`orderid: 123456`:
+ * docs/providers.md "UnivaPay › Statuses and our Outcome").
+ */
 const metadataSchema = z.record(z.string(), z.unknown());
 
 /**
- * A charge (README 2.3 response, 2.5 statuses, seed 001). `status`: pending | awaiting | authorized |
- * successful | failed | error | canceled.
+ * A charge (docs/providers.md "UnivaPay › Statuses and our Outcome"). `status`:
+ * pending | awaiting | authorized | successful | failed | error | canceled.
  */
 export const univapayChargeSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
@@ -75,7 +90,10 @@ export const univapayChargeSchema = z.looseObject({
   requested_currency: z.string(),
   charged_amount: z.nullish(z.number()),
   charged_currency: z.nullish(z.string()),
-  /** Konbini: the payment deadline when the merchant set one (README 2.3). */
+  /**
+   * Konbini: the payment deadline when the merchant set one (docs/providers.md
+   * "UnivaPay › Calls the code makes").
+   */
   capture_at: z.nullish(z.string()),
   status: z.string(),
   error: z.nullish(univapayChargeErrorSchema),
@@ -93,8 +111,9 @@ export const univapayChargeSchema = z.looseObject({
 export type UnivapayCharge = z.infer<typeof univapayChargeSchema>;
 
 /**
- * `GET /stores/{s}/charges/{id}/three_ds/issuer_token` (README 2.6 step 3): where the browser goes for
- * the challenge, how, and the payload to send there (keys passed through unformatted).
+ * `GET /stores/{s}/charges/{id}/three_ds/issuer_token` (docs/providers.md
+ * "UnivaPay › 3-D Secure: the issuer-token flow", step 3): where the browser goes for the challenge,
+ * how, and the payload to send there (keys passed through unformatted).
  */
 export const univapayIssuerTokenSchema = z.looseObject({
   issuer_token: z.string().check(z.minLength(1)),
@@ -105,7 +124,10 @@ export const univapayIssuerTokenSchema = z.looseObject({
 });
 export type UnivapayIssuerToken = z.infer<typeof univapayIssuerTokenSchema>;
 
-/** `GET /stores/{s}/charges/{id}/expiry/latest` (README 2.4): the konbini payment deadline. */
+/**
+ * `GET /stores/{s}/charges/{id}/expiry/latest` (docs/providers.md "UnivaPay › Calls the code makes"):
+ * the konbini payment deadline.
+ */
 export const univapayChargeExpirySchema = z.looseObject({
   id: z.nullish(z.string()),
   charge_id: z.nullish(z.string()),

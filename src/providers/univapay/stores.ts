@@ -5,8 +5,9 @@ import { methodFromPaymentType, storeReader } from '../shared/payment-types.ts';
 import { UNIVAPAY_PAYMENT_TYPES } from './constants.ts';
 
 /**
- * Our konbini ids → UnivaPay `convenience_store` values (README 2.2 and 6). UnivaPay also knows
- * `yamazaki_daily_store` (an older spelling of Daily Yamazaki), read back but never sent.
+ * Our konbini ids → UnivaPay `convenience_store` values (docs/providers.md
+ * "Konbini chains › Identifiers"). UnivaPay also knows `yamazaki_daily_store` (an older spelling of
+ * Daily Yamazaki), read back but never sent.
  */
 const UNIVAPAY_STORES: Readonly<Record<KonbiniStore, string>> = {
   'seven-eleven': 'seven_eleven',

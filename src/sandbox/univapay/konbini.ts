@@ -1,10 +1,11 @@
 import { fillDigitPattern } from '../shared/ids.ts';
 
 /**
- * UnivaPay `convenience_store` values the emulator accepts (docs/providers.md, "UnivaPay"), their stores, and
- * the payment numbers it issues. UnivaPay's processor (Densan) does not publish number formats per chain; the
- * seed document shows one (`20020-123456789012`) and 7-Eleven slips carry a 13-digit number, so the defaults
- * follow those and every pattern is configurable (`#` is a random digit).
+ * UnivaPay `convenience_store` values the emulator accepts (docs/providers.md, "UnivaPay"), their
+ * stores, and the payment numbers it issues. UnivaPay's processor (Densan) does not publish number
+ * formats per chain; its konbini example shows one (`20020-123456789012`) and 7-Eleven slips carry a
+ * 13-digit number (docs/providers.md "Konbini chains › Slips"), so the defaults follow those and every
+ * pattern is configurable (`#` is a random digit).
  */
 export const UNIVAPAY_CONVENIENCE_STORES = [
   'seven_eleven',
@@ -45,7 +46,7 @@ export const SLIP_METADATA = {
   slipUrl: 'internal_convenience_payment_url',
 } as const;
 
-/** Default payment-number patterns: the seed's shape, and 13 digits for 7-Eleven's slip number. */
+/** Default payment-number patterns: the example's shape, and 13 digits for 7-Eleven's slip number. */
 export const DEFAULT_PAYMENT_NUMBERS: Readonly<Record<UnivapayConvenienceStore, string>> = {
   seven_eleven: '#############',
   family_mart: '20020-############',

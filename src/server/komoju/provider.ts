@@ -10,10 +10,10 @@ import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { komojuServerApi } from './api.ts';
 
 /**
- * KOMOJU's server half: `start` creates a session with the secret key (README 1.2) and tells the
- * browser which methods and konbini chains KOMOJU allows it; `status` reads the session (README 1.3)
- * and maps it with the browser's own mapping. `complete` does not exist: the browser pays the session
- * itself with the publishable key.
+ * KOMOJU's server half (docs/providers.md "KOMOJU › Calls the code makes"): `start` creates a session
+ * with the secret key and tells the browser which methods and konbini chains KOMOJU allows it; `status`
+ * reads the session and maps it with the browser's own mapping. `complete` does not exist: the browser
+ * pays the session itself with the publishable key.
  */
 export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerProvider {
   checkKomojuConfig(config);
@@ -94,7 +94,8 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         methods: offered,
         konbiniStores: konbini ? stores : [],
         returnUrl: input.returnUrl,
-        // KOMOJU requires an email for konbini and takes a phone number optionally (README 1.5).
+        // KOMOJU requires an email for konbini and takes a phone number optionally (docs/providers.md
+        // "KOMOJU › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'optional' } as const } : {}),
       };
     },

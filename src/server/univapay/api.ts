@@ -15,11 +15,11 @@ import { ProviderCallError, type ProviderCall } from '../provider.ts';
 import { fetchProviderJson } from '../shared/provider-fetch.ts';
 
 /**
- * The UnivaPay calls the merchant's server makes with `Authorization: Bearer {secret}.{jwt}` (providers
- * README 2.1, 2.3, 2.4, 2.6). A call answers its object, or `{error}` when UnivaPay refused it with an
- * HTTP error (the caller decides what that means); it throws `ProviderCallError` only when UnivaPay
- * could not be reached, timed out, or answered something unreadable. Messages are safe to show: no
- * secret, no UnivaPay body.
+ * The UnivaPay calls the merchant's server makes with `Authorization: Bearer {secret}.{jwt}`
+ * (docs/providers.md "UnivaPay › Calls the code makes"). A call answers its object, or `{error}` when
+ * UnivaPay refused it with an HTTP error (the caller decides what that means); it throws
+ * `ProviderCallError` only when UnivaPay could not be reached, timed out, or answered something
+ * unreadable. Messages are safe to show: no secret, no UnivaPay body.
  */
 export type UnivapayApiResult<T> =
   | { readonly ok: true; readonly data: T }
@@ -32,7 +32,10 @@ export interface UnivapayServerApi {
     idempotencyKey: string,
     call: ProviderCall,
   ): Promise<UnivapayApiResult<UnivapayCharge>>;
-  /** With `polling`, UnivaPay holds the answer until the charge leaves `pending` (README 2.4). */
+  /**
+   * With `polling`, UnivaPay holds the answer until the charge leaves `pending` (docs/providers.md
+   * "UnivaPay › Calls the code makes").
+   */
   getCharge(chargeId: string, polling: boolean, call: ProviderCall): Promise<UnivapayApiResult<UnivapayCharge>>;
   getIssuerToken(chargeId: string, call: ProviderCall): Promise<UnivapayApiResult<UnivapayIssuerToken>>;
   getExpiry(chargeId: string, call: ProviderCall): Promise<UnivapayApiResult<UnivapayChargeExpiry>>;

@@ -20,8 +20,8 @@ import { createAttemptSigner, type Attempt } from './attempt.ts';
 type Read<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly outcome: FailedOutcome };
 
 /**
- * UnivaPay's server half (providers README 2). UnivaPay has no object to create before the browser has
- * a transaction token, so:
+ * UnivaPay's server half (docs/providers.md "UnivaPay"). UnivaPay has no object to create before the
+ * browser has a transaction token, so:
  *
  * - `start` creates nothing at UnivaPay: it signs an attempt (see `attempt.ts`: amount, currency, return
  *   URL, methods, expiry) as `sessionId`, and gives the browser the app token, the API base and the
@@ -33,8 +33,9 @@ type Read<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; r
  *   reads the charge (`?polling=true`, a bounded number of times) until it leaves `pending` and maps it:
  *   the 3-D Secure step from `three_ds/issuer_token`, the konbini slip with its deadline (`capture_at` or
  *   `expiry/latest`), a success or a failure.
- * - `status` reads the charge named by the browser's `reference` (the `univapayChargeId` of the return
- *   URL) and answers only when its metadata names this attempt, for this amount and store.
+ * - `status` reads the charge named by the browser's `reference` (the charge id an earlier outcome
+ *   named, or the return URL's `univapayChargeId`) and answers only when its metadata names this
+ *   attempt, for this amount and store.
  *
  * UnivaPay's refusals (HTTP error bodies) become failed outcomes the shopper can read, and reach the
  * merchant's `onEvent` as `provider_error`; an unreachable or unreadable UnivaPay is a 502.
@@ -218,7 +219,8 @@ export function createUnivapayServerProvider(
         returnUrl: input.returnUrl,
         // UnivaPay's inline form unless the merchant may send raw card data (docs/providers.md "UnivaPay").
         cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
-        // UnivaPay konbini tokens need the email and the phone number (README 2.2, seed 001).
+        // UnivaPay's konbini tokens carry the email and the phone number (docs/providers.md
+        // "UnivaPay › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
         extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
       };
