@@ -41,12 +41,17 @@ export type BodyReadResult =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly status: 400 | 413; readonly code: string; readonly message: string };
 
+export type BodyBytesResult =
+  | { readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly ok: false; readonly status: 400 | 413; readonly code: string; readonly message: string };
+
 /**
- * Reads the body as UTF-8 text, refusing more than `limit` bytes (by `Content-Length` first, then by
- * counting, since a chunked body has no length).
+ * Reads the body as bytes, refusing more than `limit` bytes (by `Content-Length` first, then by
+ * counting, since a chunked body has no length): the reading stops at the first byte over the limit.
+ * For bodies whose exact bytes matter (a webhook signature is computed over them).
  */
-export async function readBodyText(request: Request, limit: number): Promise<BodyReadResult> {
-  const tooLarge: BodyReadResult = {
+export async function readBodyBytes(request: Request, limit: number): Promise<BodyBytesResult> {
+  const tooLarge: BodyBytesResult = {
     ok: false,
     status: 413,
     code: 'payload_too_large',
@@ -54,7 +59,7 @@ export async function readBodyText(request: Request, limit: number): Promise<Bod
   };
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) return tooLarge;
-  if (!request.body) return { ok: true, text: '' };
+  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -79,9 +84,25 @@ export async function readBodyText(request: Request, limit: number): Promise<Bod
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, bytes };
+}
+
+/** Strict UTF-8 decoding: undefined for bytes that are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    return undefined;
+  }
+}
+
+/** Reads the body as UTF-8 text, with the size limit of `readBodyBytes`. */
+export async function readBodyText(request: Request, limit: number): Promise<BodyReadResult> {
+  const read = await readBodyBytes(request, limit);
+  if (!read.ok) return read;
+  const text = decodeUtf8(read.bytes);
+  if (text === undefined) {
     return { ok: false, status: 400, code: 'bad_request', message: 'The request body is not UTF-8.' };
   }
+  return { ok: true, text };
 }

@@ -59,9 +59,75 @@
  * `Origin` not in `allowedOrigins`), 405, 413, 415, 404 (unknown session), 502 (the provider failed)
  * or 500. Only `application/json` is accepted, so a cross-site HTML form cannot post to it.
  *
+ * ## Webhooks
+ *
+ * `createKessaiWebhookHandler(config)` is the URL you register with the provider for its
+ * notifications, another `(request: Request) => Promise<Response>`. It checks the delivery (KOMOJU:
+ * `X-Komoju-Signature`, the hex HMAC-SHA256 of the raw body with the webhook's secret token; UnivaPay:
+ * the `Authorization` header, exactly the webhook's `auth_token`), reads the payment it is about, and
+ * calls your `onEvent` once per delivery with one `KessaiWebhookEvent`: `{ provider, deliveryId, type,
+ * paymentId, sessionId?, orderId?, status, amount, currency, method?, occurredAt? }`, where `status` is
+ * `succeeded` | `pending` | `failed` | `expired` | `canceled` | `refunded`. It answers 200 only after
+ * `onEvent` resolved, and 500 when it threw (the provider sends the notification again); 401 for a
+ * wrong or missing signature or token, 400 for a body that is not the provider's JSON, 413 over
+ * `maxBodyBytes` (64 KiB), 405 for anything but POST. `ping` and events about other things than a
+ * payment's status are answered 200 and not passed on. Mount it where the raw body is still unread
+ * (no JSON body parser before it): the signature is over the exact bytes.
+ *
+ * A delivery id seen before reaches `onEvent` once (answered 200 `duplicate`); two copies arriving at
+ * once are handled one after the other. The default memory of delivery ids is this process's
+ * (10 000 ids, 7 days). To make it durable, pass `dedupe: { seen, remember }` backed by a table with a
+ * unique key on the delivery key, and do the order update and that insert in one transaction in
+ * `onEvent` when several instances receive webhooks (see `WebhookDedupeStore`).
+ *
+ * @example KOMOJU webhooks (Hono)
+ * ```ts
+ * import { createKessaiWebhookHandler } from 'kessai-elements/server';
+ *
+ * const komojuWebhooks = createKessaiWebhookHandler({
+ *   provider: 'komoju',
+ *   secret: process.env.KOMOJU_WEBHOOK_SECRET!, // the webhook's secret token, not sk_…
+ *   onEvent: async (event) => {
+ *     if (event.status === 'succeeded') await orders.markPaid(event.orderId!, event.paymentId);
+ *     if (event.status === 'expired') await orders.release(event.orderId!);
+ *   },
+ * });
+ * app.post('/webhooks/komoju', (c) => komojuWebhooks(c.req.raw));
+ * ```
+ *
+ * @example UnivaPay webhooks (Next.js route handler `app/webhooks/univapay/route.ts`)
+ * ```ts
+ * export const POST = createKessaiWebhookHandler({
+ *   provider: 'univapay',
+ *   authToken: process.env.UNIVAPAY_WEBHOOK_AUTH!, // the webhook's Authorization header value, as entered
+ *   onEvent: (event) => orders.update(event.orderId, event.status),
+ * });
+ * ```
+ *
  * @module
  */
 export { createKessaiHandler, createHandlerForProvider, type KessaiHandler } from './handler.ts';
+export {
+  createKessaiWebhookHandler,
+  createWebhookHandlerForProvider,
+  defaultWebhookLog,
+  type WebhookResult,
+} from './webhook-handler.ts';
+export {
+  kessaiWebhookEventSchema,
+  WEBHOOK_STATUSES,
+  type KessaiWebhookEvent,
+  type WebhookPaymentStatus,
+} from './webhook-event.ts';
+export type {
+  CommonWebhookConfig,
+  KessaiWebhookConfig,
+  KessaiWebhookLog,
+  WebhookCallback,
+  WebhookDedupeStore,
+} from './webhook-config.ts';
+export { createMemoryDedupeStore, type MemoryDedupeOptions } from './webhook-dedupe.ts';
+export type { WebhookAuthentication, WebhookInterpretation, WebhookProvider } from './webhook-provider.ts';
 export { toNodeListener } from './node.ts';
 export type {
   AmountCallback,
@@ -71,8 +137,8 @@ export type {
   KessaiHandlerConfig,
   KessaiServerEvent,
 } from './config.ts';
-export type { KomojuHandlerConfig } from './komoju/config.ts';
-export type { UnivapayHandlerConfig } from './univapay/config.ts';
+export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
+export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
 export {
   EndpointRequestError,
   ProviderCallError,
@@ -85,6 +151,8 @@ export {
 } from './provider.ts';
 export { createKomojuServerProvider } from './komoju/provider.ts';
 export { createUnivapayServerProvider } from './univapay/provider.ts';
+export { createKomojuWebhookProvider } from './komoju/webhook.ts';
+export { createUnivapayWebhookProvider } from './univapay/webhook.ts';
 export type {
   ClientSession,
   EndpointRequest,

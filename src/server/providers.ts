@@ -1,13 +1,16 @@
-import type { KomojuHandlerConfig } from './komoju/config.ts';
+import type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
 import { createKomojuServerProvider } from './komoju/provider.ts';
+import { createKomojuWebhookProvider } from './komoju/webhook.ts';
 import type { ServerProvider } from './provider.ts';
-import type { UnivapayHandlerConfig } from './univapay/config.ts';
+import type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
 import { createUnivapayServerProvider } from './univapay/provider.ts';
+import { createUnivapayWebhookProvider } from './univapay/webhook.ts';
+import type { WebhookProvider } from './webhook-provider.ts';
 
 /**
- * The providers the merchant's handler can serve: each one's configuration type and server module, in
- * `src/server/<name>/` (docs/architecture.md "Adding a provider": a new provider adds its two entries
- * here).
+ * The providers the merchant's handlers can serve: each one's configuration types and server modules
+ * (endpoint and webhooks), in `src/server/<name>/` (docs/architecture.md "Adding a provider": a new
+ * provider adds its entries here).
  */
 export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig;
 
@@ -25,5 +28,27 @@ export function serverProviderFor(config: KessaiHandlerConfig): ServerProvider {
     throw new TypeError(`kessai-elements/server: unknown provider ${JSON.stringify(provider)}.`);
   }
   const create = SERVER_PROVIDERS[provider as KessaiHandlerConfig['provider']] as (config: KessaiHandlerConfig) => ServerProvider;
+  return create(config);
+}
+
+/** The providers whose webhooks `createKessaiWebhookHandler` receives, and their configuration types. */
+export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig;
+
+const WEBHOOK_PROVIDERS: {
+  readonly [P in KessaiWebhookConfig['provider']]: (config: Extract<KessaiWebhookConfig, { provider: P }>) => WebhookProvider;
+} = {
+  komoju: createKomojuWebhookProvider,
+  univapay: createUnivapayWebhookProvider,
+};
+
+/** The webhook module of `config.provider`. */
+export function webhookProviderFor(config: KessaiWebhookConfig): WebhookProvider {
+  const provider = (config as { provider?: unknown }).provider;
+  if (typeof provider !== 'string' || !Object.hasOwn(WEBHOOK_PROVIDERS, provider)) {
+    throw new TypeError(`kessai-elements/server: no webhooks for provider ${JSON.stringify(provider)}.`);
+  }
+  const create = WEBHOOK_PROVIDERS[provider as KessaiWebhookConfig['provider']] as (
+    config: KessaiWebhookConfig,
+  ) => WebhookProvider;
   return create(config);
 }

@@ -1,6 +1,7 @@
 import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import type { CommonHandlerConfig } from '../config.ts';
+import type { CommonWebhookConfig } from '../webhook-config.ts';
 
 /** `createKessaiHandler({ provider: 'komoju', … })` (docs/providers.md "KOMOJU"). */
 export interface KomojuHandlerConfig extends CommonHandlerConfig {
@@ -17,4 +18,18 @@ export interface KomojuHandlerConfig extends CommonHandlerConfig {
   readonly methods?: readonly PaymentMethod[];
   /** Konbini chains to offer (within those KOMOJU allows the session). Default: all KOMOJU allows. */
   readonly konbiniStores?: readonly KonbiniStore[];
+}
+
+/**
+ * `createKessaiWebhookHandler({ provider: 'komoju', … })`: KOMOJU's webhooks (docs/providers.md "KOMOJU",
+ * "Return URL, webhooks, idempotency"). Each delivery is verified with `X-Komoju-Signature`, the
+ * lower-case hex HMAC-SHA256 of the raw body keyed with `secret`.
+ */
+export interface KomojuWebhookConfig extends CommonWebhookConfig {
+  readonly provider: 'komoju';
+  /**
+   * The webhook's secret token (dashboard → Webhooks → the webhook's "Secret"), not the API's
+   * `sk_…` key. Stays on the server; never logged.
+   */
+  readonly secret: string;
 }

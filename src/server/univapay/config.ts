@@ -1,6 +1,7 @@
 import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import type { CommonHandlerConfig } from '../config.ts';
+import type { CommonWebhookConfig } from '../webhook-config.ts';
 
 /** `createKessaiHandler({ provider: 'univapay', … })` (docs/providers.md "UnivaPay"). */
 export interface UnivapayHandlerConfig extends CommonHandlerConfig {
@@ -44,3 +45,28 @@ export interface UnivapayHandlerConfig extends CommonHandlerConfig {
    */
   readonly polling?: { readonly attempts?: number; readonly intervalMs?: number };
 }
+
+/**
+ * `createKessaiWebhookHandler({ provider: 'univapay', … })`: UnivaPay's webhooks (docs/providers.md
+ * "UnivaPay", "Return URL, webhooks, idempotency"). UnivaPay signs nothing: it sends the value set as
+ * the webhook's 「Authorizationヘッダー」 (`auth_token`) verbatim as the `Authorization` header, and
+ * that is what is checked. Give `authToken` (compared whole, in constant time) or `authorization`.
+ */
+export type UnivapayWebhookConfig = CommonWebhookConfig & { readonly provider: 'univapay' } & (
+    | {
+        /**
+         * The whole `Authorization` value UnivaPay sends: exactly the webhook's `auth_token` as entered
+         * (with `Bearer ` if you typed it there; UnivaPay adds no scheme). A long random value. Never logged.
+         */
+        readonly authToken: string;
+        readonly authorization?: undefined;
+      }
+    | {
+        readonly authToken?: undefined;
+        /**
+         * Decides on the `Authorization` header itself (null when absent): to accept an old and a new
+         * value during a rotation, for example. Compare in constant time.
+         */
+        readonly authorization: (header: string | null) => boolean | Promise<boolean>;
+      }
+  );
