@@ -31,6 +31,12 @@ export const completeRequestSchema = z.object({
   /** A provider token id (UnivaPay transaction token) or a saved payment method id. Never card data. */
   token: z.string().check(z.minLength(1)),
   method: z.enum(METHODS),
+  /**
+   * Where the provider sends the shopper back after a step of this payment (3-D Secure), when it differs
+   * from `start`'s: the page of a challenge shown in a frame carries `kessai_challenge=1`. The server
+   * accepts it only on its allowed origins, as `start`'s.
+   */
+  returnUrl: z.optional(z.string()),
   context: jsonContext,
 });
 

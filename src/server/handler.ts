@@ -163,6 +163,7 @@ export function createHandlerForProvider(
         sessionId: body.sessionId,
         token: body.token,
         method: body.method,
+        returnUrl: body.returnUrl === undefined ? undefined : checkReturnUrl(body.returnUrl, allowedOrigins),
         context: body.context,
         amount: () => decideAmount(request, 'payment', body.context),
       },

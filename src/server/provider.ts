@@ -46,6 +46,8 @@ export interface CompleteInput {
   readonly sessionId: string;
   readonly token: string;
   readonly method: PaymentMethod;
+  /** Checked like `start`'s (http(s), an allowed origin); where a 3-D Secure step returns, if given. */
+  readonly returnUrl: string | undefined;
   readonly context: Readonly<Record<string, unknown>> | undefined;
   /** The merchant's amount for this context, for providers whose charge is created here. */
   readonly amount: () => Promise<AmountDecision>;

@@ -122,6 +122,8 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
         sessionId: bodies[1]?.['sessionId'],
         token: token.id,
         method: 'card',
+        // Where a 3-D Secure step of this charge comes back: the page, with the checkout's return marker.
+        returnUrl: `${location.href}&kessai_return=1`,
         context: CONTEXT,
       });
       expect(typeof bodies[1]?.['sessionId']).to.equal('string');
@@ -141,7 +143,7 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
       const completes = endpointBodies('/api/univapay-pci').filter((b) => b['action'] === 'complete');
       expect(completes).to.have.length(2);
       expect(completes[0]?.['token']).to.not.equal(completes[1]?.['token']);
-      for (const body of completes) expect(Object.keys(body).sort()).to.deep.equal(['action', 'context', 'method', 'sessionId', 'token']);
+      for (const body of completes) expect(Object.keys(body).sort()).to.deep.equal(['action', 'context', 'method', 'returnUrl', 'sessionId', 'token']);
     });
 
   });
@@ -184,7 +186,7 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
       expect(slip?.slip.paymentNumber).to.match(/^\d+/);
       const completes = endpointBodies('/api/univapay').filter((b) => b['action'] === 'complete');
       expect(completes).to.have.length(1);
-      expect(Object.keys(completes[0]!).sort()).to.deep.equal(['action', 'context', 'method', 'sessionId', 'token']);
+      expect(Object.keys(completes[0]!).sort()).to.deep.equal(['action', 'context', 'method', 'returnUrl', 'sessionId', 'token']);
       expect(completes[0]?.['method']).to.equal('konbini');
       expect(completes[0]?.['context']).to.deep.equal(CONTEXT);
     });

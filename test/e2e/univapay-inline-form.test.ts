@@ -45,7 +45,7 @@ afterEach(async () => {
       const body = jsonBody(request);
       for (const number of shopper.typedCards) assert.ok(!containsCardNumber(request.body, number), request.body);
       if (body['action'] === 'complete') {
-        assert.deepEqual(Object.keys(body).sort(), ['action', 'method', 'sessionId', 'token']);
+        assert.deepEqual(Object.keys(body).sort(), ['action', 'method', 'returnUrl', 'sessionId', 'token']);
         assert.ok(issued.has(String(body['token'])), `a token the sandbox issued: ${request.body}`);
       }
     }

@@ -91,7 +91,7 @@ function assertEndpointSawNoCard(): void {
     assert.ok(['start', 'complete', 'status'].includes(String(body['action'])), request.body);
     if (body['action'] === 'complete') {
       for (const key of Object.keys(body)) {
-        assert.ok(['action', 'sessionId', 'token', 'method', 'context'].includes(key), `unexpected ${key}: ${request.body}`);
+        assert.ok(['action', 'sessionId', 'token', 'method', 'context', 'returnUrl'].includes(key), `unexpected ${key}: ${request.body}`);
       }
       assert.ok(issued.has(String(body['token'])), `the endpoint got a token id the sandbox issued: ${request.body}`);
     }

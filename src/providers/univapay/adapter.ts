@@ -89,7 +89,7 @@ async function complete(
   method: PaymentMethod,
 ): Promise<Outcome> {
   const outcome = await askEndpoint(ctx, () =>
-    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: token.id, method }, ctx.signal),
+    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: token.id, method, returnUrl: ctx.pageUrl }, ctx.signal),
   );
   return checkedOutcome(outcome, client, token);
 }
@@ -139,7 +139,10 @@ async function payWithInlineForm(
   if (ctx.signal.aborted) return { status: 'canceled' };
   if (!/^[A-Za-z0-9-]{1,128}$/.test(tokenId)) return failed('provider', 'unexpected_response', true);
   const outcome = await askEndpoint(ctx, () =>
-    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: tokenId, method: 'card' }, ctx.signal),
+    ctx.endpoint.complete(
+      { sessionId: ctx.session.sessionId, token: tokenId, method: 'card', returnUrl: ctx.pageUrl },
+      ctx.signal,
+    ),
   );
   return checkedOutcome(outcome, client);
 }
@@ -168,7 +171,8 @@ async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise
 }
 
 async function resume(ctx: ResumeContext, params: URLSearchParams): Promise<Outcome> {
-  const chargeId = (params.get(UNIVAPAY_CHARGE_ID_PARAM) ?? ctx.reference)?.trim();
+  // The charge this attempt recorded before the redirect; a charge id on the URL only where none was.
+  const chargeId = (ctx.reference ?? params.get(UNIVAPAY_CHARGE_ID_PARAM))?.trim();
   if (!chargeId || chargeId.length > 128) return failed('internal', 'internal_error', false);
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;

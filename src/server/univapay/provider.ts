@@ -277,7 +277,10 @@ export function createUnivapayServerProvider(
         currency: decision.currency,
         metadata,
       };
-      if (input.method === 'card') body['three_ds'] = { mode: 'normal', redirect_endpoint: attempt.returnUrl };
+      // Back to the page that asked (a framed challenge's page carries its marker), else `start`'s.
+      if (input.method === 'card') {
+        body['three_ds'] = { mode: 'normal', redirect_endpoint: input.returnUrl ?? attempt.returnUrl };
+      }
       if (input.method === 'konbini' && config.konbiniPaymentDays !== undefined) {
         body['capture_at'] = konbiniDeadline(config.konbiniPaymentDays);
       }

@@ -160,7 +160,7 @@ describe('univapayAdapter', () => {
           three_ds: { enabled: true, redirect_endpoint: 'https://shop.example/checkout?cart=42' },
         },
       });
-      assert.deepEqual(calls, [{ action: 'complete', body: { sessionId: SID, token: TOKEN_ID, method: 'card' } }]);
+      assert.deepEqual(calls, [{ action: 'complete', body: { sessionId: SID, token: TOKEN_ID, method: 'card', returnUrl: 'https://shop.example/checkout?cart=42' } }]);
       assertCardOnlyToTokens(fake.requests, calls);
     });
 
@@ -322,7 +322,7 @@ describe('univapayAdapter', () => {
         },
       });
       assert.deepEqual(calls, [
-        { action: 'complete', body: { sessionId: SID, token: '11ed00f1-da1b-c4d2-b420-37b91ef1b282', method: 'konbini' } },
+        { action: 'complete', body: { sessionId: SID, token: '11ed00f1-da1b-c4d2-b420-37b91ef1b282', method: 'konbini', returnUrl: 'https://shop.example/checkout?cart=42' } },
       ]);
     });
 
@@ -382,11 +382,11 @@ describe('univapayAdapter', () => {
       ]);
     });
 
-    it('a parameter on the URL names the charge over the recorded one', async () => {
+    it('the charge recorded before the redirect wins over one a URL names (the URL is anyone\'s to edit)', async () => {
       const { endpoint, calls } = recordingEndpoint({ status: 'succeeded', method: 'card', paymentId: 'ch_8' });
       const ctx = context(fakeFetch([]).fetch, endpoint, { reference: 'recorded-charge' });
       await univapayAdapter.resume(ctx, new URLSearchParams({ univapayChargeId: 'named-charge' }));
-      assert.deepEqual(calls.map((c) => (c.body as { reference?: string }).reference), ['named-charge']);
+      assert.deepEqual(calls.map((c) => (c.body as { reference?: string }).reference), ['recorded-charge']);
     });
 
     it('without the charge id anywhere → internal_error, and no call', async () => {

@@ -224,7 +224,7 @@ describe('UnivaPay end to end: endpoint + adapter + emulator', () => {
     assert.equal(t.emulator.inspect.tokens()[0]!.email, 'taro@example.jp');
     assertCardOnlyToTokens(t.seen, '4000020000000000');
     const complete = t.seen.find((s) => s.from === 'endpoint' && s.body.includes('"complete"'));
-    assert.deepEqual(Object.keys(JSON.parse(complete!.body)).sort(), ['action', 'method', 'sessionId', 'token']);
+    assert.deepEqual(Object.keys(JSON.parse(complete!.body)).sort(), ['action', 'method', 'returnUrl', 'sessionId', 'token']);
   });
 
   it('3-D Secure card: requires_action POST → "Complete authentication" → back with univapayChargeId → succeeded', async () => {

@@ -289,6 +289,36 @@ describe('UnivaPay server module: complete', () => {
   });
 });
 
+describe('UnivaPay server module: the return of a 3-D Secure step', () => {
+  const chargeBody = async (t: Awaited<ReturnType<typeof setup>>, returnUrl: unknown) => {
+    const session = await t.start();
+    const fake = fakeFetch([
+      [(r) => r.method === 'GET' && r.url.includes('/tokens/'), () => json(200, { id: 'tok', payment_type: 'card' })],
+      ['POST /sandbox/univapay/charges', () => json(201, { id: 'ch', requested_amount: 1500, requested_currency: 'JPY', status: 'successful' })],
+    ]);
+    const handler = createKessaiHandler({ ...t.config, fetch: fake.fetch });
+    const answer = await handler(new Request(`${PAGE}/api/univapay`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: PAGE },
+      body: JSON.stringify({ action: 'complete', sessionId: session.sessionId, token: 'tok', method: 'card', returnUrl }),
+    }));
+    const post = fake.requests.find((r) => r.method === 'POST');
+    return { status: answer.status, three_ds: post ? JSON.parse(post.body ?? '{}')['three_ds'] : undefined };
+  };
+
+  it('comes back to the page complete names (a framed challenge\'s page carries its marker)', async () => {
+    const framed = `${PAGE}/checkout?cart=42&kessai_return=1&kessai_challenge=1`;
+    const { status, three_ds } = await chargeBody(await setup(), framed);
+    assert.equal(status, 200);
+    assert.deepEqual(three_ds, { mode: 'normal', redirect_endpoint: framed });
+  });
+
+  it('refuses a return URL on another origin, as start does, and charges nothing', async () => {
+    const { status, three_ds } = await chargeBody(await setup(), 'https://evil.example/steal');
+    assert.equal(status, 400);
+    assert.equal(three_ds, undefined);
+  });
+});
+
 describe('UnivaPay server module: status', () => {
   it('needs a charge id as reference: missing → 400, malformed → 400, unknown → 404', async () => {
     const t = await setup();
