@@ -3,7 +3,9 @@
  * and testing offline with no keys and no network, the way people use stripe-mock. Each emulator
  * follows its provider's documented paths, field names, statuses, error bodies, auth scheme and test
  * cards, serves a 3-D Secure challenge page ("Complete authentication" / "Fail authentication") and
- * konbini instructions pages, and lets tests read what happened (requests, sessions, payments).
+ * konbini instructions pages, sends webhooks as the provider does (KOMOJU's signed events, UnivaPay's
+ * `charge_updated` / `charge_finished`, with their retries), and lets tests read what happened
+ * (requests, sessions, payments, webhook deliveries).
  *
  * Everything is a web-standard `(request: Request) => Promise<Response>` handler, so the sandbox
  * mounts in Node `http`, Hono, Next.js route handlers or a worker, and `sandbox.fetch` calls it
@@ -33,6 +35,18 @@
  * });
  * ```
  *
+ * @example Receive its webhooks in-process, and wait for them in a test
+ * ```ts
+ * const sandbox = createSandbox({
+ *   webhookFetch: (url, init) => myWebhookHandler(new Request(url, init)),
+ *   komoju: { webhooks: [{ url: 'http://localhost:5173/webhooks/komoju', secret: 'whsec' }] },
+ *   univapay: { webhooks: [{ url: 'http://localhost:5173/webhooks/univapay', authToken: 'Bearer t0ken' }] },
+ * });
+ * // … a konbini payment marked paid on its instructions page …
+ * await sandbox.komoju.webhooks.idle();
+ * assert.deepEqual(sandbox.komoju.inspect.deliveries().map((d) => d.event), ['payment.authorized', 'payment.captured']);
+ * ```
+ *
  * @example Assert in a test that one submit paid once
  * ```ts
  * assert.equal(sandbox.komoju.inspect.payRequests(sessionId).length, 1);
@@ -43,6 +57,7 @@
  */
 import type { ProviderEmulator } from './shared/emulator.ts';
 import { isUnder } from './shared/routes.ts';
+import type { WebhookFetch, WebhookTimers } from './shared/webhooks.ts';
 import {
   createKomojuEmulator,
   type KomojuEmulator,
@@ -63,6 +78,9 @@ export {
   DEFAULT_FRICTIONLESS_CARDS as KOMOJU_FRICTIONLESS_CARDS,
   KOMOJU_CORS_ALLOWED_HEADERS,
   KOMOJU_IDEMPOTENCY_HEADER,
+  KOMOJU_PAYMENT_EVENTS,
+  KOMOJU_WEBHOOK_RETRY,
+  komojuSignature,
   SUCCESS_CARDS as KOMOJU_SUCCESS_CARDS,
   type KomojuEmulator,
   type KomojuEmulatorOptions,
@@ -72,6 +90,9 @@ export {
   type KomojuSecureTokenView,
   type KomojuSessionJson,
   type KomojuKonbiniStore,
+  type KomojuWebhookConfig,
+  type KomojuWebhooks,
+  type KomojuWebhookView,
   type KonbiniSlipFormat,
   type PaymentStatus as KomojuPaymentStatus,
 } from './komoju/index.ts';
@@ -79,7 +100,9 @@ export {
   createUnivapayEmulator,
   DEFAULT_CHALLENGE_CARDS as UNIVAPAY_CHALLENGE_CARDS,
   SUCCESS_CARDS as UNIVAPAY_SUCCESS_CARDS,
+  UNIVAPAY_CHARGE_EVENTS,
   UNIVAPAY_CORS_ALLOWED_HEADERS,
+  UNIVAPAY_WEBHOOK_RETRY,
   type UnivapayAppToken,
   type UnivapayChargeJson,
   type UnivapayChargeStatus,
@@ -89,9 +112,23 @@ export {
   type UnivapayInspector,
   type UnivapayRecordedRequest,
   type UnivapayTokenView,
+  type UnivapayWebhookConfig,
+  type UnivapayWebhooks,
+  type UnivapayWebhookView,
 } from './univapay/index.ts';
 export { sandboxOriginFor } from './origins.ts';
 export type { ProviderEmulator } from './shared/emulator.ts';
+export type {
+  WebhookAttempt,
+  WebhookAttemptResult,
+  WebhookDelivery,
+  WebhookDeliveryFilter,
+  WebhookFetch,
+  WebhookGiveUpReason,
+  WebhookRetryOptions,
+  WebhookRetryPolicy,
+  WebhookTimers,
+} from './shared/webhooks.ts';
 
 export interface SandboxOptions {
   /** Path every emulator is mounted under: `<basePath>/<provider>/…`. Default `/sandbox`. */
@@ -100,6 +137,13 @@ export interface SandboxOptions {
   readonly komoju?: Omit<KomojuEmulatorOptions, 'basePath'>;
   /** UnivaPay emulator settings (its `basePath` is always `<basePath>/univapay`). */
   readonly univapay?: Omit<UnivapayEmulatorOptions, 'basePath'>;
+  /**
+   * The `fetch` every emulator sends its webhooks with, unless its own `webhookFetch` is set: e.g. your
+   * server's handler, to receive them in-process. Default the global `fetch`.
+   */
+  readonly webhookFetch?: WebhookFetch;
+  /** The timers every emulator's webhooks use, unless its own `webhookTimers` is set. Default the global ones. */
+  readonly webhookTimers?: WebhookTimers;
 }
 
 /** The provider emulators under one path, as one handler. */
@@ -132,8 +176,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) {
     throw new TypeError(`kessai-elements/sandbox: basePath ${JSON.stringify(basePath)} must be a path like /sandbox.`);
   }
-  const komoju = createKomojuEmulator({ ...options.komoju, basePath: `${basePath}/komoju` });
-  const univapay = createUnivapayEmulator({ ...options.univapay, basePath: `${basePath}/univapay` });
+  const shared = {
+    ...(options.webhookFetch ? { webhookFetch: options.webhookFetch } : {}),
+    ...(options.webhookTimers ? { webhookTimers: options.webhookTimers } : {}),
+  };
+  const komoju = createKomojuEmulator({ ...shared, ...options.komoju, basePath: `${basePath}/komoju` });
+  const univapay = createUnivapayEmulator({ ...shared, ...options.univapay, basePath: `${basePath}/univapay` });
   // Each provider's emulator joins this list.
   const emulators: readonly ProviderEmulator[] = [komoju, univapay];
 

@@ -6,6 +6,7 @@ import { konbiniDeadline } from '../shared/jst.ts';
 import { issueSlipNumbers } from './konbini.ts';
 import type {
   CardRecord,
+  KomojuState,
   KonbiniRecord,
   PaymentRecord,
   PaymentSource,
@@ -48,6 +49,7 @@ export function recordPayment(ctx: KomojuContext, session: SessionRecord, init: 
   if (previous?.status === 'pending') {
     previous.status = 'cancelled';
     previous.updatedAt = ctx.now;
+    ctx.paymentChanged(previous);
   }
   const payment: PaymentRecord = {
     id: init.id ?? newId(),
@@ -75,6 +77,7 @@ export function recordPayment(ctx: KomojuContext, session: SessionRecord, init: 
   ctx.state.payments.set(payment.id, payment);
   session.paymentId = payment.id;
   if (payment.status === 'captured' || payment.status === 'authorized') completeSession(ctx, session);
+  ctx.paymentChanged(payment);
   return payment;
 }
 
@@ -128,6 +131,7 @@ export function settlePendingCardPayment(
   if (session && (settled.status === 'captured' || settled.status === 'authorized')) {
     completeSession(ctx, session);
   }
+  ctx.paymentChanged(settled);
 }
 
 /** A konbini payment: `authorized` (waiting for cash) with its slip numbers and deadline. */
@@ -157,13 +161,17 @@ export function konbiniPaymentInit(
   };
 }
 
-/** Konbini payments still waiting after their deadline become `expired`, as KOMOJU expires them. */
-export function expireOverdueKonbini(ctx: KomojuContext): void {
-  for (const payment of ctx.state.payments.values()) {
+/**
+ * Konbini payments still waiting after their deadline become `expired`, as KOMOJU expires them;
+ * `changed` hears of each (webhooks).
+ */
+export function expireOverdueKonbini(state: KomojuState, now: Date, changed: (payment: PaymentRecord) => void): void {
+  for (const payment of state.payments.values()) {
     if (payment.status !== 'authorized' || payment.source.type !== 'konbini' || !payment.deadline) continue;
-    if (ctx.now.getTime() > Date.parse(payment.deadline)) {
+    if (now.getTime() > Date.parse(payment.deadline)) {
       payment.status = 'expired';
-      payment.updatedAt = ctx.now;
+      payment.updatedAt = now;
+      changed(payment);
     }
   }
 }

@@ -2,7 +2,7 @@ import type { BaseCall } from '../shared/pipeline.ts';
 import type { EmulatorRoute, RouteHandler } from '../shared/routes.ts';
 import type { KeyKind, RouteAccess } from './auth.ts';
 import type { ResolvedKomojuOptions } from './options.ts';
-import type { KomojuState } from './state.ts';
+import type { KomojuState, PaymentRecord } from './state.ts';
 
 /** The URLs the emulator hands out, on the origin it is reached at (or `publicOrigin`). */
 export interface KomojuUrls {
@@ -33,6 +33,8 @@ export interface KomojuContext {
   readonly state: KomojuState;
   readonly urls: KomojuUrls;
   readonly now: Date;
+  /** Call after changing a payment's status: its webhook event goes out (docs/providers.md, "KOMOJU", "Webhooks"). */
+  readonly paymentChanged: (payment: PaymentRecord) => void;
 }
 
 /** One authenticated API call, its body parsed; `caller` is the kind of key it carried. */

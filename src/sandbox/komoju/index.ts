@@ -11,10 +11,20 @@ import { renderInstructions, submitInstructions } from './pages/instructions.ts'
 import { KOMOJU_ROUTES } from './routes/index.ts';
 import { paymentJson, sessionJson } from './serialize.ts';
 import { KomojuState, type KomojuRecordedRequest, type PaymentStatus } from './state.ts';
+import { createKomojuWebhookHub, type KomojuWebhooks } from './webhooks.ts';
+import type { WebhookDelivery, WebhookDeliveryFilter } from '../shared/webhooks.ts';
 
 export type { KomojuEmulatorOptions } from './options.ts';
 export type { KomojuRecordedRequest, PaymentStatus } from './state.ts';
 export type { KonbiniSlipFormat, KomojuKonbiniStore } from './konbini.ts';
+export {
+  KOMOJU_PAYMENT_EVENTS,
+  KOMOJU_WEBHOOK_RETRY,
+  komojuSignature,
+  type KomojuWebhookConfig,
+  type KomojuWebhooks,
+  type KomojuWebhookView,
+} from './webhooks.ts';
 export {
   DEFAULT_CHALLENGE_CARDS,
   DEFAULT_DECLINE_CARDS,
@@ -78,18 +88,26 @@ export interface KomojuInspector {
   payments(filter?: { readonly sessionId?: string; readonly status?: PaymentStatus }): KomojuPaymentJson[];
   payment(id: string): KomojuPaymentJson | undefined;
   secureTokens(): KomojuSecureTokenView[];
+  /**
+   * Every webhook delivery (`ping` and payment events), oldest first: url, event, delivery id, headers
+   * and body as sent, each try with its status, and whether it was delivered or given up.
+   */
+  deliveries(filter?: WebhookDeliveryFilter): WebhookDelivery[];
 }
 
 /**
  * The KOMOJU emulator: a web-standard handler plus its inspection API. `basePath` is where it is
  * mounted (`/sandbox/komoju`); the API is at `<basePath>/api/v1`; `reset()` forgets every session,
- * payment, token, stored answer and logged request.
+ * payment, token, stored answer, logged request and webhook delivery (pending ones are stopped); the
+ * webhooks stay, enabled again.
  */
 export interface KomojuEmulator extends ProviderEmulator {
   /** The keys it accepts (fake test keys). */
   readonly secretKey: string;
   readonly publishableKey: string;
   readonly inspect: KomojuInspector;
+  /** The account's webhooks: add and remove them, and wait for their deliveries (`idle()`). */
+  readonly webhooks: KomojuWebhooks;
 }
 
 /**
@@ -116,18 +134,28 @@ export const KOMOJU_IDEMPOTENCY_HEADER = 'X-KOMOJU-IDEMPOTENCY';
  * the 409's body (`conflict`); a key's reach (one kind of key, one path); refusals answered before the
  * call ran (bad body, bad key) leave the key free, every answer of a call that ran is kept.
  *
+ * Webhooks: each payment status the emulator sets sends `payment.<status>` to the account's webhooks,
+ * signed as KOMOJU signs them (`webhooks.ts`; docs/providers.md, "KOMOJU", "Webhooks").
+ *
  * Not emulated: the hosted payment page (`session_url` is handed out but not served), customers and
- * customer-mode sessions, refunds, webhooks, payment types other than credit_card and konbini.
+ * customer-mode sessions, refunds, payment types other than credit_card and konbini.
  */
 export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): KomojuEmulator {
   const config = resolveKomojuOptions(options);
   const state = new KomojuState();
   const base = config.basePath;
+  const webhooks = createKomojuWebhookHub(config, state);
 
   function contextFor(request: Request): KomojuContext {
     const origin = config.publicOrigin ?? new URL(request.url).origin;
-    const ctx: KomojuContext = { options: config, state, urls: komojuUrls(origin, base), now: config.now() };
-    expireOverdueKonbini(ctx);
+    const ctx: KomojuContext = {
+      options: config,
+      state,
+      urls: komojuUrls(origin, base),
+      now: config.now(),
+      paymentChanged: webhooks.paymentChanged,
+    };
+    expireOverdueKonbini(state, ctx.now, webhooks.paymentChanged);
     return ctx;
   }
 
@@ -220,6 +248,7 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
         payment: t.paymentId,
       }));
     },
+    deliveries: (filter) => webhooks.deliveries(filter),
   };
 
   return {
@@ -227,10 +256,20 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     secretKey: config.secretKey,
     publishableKey: config.publishableKey,
     ...mounted,
+    // Every status a request set is reported to the webhooks before the answer leaves.
+    async handle(request) {
+      try {
+        return await mounted.handle(request);
+      } finally {
+        webhooks.sweep();
+      }
+    },
     inspect,
+    webhooks: webhooks.api,
     reset: () => {
       state.reset();
       api.reset();
+      webhooks.reset();
     },
   };
 }

@@ -1,5 +1,15 @@
 import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
 import {
+  GLOBAL_TIMERS,
+  globalFetch,
+  resolveRetryPolicy,
+  type WebhookFetch,
+  type WebhookRetryOptions,
+  type WebhookRetryPolicy,
+  type WebhookTimers,
+} from '../shared/webhooks.ts';
+import { checkKomojuWebhook, KOMOJU_WEBHOOK_RETRY, type KomojuWebhookConfig } from './webhooks.ts';
+import {
   DEFAULT_CHALLENGE_CARDS,
   DEFAULT_DECLINE_CARDS,
   DEFAULT_FAIL_ON_REDIRECT_CARDS,
@@ -94,6 +104,22 @@ export interface KomojuEmulatorOptions extends CommonEmulatorOptions {
      */
     readonly otherBody?: 'replay' | 'conflict';
   };
+  /**
+   * Webhooks of the account (docs/providers.md, "KOMOJU", "Webhooks"): each gets a signed event on
+   * every payment status change. More can be added at run time (`webhooks.add`, which also sends
+   * `ping`). Default none.
+   */
+  readonly webhooks?: readonly KomojuWebhookConfig[];
+  /** The `fetch` webhook deliveries are sent with. Default the global `fetch`. */
+  readonly webhookFetch?: WebhookFetch;
+  /** The timers of retries, timeouts and konbini deadlines. Default the global ones. */
+  readonly webhookTimers?: WebhookTimers;
+  /**
+   * When a delivery is tried again. KOMOJU documents no policy (UNCONFIRMED); the default
+   * (`KOMOJU_WEBHOOK_RETRY`) retries 5xx, timeouts (10 s) and network failures after 1 s, 5 s, 30 s,
+   * 2 min, 10 min and 30 min, and never disables the webhook.
+   */
+  readonly webhookRetry?: WebhookRetryOptions;
 }
 
 /** The options with every default filled in. */
@@ -119,6 +145,10 @@ export interface ResolvedKomojuOptions {
   readonly declineCards: ReadonlyMap<string, string>;
   readonly otherCards: 'succeed' | 'decline';
   readonly idempotencyOtherBody: 'replay' | 'conflict';
+  readonly webhooks: readonly KomojuWebhookConfig[];
+  readonly webhookFetch: WebhookFetch;
+  readonly webhookTimers: WebhookTimers;
+  readonly webhookRetry: WebhookRetryPolicy;
   readonly now: () => Date;
 }
 
@@ -184,6 +214,10 @@ export function resolveKomojuOptions(options: KomojuEmulatorOptions = {}): Resol
     declineCards: declines,
     otherCards: options.testCards?.otherCards ?? 'succeed',
     idempotencyOtherBody: options.idempotency?.otherBody ?? 'replay',
+    webhooks: (options.webhooks ?? []).map(checkKomojuWebhook),
+    webhookFetch: options.webhookFetch ?? globalFetch,
+    webhookTimers: options.webhookTimers ?? GLOBAL_TIMERS,
+    webhookRetry: resolveRetryPolicy(options.webhookRetry, KOMOJU_WEBHOOK_RETRY, fail),
     now: options.now ?? (() => new Date()),
   };
 }

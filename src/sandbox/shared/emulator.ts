@@ -11,7 +11,8 @@ import { decodeSegment, isUnder } from './routes.ts';
  *   the request log; the provider plugs in its rules), `routes.ts` (route types, `matchRoute`),
  *   `api-answer.ts` (`ok`, `EmulatorApiError` to subclass with the provider's error body),
  *   `idempotency.ts`, `request-log.ts`, `http.ts` (CORS, bodies, URLs), `same-secret.ts`,
- *   `value-at.ts`, `options.ts` (basePath, publicOrigin), `ids.ts`, `jst.ts` (konbini deadlines,
+ *   `value-at.ts`, `options.ts` (basePath, publicOrigin), `webhooks.ts` (sending the provider's
+ *   webhooks: queues, retries, timers), `ids.ts`, `jst.ts` (konbini deadlines,
  *   dates for slips), `card-number.ts` (Luhn, networks, expiry), `money.ts`, `base64url.ts`;
  * - pages: `html.ts` (escaped pages under a strict CSP), `pages.ts` (`emulatorPages(name)`),
  *   `challenge-page.ts` (the 3-D Secure page), `konbini-page.ts` (the slip's sandbox buttons).

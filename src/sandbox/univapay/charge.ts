@@ -247,13 +247,17 @@ export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): Char
   return charge;
 }
 
-/** Moves a charge on by the clock: `pending` → its plan once processed; konbini past its deadline → `failed`. */
-export function refreshCharge(charge: ChargeRecord, now: Date): void {
+/**
+ * Moves a charge on by the clock: `pending` → its plan once processed; konbini past its deadline →
+ * `failed`. `changed` hears of each step (webhooks: `awaiting`, then `failed`, when both are due).
+ */
+export function refreshCharge(charge: ChargeRecord, now: Date, changed: (charge: ChargeRecord) => void): void {
   if (charge.status === 'pending' && now.getTime() >= charge.settleAt.getTime()) {
     const plan = charge.plan;
     charge.status = plan.status;
     if (plan.status === 'failed') charge.error = { code: plan.code, message: chargeErrorMessage(plan.code) };
     charge.updatedAt = now;
+    changed(charge);
   }
   if (
     charge.status === 'awaiting' &&
@@ -264,6 +268,7 @@ export function refreshCharge(charge: ChargeRecord, now: Date): void {
     // Deadline passed → failed (docs/providers.md, "UnivaPay"); UnivaPay gives no error code for it.
     charge.status = 'failed';
     charge.updatedAt = now;
+    changed(charge);
   }
 }
 

@@ -2,7 +2,7 @@ import type { BaseCall } from '../shared/pipeline.ts';
 import type { EmulatorRoute, RouteHandler } from '../shared/routes.ts';
 import type { Principal } from './auth.ts';
 import type { ResolvedUnivapayOptions } from './options.ts';
-import type { UnivapayState } from './state.ts';
+import type { ChargeRecord, UnivapayState } from './state.ts';
 
 /** The URLs the emulator hands out, on the origin it is reached at (or `publicOrigin`). */
 export interface UnivapayUrls {
@@ -38,6 +38,8 @@ export interface UnivapayContext {
   readonly state: UnivapayState;
   readonly urls: UnivapayUrls;
   readonly now: Date;
+  /** Call after changing a charge's status: its webhook event goes out (docs/providers.md, "UnivaPay", "Webhooks"). */
+  readonly chargeChanged: (charge: ChargeRecord) => void;
 }
 
 /** One authenticated API call, its body parsed; `caller` is the app token's holder (with its secret or not). */

@@ -14,6 +14,8 @@ import { UNIVAPAY_ROUTES } from './routes/index.ts';
 import { serializeCharge } from './serialize.ts';
 import { UnivapayState, type ChargeStatus, type UnivapayRecordedRequest } from './state.ts';
 import { refreshCharge } from './charge.ts';
+import { createUnivapayWebhookHub, type UnivapayWebhooks } from './webhooks.ts';
+import type { WebhookDelivery, WebhookDeliveryFilter } from '../shared/webhooks.ts';
 import { CHECKOUT_JS } from './widget/checkout-js.ts';
 import { createInlineToken, INLINE_CSS, INLINE_JS, renderInlineForm, widgetAsset } from './widget/inline-form.ts';
 
@@ -21,6 +23,13 @@ export type { UnivapayEmulatorOptions } from './options.ts';
 export type { ChargeStatus as UnivapayChargeStatus, UnivapayRecordedRequest } from './state.ts';
 export type { UnivapayConvenienceStore } from './konbini.ts';
 export { DEFAULT_CHALLENGE_CARDS, SUCCESS_CARDS } from './test-cards.ts';
+export {
+  UNIVAPAY_CHARGE_EVENTS,
+  UNIVAPAY_WEBHOOK_RETRY,
+  type UnivapayWebhookConfig,
+  type UnivapayWebhooks,
+  type UnivapayWebhookView,
+} from './webhooks.ts';
 
 /** A charge as the API answers it (docs/providers.md, "UnivaPay"); the fields tests read most are typed. */
 export interface UnivapayChargeJson {
@@ -54,6 +63,11 @@ export interface UnivapayInspector {
   /** Every charge, oldest first, moved on by the clock as a read would. */
   charges(filter?: { readonly status?: ChargeStatus }): UnivapayChargeJson[];
   charge(id: string): UnivapayChargeJson | undefined;
+  /**
+   * Every webhook delivery, oldest first: url, event, delivery id, headers and body as sent, each try
+   * with its status, and whether it was delivered or given up.
+   */
+  deliveries(filter?: WebhookDeliveryFilter): WebhookDelivery[];
 }
 
 export interface UnivapayAppToken {
@@ -83,7 +97,12 @@ export interface UnivapayEmulator extends ProviderEmulator {
   handle(request: Request): Promise<Response>;
   owns(pathname: string): boolean;
   readonly inspect: UnivapayInspector;
-  /** Forgets every token, charge, stored answer and logged request (app tokens stay valid). */
+  /** The store's webhooks: add and remove them, enable a stopped one, wait for deliveries (`idle()`). */
+  readonly webhooks: UnivapayWebhooks;
+  /**
+   * Forgets every token, charge, stored answer, logged request and webhook delivery (pending ones are
+   * stopped). App tokens stay valid; webhooks stay, enabled again.
+   */
   reset(): void;
 }
 
@@ -105,16 +124,18 @@ function sleep(ms: number): Promise<void> {
  * transaction tokens with the app token (origin-bound, CORS for browsers), charges with the secret,
  * `?polling=true`, the 3-D Secure issuer token and its challenge page, konbini charges `awaiting` with
  * their payment number (and 7-Eleven slip URL) in `metadata`, `expiry/latest`, a slip page, UnivaPay's
- * error bodies and `Idempotency-Key`. Test cards and rules: see `test-cards.ts`.
+ * error bodies and `Idempotency-Key`, and webhooks (`charge_updated`, `charge_finished`: `webhooks.ts`).
+ * Test cards and rules: see `test-cards.ts`.
  */
 export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): UnivapayEmulator {
   const config = resolveUnivapayOptions(options);
   const state = new UnivapayState();
   const base = config.basePath;
+  const webhooks = createUnivapayWebhookHub(config, state);
 
   function contextFor(request: Request): UnivapayContext {
     const origin = config.publicOrigin ?? new URL(request.url).origin;
-    return { options: config, state, urls: univapayUrls(origin, base), now: config.now() };
+    return { options: config, state, urls: univapayUrls(origin, base), now: config.now(), chargeChanged: webhooks.chargeChanged };
   }
 
   const api = createApiPipeline({
@@ -187,7 +208,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
   function chargeJson(id: string): UnivapayChargeJson | undefined {
     const charge = state.charges.get(id);
     if (!charge) return undefined;
-    refreshCharge(charge, config.now());
+    refreshCharge(charge, config.now(), webhooks.chargeChanged);
     return serializeCharge(charge) as unknown as UnivapayChargeJson;
   }
 
@@ -210,6 +231,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
         .filter((c) => !filter.status || c.status === filter.status);
     },
     charge: chargeJson,
+    deliveries: (filter) => webhooks.deliveries(filter),
   };
 
   return {
@@ -220,10 +242,20 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       return { appToken: issued.appToken, secret: issued.secret, storeId: config.storeId };
     },
     ...mounted,
+    // Every status a request set is reported to the webhooks before the answer leaves.
+    async handle(request) {
+      try {
+        return await mounted.handle(request);
+      } finally {
+        webhooks.sweep();
+      }
+    },
     inspect,
+    webhooks: webhooks.api,
     reset: () => {
       state.reset();
       api.reset();
+      webhooks.reset();
     },
   };
 }

@@ -1,5 +1,15 @@
 import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
 import {
+  GLOBAL_TIMERS,
+  globalFetch,
+  resolveRetryPolicy,
+  type WebhookFetch,
+  type WebhookRetryOptions,
+  type WebhookRetryPolicy,
+  type WebhookTimers,
+} from '../shared/webhooks.ts';
+import { checkUnivapayWebhook, UNIVAPAY_WEBHOOK_RETRY, type UnivapayWebhookConfig } from './webhooks.ts';
+import {
   DEFAULT_PAYMENT_NUMBERS,
   UNIVAPAY_CONVENIENCE_STORES,
   type UnivapayConvenienceStore,
@@ -85,6 +95,26 @@ export interface UnivapayEmulatorOptions extends CommonEmulatorOptions {
    * card twice in a row.
    */
   readonly chargeTooQuickSeconds?: number;
+  /**
+   * Webhooks of the store (docs/providers.md, "UnivaPay", "Webhooks"): `charge_updated` and
+   * `charge_finished` as charges change. More can be added at run time (`webhooks.add`). Default none.
+   */
+  readonly webhooks?: readonly UnivapayWebhookConfig[];
+  /** The `fetch` webhook deliveries are sent with. Default the global `fetch`. */
+  readonly webhookFetch?: WebhookFetch;
+  /** The timers of retries, timeouts, processing and konbini deadlines. Default the global ones. */
+  readonly webhookTimers?: WebhookTimers;
+  /**
+   * When a delivery is tried again. Default (`UNIVAPAY_WEBHOOK_RETRY`, UnivaPay's FAQ): 3xx never, and
+   * the webhook is stopped; 4xx, 5xx, no answer within 3 s, network failures up to 10 tries, then the
+   * webhook is stopped. The waits between tries are the sandbox's (UNCONFIRMED).
+   */
+  readonly webhookRetry?: WebhookRetryOptions;
+  /**
+   * The body's envelope: `id-event-data-created_on` (default, UnivaPay's newest spec: `{id, event,
+   * data, created_on}`) or `event-and-data` (`{event, data}`, as the older docs and the PHP SDK show).
+   */
+  readonly webhookPayload?: 'id-event-data-created_on' | 'event-and-data';
 }
 
 export interface ResolvedUnivapayOptions {
@@ -107,6 +137,11 @@ export interface ResolvedUnivapayOptions {
   readonly declineSuffix: string | null;
   readonly declineCode: number;
   readonly chargeTooQuickSeconds: number;
+  readonly webhooks: readonly UnivapayWebhookConfig[];
+  readonly webhookFetch: WebhookFetch;
+  readonly webhookTimers: WebhookTimers;
+  readonly webhookRetry: WebhookRetryPolicy;
+  readonly webhookPayload: 'id-event-data-created_on' | 'event-and-data';
   readonly now: () => Date;
 }
 
@@ -152,6 +187,11 @@ export function resolveUnivapayOptions(options: UnivapayEmulatorOptions = {}): R
   const declineSuffix = options.testCards?.declineSuffix === undefined ? DEFAULT_DECLINE_SUFFIX : options.testCards.declineSuffix;
   if (declineSuffix !== null && !/^\d{1,19}$/.test(declineSuffix)) fail('testCards.declineSuffix must be digits or null.');
 
+  const webhookPayload = options.webhookPayload ?? 'id-event-data-created_on';
+  if (webhookPayload !== 'id-event-data-created_on' && webhookPayload !== 'event-and-data') {
+    fail('webhookPayload must be id-event-data-created_on or event-and-data.');
+  }
+
   return {
     basePath,
     storeId,
@@ -172,6 +212,11 @@ export function resolveUnivapayOptions(options: UnivapayEmulatorOptions = {}): R
     declineSuffix,
     declineCode: integer('testCards.declineCode', options.testCards?.declineCode ?? DEFAULT_DECLINE_CODE, 100, 999),
     chargeTooQuickSeconds: integer('chargeTooQuickSeconds', options.chargeTooQuickSeconds ?? 0, 0, 3600),
+    webhooks: (options.webhooks ?? []).map(checkUnivapayWebhook),
+    webhookFetch: options.webhookFetch ?? globalFetch,
+    webhookTimers: options.webhookTimers ?? GLOBAL_TIMERS,
+    webhookRetry: resolveRetryPolicy(options.webhookRetry, UNIVAPAY_WEBHOOK_RETRY, fail),
+    webhookPayload,
     now: options.now ?? (() => new Date()),
   };
 }

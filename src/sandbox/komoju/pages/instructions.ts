@@ -69,6 +69,7 @@ export async function submitInstructions(ctx: KomojuContext, id: string, request
     payment.status = action === 'paid' ? 'captured' : 'expired';
     if (action === 'paid') payment.capturedAt = ctx.now;
     payment.updatedAt = ctx.now;
+    ctx.paymentChanged(payment);
   }
   return seeOther(ctx.urls.instructions(id));
 }

@@ -31,6 +31,7 @@ export const capturePayment: ApiHandler = (ctx, call) => {
   payment.status = 'captured';
   payment.capturedAt = ctx.now;
   payment.updatedAt = ctx.now;
+  ctx.paymentChanged(payment);
   return ok(paymentJson(payment));
 };
 
@@ -39,5 +40,6 @@ export const cancelPayment: ApiHandler = (ctx, call) => {
   if (payment.status !== 'authorized' && payment.status !== 'pending') refuse(payment, 'cancelled');
   payment.status = 'cancelled';
   payment.updatedAt = ctx.now;
+  ctx.paymentChanged(payment);
   return ok(paymentJson(payment));
 };

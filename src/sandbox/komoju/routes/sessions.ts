@@ -88,6 +88,7 @@ export const cancelSession: ApiHandler = (ctx, call) => {
   if (payment?.status === 'pending') {
     payment.status = 'cancelled';
     payment.updatedAt = ctx.now;
+    ctx.paymentChanged(payment);
   }
   return ok(sessionJson(session, ctx.state, ctx.options, ctx.now));
 };

@@ -21,7 +21,7 @@ import { badRequestPage, forbiddenPage, fromOwnPage, notFoundPage, page } from '
 function findCharge(ctx: UnivapayContext, id: string | null): ChargeRecord | null {
   const charge = id ? ctx.state.charges.get(id) : undefined;
   if (!charge || charge.paymentType !== 'card') return null;
-  refreshCharge(charge, ctx.now);
+  refreshCharge(charge, ctx.now, ctx.chargeChanged);
   return charge;
 }
 
@@ -65,6 +65,7 @@ export async function submitChallenge(ctx: UnivapayContext, id: string, request:
   const passed = result === 'complete';
   // A second post (back button, double click) changes nothing and sends the shopper back again.
   finishChallenge(charge, passed, ctx.now);
+  ctx.chargeChanged(charge);
   const back = returnUrlOf(ctx, charge);
   if (back) return seeOther(back);
   return page(ctx, 200, CHALLENGE_TITLE, challengeAnswered(passed));

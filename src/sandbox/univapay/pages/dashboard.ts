@@ -10,7 +10,7 @@ import { page } from './common.ts';
  */
 export function renderDashboard(ctx: UnivapayContext): Response {
   const charges = [...ctx.state.charges.values()].reverse().slice(0, 100);
-  for (const charge of charges) refreshCharge(charge, ctx.now);
+  for (const charge of charges) refreshCharge(charge, ctx.now, ctx.chargeChanged);
   return page(
     ctx,
     200,

@@ -30,7 +30,7 @@ const STATUS_TEXT: Readonly<Record<ChargeStatus, string>> = {
 function findKonbiniCharge(ctx: UnivapayContext, id: string): ChargeRecord | null {
   const charge = ctx.state.charges.get(id);
   if (!charge || charge.paymentType !== 'konbini') return null;
-  refreshCharge(charge, ctx.now);
+  refreshCharge(charge, ctx.now, ctx.chargeChanged);
   return charge;
 }
 
@@ -63,5 +63,6 @@ export async function submitSlip(ctx: UnivapayContext, id: string, request: Requ
   if (!charge) return notFoundPage(ctx, 'konbini charge');
   if (!action) return badRequestPage(ctx, 'Use one of the two buttons.');
   finishKonbini(charge, action === 'paid', ctx.now);
+  ctx.chargeChanged(charge);
   return seeOther(ctx.urls.slip(charge.id));
 }

@@ -15,7 +15,7 @@ import type { ChargeRecord } from '../state.ts';
 function chargeOf(ctx: UnivapayContext, call: ApiCall): ChargeRecord {
   const charge = ctx.state.charges.get(call.params['id'] ?? '');
   if (!charge || charge.storeId !== call.params['storeId']) throw notFound();
-  refreshCharge(charge, ctx.now);
+  refreshCharge(charge, ctx.now, ctx.chargeChanged);
   return charge;
 }
 
