@@ -151,6 +151,56 @@ form.addEventListener('change', (event) => {
 });
 form.addEventListener('input', applyTheme);
 
+// ---- Orders: what the shop learnt from its webhooks ----------------------------------------------
+
+const ORDER_TIME = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const YEN = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
+
+function cell(text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+}
+
+async function refreshOrders() {
+  try {
+    const response = await fetch('/demo/orders', { cache: 'no-store' });
+    if (!response.ok) return;
+    const { orders } = await response.json();
+    const body = document.querySelector('#orders tbody');
+    body.replaceChildren(
+      ...orders.map((order) => {
+        const row = document.createElement('tr');
+        const status = cell(order.status);
+        status.className = `order-status ${order.status}`;
+        status.title = order.history.join('\n');
+        row.append(
+          cell(order.orderId),
+          cell(order.provider),
+          cell(order.method ?? '—'),
+          status,
+          cell(order.currency === 'JPY' ? YEN.format(order.amount) : `${order.amount} ${order.currency}`),
+          cell(ORDER_TIME.format(new Date(order.updatedAt))),
+        );
+        return row;
+      }),
+    );
+    document.getElementById('orders-empty').hidden = orders.length > 0;
+  } catch {
+    // The demo server went away: try again at the next tick.
+  }
+}
+refreshOrders();
+setInterval(refreshOrders, 2000);
+
 // ---- Gallery: each element alone, in its states, from fixed data --------------------------------
 
 const STORES = ['seven-eleven', 'family-mart', 'lawson', 'ministop', 'daily-yamazaki', 'seicomart'];

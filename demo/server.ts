@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { KessaiHandler } from '../src/server/index.ts';
 import { createSandbox, sandboxOriginFor, type Sandbox } from '../src/sandbox/index.ts';
 import { merchantHandlers } from './merchant-endpoints.ts';
+import { createDemoOrders, type DemoOrders } from './orders.ts';
+import { createDemoWebhooks, registerDemoWebhooks, type DemoWebhooks } from './webhooks.ts';
 import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { htmlPageHeaders } from './security-headers.ts';
 import { gzipped, resolveStaticPath, serveFile, textResponse } from './serve-static.ts';
@@ -14,7 +16,9 @@ import { gzipped, resolveStaticPath, serveFile, textResponse } from './serve-sta
  * - `/` and the files of `demo/` (the designers' page, `plain.html`, their scripts and styles),
  * - `/kessai.js` and `/kessai-chunks/…`: the script-tag bundle from `dist/` (`npm run build:browser` makes it),
  * - `/api/<provider>`: the reference merchant endpoints (`merchant-endpoints.ts`),
- * - `/sandbox/…`: the provider emulators (`kessai-elements/sandbox`).
+ * - `/sandbox/…`: the provider emulators (`kessai-elements/sandbox`),
+ * - `/webhooks/<provider>`: the shop's webhook receivers, which the emulators deliver to in-process, and
+ *   `/demo/orders`: the shop's orders as the webhooks told them (the designers' page lists them).
  *
  * It listens on 127.0.0.1. Open the page at `http://localhost:<port>/`: the browser is then given the
  * sandbox at `http://127.0.0.1:<port>/sandbox/…`, another origin (see `sandboxOriginFor`), so the
@@ -47,12 +51,22 @@ export interface DemoServer {
   readonly port: number;
   /** The emulators, with their inspection APIs. */
   readonly sandbox: Sandbox;
+  /** The shop's orders, as its verified webhooks told them. */
+  readonly orders: DemoOrders;
+  /** The shop's webhook secrets (to forge nothing with in tests: a forged delivery uses another). */
+  readonly webhooks: DemoWebhooks;
   close(): Promise<void>;
 }
 
 /** The demo as one web-standard handler (the Node server below only adapts it). */
-export function createDemoHandler(options: { sandbox: Sandbox; distRoot?: string }): (request: Request) => Promise<Response> {
-  const { sandbox } = options;
+export function createDemoHandler(options: {
+  sandbox: Sandbox;
+  distRoot?: string;
+  /** The shop's orders and webhook receivers; without them, `/webhooks/…` and `/demo/orders` answer 404. */
+  orders?: DemoOrders;
+  webhooks?: DemoWebhooks;
+}): (request: Request) => Promise<Response> {
+  const { sandbox, orders, webhooks } = options;
   const distRoot = options.distRoot ?? DIST_ROOT;
   const endpoints = new Map<string, Readonly<Record<string, KessaiHandler>>>();
 
@@ -69,6 +83,15 @@ export function createDemoHandler(options: { sandbox: Sandbox; distRoot?: string
     const url = new URL(request.url);
     const { pathname } = url;
     if (sandbox.owns(pathname)) return sandbox.handle(request);
+
+    const hook = /^\/webhooks\/([a-z]+)$/.exec(pathname);
+    const receiver = hook ? webhooks?.handlers[hook[1] as string] : undefined;
+    if (receiver) return receiver(request);
+    if (pathname === '/demo/orders' && orders) {
+      return new Response(JSON.stringify({ orders: orders.list(), received: orders.received() }), {
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+      });
+    }
 
     const api = /^\/api\/([a-z]+(?:-[a-z]+)?)$/.exec(pathname);
     if (api) {
@@ -116,8 +139,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const host = options.host ?? process.env['HOST'] ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`Bad port: ${String(port)}`);
   const log = options.log ?? ((line: string) => console.log(line));
-  const sandbox = createSandbox();
-  const handler = createDemoHandler({ sandbox, ...(options.distRoot ? { distRoot: options.distRoot } : {}) });
+  const orders = createDemoOrders();
+  const webhooks = createDemoWebhooks(orders);
+  // The emulators deliver their webhooks to the shop in this process, through the demo's own handler.
+  let route: (request: Request) => Promise<Response> = () => Promise.resolve(new Response(null, { status: 503 }));
+  const sandbox = createSandbox({ webhookFetch: (input, init) => route(new Request(input, init)) });
+  const handler = createDemoHandler({ sandbox, orders, webhooks, ...(options.distRoot ? { distRoot: options.distRoot } : {}) });
+  route = handler;
 
   const server: Server = createServer((req, res) => {
     const started = performance.now();
@@ -152,12 +180,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const pageOrigin = `http://localhost:${actualPort}`;
+  registerDemoWebhooks(sandbox, webhooks, pageOrigin);
   return {
     url: `${pageOrigin}/`,
     pageOrigin,
     sandboxOrigin: sandboxOriginFor(pageOrigin),
     port: actualPort,
     sandbox,
+    orders,
+    webhooks,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
         server.close((error) => (error ? reject(error) : resolveClose()));
