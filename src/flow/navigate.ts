@@ -5,7 +5,7 @@ import { createPostForm } from './post-form.ts';
 
 /**
  * Performs a `NextAction` in the top window: a `redirect` navigates to its URL, a `post` submits a form
- * with the provider's fields (UnivaPay's issuer payload). Only to `https:` URLs, or to the session's own
+ * with the provider's fields (a 3-D Secure issuer's payload). Only to `https:` URLs, or to the session's own
  * API origin when that is plain `http:` (the embedded sandbox on localhost); anything else is refused
  * and nothing happens.
  */

@@ -25,7 +25,7 @@ export const pendingAttemptSchema = z.object({
   mode: z.enum(MODES),
   /** Epoch milliseconds. */
   createdAt: z.number(),
-  /** What the provider's return will need (a UnivaPay charge id), from the outcome that sent the shopper away. */
+  /** What the provider's return will need (a provider's charge id), from the outcome that sent the shopper away. */
   reference: z.optional(z.string().check(z.maxLength(256))),
   session: clientSessionSchema,
 });

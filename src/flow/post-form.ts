@@ -1,5 +1,5 @@
 /**
- * A hidden `<form method="post">` carrying a provider's fields (UnivaPay's issuer payload), built with
+ * A hidden `<form method="post">` carrying a provider's fields (a 3-D Secure issuer's payload), built with
  * DOM calls only: each value goes into an input's `value`, never into markup. The caller appends it
  * where it belongs, submits it, and may remove it. `target` names a frame to post into.
  */

@@ -23,14 +23,14 @@ export type FlowState =
       readonly session: ClientSession;
       readonly method: PaymentMethod;
       readonly action: NextAction;
-      /** What the return will need (a UnivaPay charge id): kept with the pending attempt. */
+      /** What the return will need (a provider's charge id): kept with the pending attempt. */
       readonly reference?: string;
     }
   | {
       readonly status: 'processing';
       readonly session: ClientSession;
       readonly method: PaymentMethod;
-      /** What `status` needs to find the payment (a UnivaPay charge id). */
+      /** What `status` needs to find the payment (a provider's charge id). */
       readonly reference?: string;
     }
   | { readonly status: 'awaiting_payment'; readonly session: ClientSession; readonly slip: Slip }

@@ -80,6 +80,9 @@ describe('KOMOJU card payment on a plain HTML page', () => {
       .map((path) => path.slice('/kessai-chunks/'.length));
     assert.ok(chunks.some((name) => name.startsWith('checkout-controller-')), chunks.join(' '));
     assert.deepEqual(chunks.filter((name) => /^(konbini-slip|challenge)-/.test(name)), []);
+    // Each provider's code is a chunk of its own: a KOMOJU page loads KOMOJU's, never UnivaPay's.
+    assert.ok(chunks.some((name) => name.startsWith('komoju-')), chunks.join(' '));
+    assert.deepEqual(chunks.filter((name) => name.startsWith('univapay-') || name.startsWith('card-surface-view-')), []);
   });
 
   it('passes the 3-D Secure challenge with 4100 0000 0000 5000 and resumes on return', async () => {

@@ -92,6 +92,10 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
     await page.getByText('お支払いが完了しました').waitFor();
     assert.equal(await shopper.events('kessai-success'), 1);
     assert.equal(completes().length, 1);
+    // UnivaPay's chunk and the view around its form were loaded; KOMOJU's code never.
+    const chunks = shopper.requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/kessai-chunks/'));
+    assert.ok(chunks.some((p) => p.includes('/univapay-')) && chunks.some((p) => p.includes('/card-surface-view-')), chunks.join(' '));
+    assert.deepEqual(chunks.filter((p) => p.includes('/komoju-')), []);
     // The digits went from UnivaPay's frame to the sandbox, once; never from the page.
     const carriers = requestsCarrying(shopper, '4000020000000000');
     assert.deepEqual(carriers.map((r) => [r.origin, new URL(r.url).pathname, r.fromPage]), [[e2e.sandboxOrigin, INLINE_TOKENS, false]]);
