@@ -7,6 +7,7 @@ import {
   type WebhookDelivery,
   type WebhookDeliveryFilter,
   type WebhookRetryPolicy,
+  webhookControls,
 } from '../shared/webhooks.ts';
 import { expireOverdueKonbini, newId } from './charge.ts';
 import type { ResolvedKomojuOptions } from './options.ts';
@@ -198,21 +199,7 @@ export function createKomojuWebhookHub(config: ResolvedKomojuOptions, state: Kom
       sweep();
       return view(added);
     },
-    remove(idOrUrl) {
-      const removed = dispatcher.remove(idOrUrl);
-      sweep();
-      return removed;
-    },
-    enable(id) {
-      const enabled = dispatcher.enable(id);
-      sweep();
-      return enabled;
-    },
-    list: () => dispatcher.list().map(view),
-    async idle() {
-      sweep();
-      await dispatcher.idle();
-    },
+    ...webhookControls(dispatcher, sweep, view),
   };
 
   return {

@@ -487,3 +487,42 @@ export class StatusWatch<T> {
     this.seen.clear();
   }
 }
+
+/** What every emulator's `webhooks` offers beside `add`: the same over one dispatcher. */
+export interface WebhookControls<View> {
+  /** Removes a webhook by id or URL; its pending deliveries are given up. */
+  remove(idOrUrl: string): boolean;
+  /** Turns a stopped webhook back on. */
+  enable(id: string): boolean;
+  list(): View[];
+  /** Applies the clock, then waits until every delivery so far is delivered or given up. */
+  idle(): Promise<void>;
+}
+
+/**
+ * `remove`, `enable`, `list` and `idle` of an emulator's webhooks, over its dispatcher: each change is
+ * followed by `sweep` (the emulator brings its objects up to the clock and sends what is due).
+ */
+export function webhookControls<Config extends { readonly url: string }, View>(
+  dispatcher: WebhookDispatcher<Config>,
+  sweep: () => void,
+  view: (webhook: WebhookEndpoint<Config>) => View,
+): WebhookControls<View> {
+  return {
+    remove(idOrUrl) {
+      const removed = dispatcher.remove(idOrUrl);
+      sweep();
+      return removed;
+    },
+    enable(id) {
+      const enabled = dispatcher.enable(id);
+      sweep();
+      return enabled;
+    },
+    list: () => dispatcher.list().map(view),
+    async idle() {
+      sweep();
+      await dispatcher.idle();
+    },
+  };
+}

@@ -7,6 +7,7 @@ import {
   type WebhookDelivery,
   type WebhookDeliveryFilter,
   type WebhookRetryPolicy,
+  webhookControls,
 } from '../shared/webhooks.ts';
 import { refreshCharge, univapayId } from './charge.ts';
 import type { ResolvedUnivapayOptions } from './options.ts';
@@ -180,21 +181,7 @@ export function createUnivapayWebhookHub(config: ResolvedUnivapayOptions, state:
       sweep();
       return view(added);
     },
-    remove(idOrUrl) {
-      const removed = dispatcher.remove(idOrUrl);
-      sweep();
-      return removed;
-    },
-    enable(id) {
-      const enabled = dispatcher.enable(id);
-      sweep();
-      return enabled;
-    },
-    list: () => dispatcher.list().map(view),
-    async idle() {
-      sweep();
-      await dispatcher.idle();
-    },
+    ...webhookControls(dispatcher, sweep, view),
   };
 
   return {
