@@ -5,7 +5,7 @@ import type { ClientSession } from '../../src/core/protocol.ts';
 import { KessaiCheckout } from '../../src/elements/checkout/checkout.ts';
 import { define } from '../../src/elements/shared/define.ts';
 import type { CheckoutDeps } from '../../src/flow/checkout-controller.ts';
-import { assertCardDataContained, recordRequest, rememberTypedCard } from './request-audit.ts';
+import { KESSAI_EVENTS, assertCardDataContained, recordRequest, rememberTypedCard } from './request-audit.ts';
 
 /**
  * Test fixtures for `<kessai-checkout>`: a `window.fetch` stub that plays both the merchant endpoint
@@ -277,15 +277,7 @@ export async function statusIs(el: KessaiCheckout, status: KessaiCheckout['statu
 /** Every `kessai-*` event the page receives from `el`, in order. */
 export function recordEvents(el: Element): Array<{ type: string; detail: unknown; event: Event }> {
   const seen: Array<{ type: string; detail: unknown; event: Event }> = [];
-  for (const type of [
-    'kessai-ready',
-    'kessai-change',
-    'kessai-submit',
-    'kessai-redirect',
-    'kessai-success',
-    'kessai-pending',
-    'kessai-error',
-  ]) {
+  for (const type of KESSAI_EVENTS) {
     el.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail, event }));
   }
   return seen;

@@ -78,7 +78,8 @@ export const recordingFetch: typeof fetch = async (input, init) => {
   return response;
 };
 
-for (const type of [
+/** The `kessai-*` events a page can listen to. */
+export const KESSAI_EVENTS = [
   'kessai-ready',
   'kessai-change',
   'kessai-submit',
@@ -86,7 +87,9 @@ for (const type of [
   'kessai-success',
   'kessai-pending',
   'kessai-error',
-]) {
+] as const;
+
+for (const type of KESSAI_EVENTS) {
   document.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }), true);
 }
 
