@@ -5,7 +5,8 @@ import type { ClientSession } from '../../src/core/protocol.ts';
 import { KessaiCheckout } from '../../src/elements/checkout/checkout.ts';
 import { define } from '../../src/elements/shared/define.ts';
 import type { CheckoutDeps } from '../../src/flow/checkout-controller.ts';
-import { KESSAI_EVENTS, assertCardDataContained, recordRequest, rememberTypedCard } from './request-audit.ts';
+import { KESSAI_EVENTS } from '../support/kessai-events.ts';
+import { assertCardDataContained, recordRequest, rememberTypedCard } from './request-audit.ts';
 
 /**
  * Test fixtures for `<kessai-checkout>`: a `window.fetch` stub that plays both the merchant endpoint

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sandboxOriginFor } from '../../src/sandbox/origins.ts';
 import { cardLikeRuns, containsCardNumber } from '../support/card-scan.ts';
+import { KESSAI_EVENTS } from '../support/kessai-events.ts';
 
 /**
  * The security rules of DESIGN.md, checked after every browser checkout test (the harness registers
@@ -77,17 +78,6 @@ export const recordingFetch: typeof fetch = async (input, init) => {
   });
   return response;
 };
-
-/** The `kessai-*` events a page can listen to. */
-export const KESSAI_EVENTS = [
-  'kessai-ready',
-  'kessai-change',
-  'kessai-submit',
-  'kessai-redirect',
-  'kessai-success',
-  'kessai-pending',
-  'kessai-error',
-] as const;
 
 for (const type of KESSAI_EVENTS) {
   document.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }), true);

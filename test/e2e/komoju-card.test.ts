@@ -15,9 +15,9 @@ import {
   startE2E,
   typeCard as typeShopperCard,
   type E2E,
-  type KessaiEventType,
   type Shopper,
 } from './shopper.ts';
+import type { KessaiEventType } from '../support/kessai-events.ts';
 
 let e2e: E2E;
 

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { cardLikeRuns, containsCardNumber } from '../support/card-scan.ts';
+import { KESSAI_EVENTS, type KessaiEventType } from '../support/kessai-events.ts';
 import { launchChromium, recordPageErrors, recordRequests, type RecordedRequest } from './browser.ts';
 
 export { cardLikeRuns } from '../support/card-scan.ts';
@@ -46,18 +47,6 @@ export async function startE2E(): Promise<E2E> {
     },
   };
 }
-
-/** The `kessai-*` events a merchant can listen to; each is recorded with its detail. */
-export const KESSAI_EVENTS = [
-  'kessai-ready',
-  'kessai-change',
-  'kessai-submit',
-  'kessai-redirect',
-  'kessai-success',
-  'kessai-pending',
-  'kessai-error',
-] as const;
-export type KessaiEventType = (typeof KESSAI_EVENTS)[number];
 
 /** One shopper: a fresh browser context (no cookies, no storage) in Japan, and its first page. */
 export interface Shopper {

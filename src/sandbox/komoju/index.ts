@@ -210,6 +210,7 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
       { path: '/instructions/{id}', GET: (ctx, _request, p) => renderInstructions(ctx, p['id'] ?? ''), POST: (ctx, request, p) => submitInstructions(ctx, p['id'] ?? '', request) },
     ],
     notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
+    afterRequest: () => webhooks.sweep(),
   });
 
   const now = () => config.now();
@@ -256,14 +257,6 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
     secretKey: config.secretKey,
     publishableKey: config.publishableKey,
     ...mounted,
-    // Every status a request set is reported to the webhooks before the answer leaves.
-    async handle(request) {
-      try {
-        return await mounted.handle(request);
-      } finally {
-        webhooks.sweep();
-      }
-    },
     inspect,
     webhooks: webhooks.api,
     reset: () => {

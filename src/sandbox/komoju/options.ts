@@ -1,8 +1,6 @@
 import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
 import {
-  GLOBAL_TIMERS,
-  globalFetch,
-  resolveRetryPolicy,
+  resolveWebhookOptions,
   type WebhookFetch,
   type WebhookRetryOptions,
   type WebhookRetryPolicy,
@@ -214,10 +212,7 @@ export function resolveKomojuOptions(options: KomojuEmulatorOptions = {}): Resol
     declineCards: declines,
     otherCards: options.testCards?.otherCards ?? 'succeed',
     idempotencyOtherBody: options.idempotency?.otherBody ?? 'replay',
-    webhooks: (options.webhooks ?? []).map(checkKomojuWebhook),
-    webhookFetch: options.webhookFetch ?? globalFetch,
-    webhookTimers: options.webhookTimers ?? GLOBAL_TIMERS,
-    webhookRetry: resolveRetryPolicy(options.webhookRetry, KOMOJU_WEBHOOK_RETRY, fail),
+    ...resolveWebhookOptions(options, checkKomojuWebhook, KOMOJU_WEBHOOK_RETRY, fail),
     now: options.now ?? (() => new Date()),
   };
 }

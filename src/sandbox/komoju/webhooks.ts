@@ -3,7 +3,7 @@ import {
   Alarm,
   checkWebhookUrl,
   StatusWatch,
-  WebhookDispatcher,
+  dispatcherFor,
   type WebhookDelivery,
   type WebhookDeliveryFilter,
   type WebhookRetryPolicy,
@@ -130,13 +130,7 @@ export interface KomojuWebhookHub {
 }
 
 export function createKomojuWebhookHub(config: ResolvedKomojuOptions, state: KomojuState): KomojuWebhookHub {
-  const dispatcher = new WebhookDispatcher<KomojuWebhookConfig>({
-    fetch: config.webhookFetch,
-    timers: config.webhookTimers,
-    policy: config.webhookRetry,
-    now: config.now,
-  });
-  for (const webhook of config.webhooks) dispatcher.add(webhook);
+  const dispatcher = dispatcherFor(config);
 
   const watch = new StatusWatch<PaymentRecord>((payment, status) => {
     const type = KOMOJU_PAYMENT_EVENTS[status as PaymentStatus];

@@ -54,6 +54,11 @@ export interface EmulatorMount<Context> {
   readonly pages: readonly PageRoute<Context>[];
   /** The provider's "not found" page, for a path that is neither a page nor the API. */
   notFoundPage(ctx: Context): Response;
+  /**
+   * Called after every request, whatever its answer, before the answer leaves: the emulators report
+   * the statuses it set to their webhooks.
+   */
+  afterRequest?(): void;
 }
 
 type Match<Context> =
@@ -87,6 +92,14 @@ export function mountEmulator<Context>(mount: EmulatorMount<Context>): Pick<Prov
   const pages: readonly PageRoute<Context>[] = [{ path: STYLESHEET, GET: () => stylesheetResponse() }, ...mount.pages];
 
   async function handle(request: Request): Promise<Response> {
+    try {
+      return await route(request);
+    } finally {
+      mount.afterRequest?.();
+    }
+  }
+
+  async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (!isUnder(basePath, url.pathname)) return new Response('Not found', { status: 404 });
     const rest = url.pathname.slice(basePath.length);

@@ -67,6 +67,37 @@ export function resolveRetryPolicy(
   return { ...policy, delaysMs: [...policy.delaysMs] };
 }
 
+/** The webhook settings every emulator takes; each documents its own defaults. */
+export interface WebhookOptions<Config> {
+  readonly webhooks?: readonly Config[];
+  readonly webhookFetch?: WebhookFetch;
+  readonly webhookTimers?: WebhookTimers;
+  readonly webhookRetry?: WebhookRetryOptions;
+}
+
+/** Those settings with every default filled in. */
+export interface ResolvedWebhookOptions<Config> {
+  readonly webhooks: readonly Config[];
+  readonly webhookFetch: WebhookFetch;
+  readonly webhookTimers: WebhookTimers;
+  readonly webhookRetry: WebhookRetryPolicy;
+}
+
+/** An emulator's webhook settings: each webhook checked, the global `fetch` and timers unless given. */
+export function resolveWebhookOptions<Config>(
+  options: WebhookOptions<Config>,
+  check: (webhook: Config) => Config,
+  retryDefaults: WebhookRetryPolicy,
+  fail: OptionFailure,
+): ResolvedWebhookOptions<Config> {
+  return {
+    webhooks: (options.webhooks ?? []).map(check),
+    webhookFetch: options.webhookFetch ?? globalFetch,
+    webhookTimers: options.webhookTimers ?? GLOBAL_TIMERS,
+    webhookRetry: resolveRetryPolicy(options.webhookRetry, retryDefaults, fail),
+  };
+}
+
 /** A webhook URL: http or https, else the emulator's option error. */
 export function checkWebhookUrl(url: unknown, fail: OptionFailure): string {
   if (typeof url === 'string') {
@@ -465,6 +496,20 @@ export class Alarm {
     this.handle = null;
     this.at = null;
   }
+}
+
+/** The dispatcher of an emulator's resolved settings, with the webhooks it starts with. */
+export function dispatcherFor<Config extends { readonly url: string }>(
+  config: ResolvedWebhookOptions<Config> & { readonly now: () => Date },
+): WebhookDispatcher<Config> {
+  const dispatcher = new WebhookDispatcher<Config>({
+    fetch: config.webhookFetch,
+    timers: config.webhookTimers,
+    policy: config.webhookRetry,
+    now: config.now,
+  });
+  for (const webhook of config.webhooks) dispatcher.add(webhook);
+  return dispatcher;
 }
 
 /**

@@ -203,6 +203,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       { path: '/client/inline/tokens', POST: createInlineToken },
     ],
     notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
+    afterRequest: () => webhooks.sweep(),
   });
 
   function chargeJson(id: string): UnivapayChargeJson | undefined {
@@ -242,14 +243,6 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       return { appToken: issued.appToken, secret: issued.secret, storeId: config.storeId };
     },
     ...mounted,
-    // Every status a request set is reported to the webhooks before the answer leaves.
-    async handle(request) {
-      try {
-        return await mounted.handle(request);
-      } finally {
-        webhooks.sweep();
-      }
-    },
     inspect,
     webhooks: webhooks.api,
     reset: () => {

@@ -1,8 +1,6 @@
 import { basePathOption, optionFailure, publicOriginOption, type CommonEmulatorOptions } from '../shared/options.ts';
 import {
-  GLOBAL_TIMERS,
-  globalFetch,
-  resolveRetryPolicy,
+  resolveWebhookOptions,
   type WebhookFetch,
   type WebhookRetryOptions,
   type WebhookRetryPolicy,
@@ -212,10 +210,7 @@ export function resolveUnivapayOptions(options: UnivapayEmulatorOptions = {}): R
     declineSuffix,
     declineCode: integer('testCards.declineCode', options.testCards?.declineCode ?? DEFAULT_DECLINE_CODE, 100, 999),
     chargeTooQuickSeconds: integer('chargeTooQuickSeconds', options.chargeTooQuickSeconds ?? 0, 0, 3600),
-    webhooks: (options.webhooks ?? []).map(checkUnivapayWebhook),
-    webhookFetch: options.webhookFetch ?? globalFetch,
-    webhookTimers: options.webhookTimers ?? GLOBAL_TIMERS,
-    webhookRetry: resolveRetryPolicy(options.webhookRetry, UNIVAPAY_WEBHOOK_RETRY, fail),
+    ...resolveWebhookOptions(options, checkUnivapayWebhook, UNIVAPAY_WEBHOOK_RETRY, fail),
     webhookPayload,
     now: options.now ?? (() => new Date()),
   };

@@ -3,7 +3,7 @@ import {
   Alarm,
   checkWebhookUrl,
   StatusWatch,
-  WebhookDispatcher,
+  dispatcherFor,
   type WebhookDelivery,
   type WebhookDeliveryFilter,
   type WebhookRetryPolicy,
@@ -116,13 +116,7 @@ export interface UnivapayWebhookHub {
 }
 
 export function createUnivapayWebhookHub(config: ResolvedUnivapayOptions, state: UnivapayState): UnivapayWebhookHub {
-  const dispatcher = new WebhookDispatcher<UnivapayWebhookConfig>({
-    fetch: config.webhookFetch,
-    timers: config.webhookTimers,
-    policy: config.webhookRetry,
-    now: config.now,
-  });
-  for (const webhook of config.webhooks) dispatcher.add(webhook);
+  const dispatcher = dispatcherFor(config);
 
   const watch = new StatusWatch<ChargeRecord>((charge, status) => {
     const event = UNIVAPAY_CHARGE_EVENTS[status as ChargeStatus];
