@@ -25,6 +25,7 @@ const KONBINI = ['konbini-fields', 'konbini-slip'];
 const PROVIDERS = [
   { name: 'KOMOJU', chunk: 'komoju', surface: false, card: 44 * KB, konbini: 55 * KB },
   { name: 'UnivaPay', chunk: 'univapay', surface: true, card: 48 * KB, konbini: 56 * KB },
+  { name: 'Stripe', chunk: 'stripe', surface: true, card: 48 * KB, konbini: 56 * KB },
 ];
 const PATHS = PROVIDERS.flatMap((provider) => [
   {

@@ -50,7 +50,17 @@ function parseSpecifiers(list: string): Specifier[] {
     });
 }
 
-export function classicEntry(options: { readonly entryName: string }): Plugin {
+/** A chunk of lazily loaded modules that belong together (`test` sees each module id). */
+export interface ChunkGroup {
+  readonly name: string;
+  readonly test: RegExp;
+}
+
+/**
+ * `entryName`: the classic script. `groups`: lazily loaded modules to keep in one chunk each, after the
+ * entry's own (a module the entry reaches stays in the entry).
+ */
+export function classicEntry(options: { readonly entryName: string; readonly groups?: readonly ChunkGroup[] }): Plugin {
   const entry = `${options.entryName}.js`;
   /** Every module the entry reaches by static imports: all of them belong in the classic script. */
   const entryGraph = new Set<string>();
@@ -69,7 +79,15 @@ export function classicEntry(options: { readonly entryName: string }): Plugin {
       // entry would import; a group named like the entry keeps them in the entry itself.
       return {
         ...output,
-        codeSplitting: { groups: [{ name: options.entryName, test: (id: string) => entryGraph.has(id) }] },
+        codeSplitting: {
+          groups: [
+            { name: options.entryName, test: (id: string) => entryGraph.has(id) },
+            ...(options.groups ?? []).map((group) => ({
+              name: group.name,
+              test: (id: string) => !entryGraph.has(id) && group.test.test(id),
+            })),
+          ],
+        },
         // Added after minification, which would drop a "use strict" it finds redundant in a module: a
         // classic script needs it to keep the semantics the module code was written for.
         postBanner: (chunk) => (chunk.isEntry ? '(function(){"use strict";' : ''),

@@ -29,6 +29,11 @@ export const outcomeSchema = z.discriminatedUnion('status', [
     method,
     /** The provider's payment / charge / intent id, for the merchant's records. */
     paymentId: z.optional(z.string()),
+    /**
+     * In setup mode, the saved card's id at the provider (Stripe `pm_…`): what the merchant's server
+     * charges later. An id, never card data.
+     */
+    paymentMethodId: z.optional(z.string()),
     /** Card brand and last four, when known (never more of the card). */
     brand: z.optional(z.string()),
     last4: z.optional(z.string()),

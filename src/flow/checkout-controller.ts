@@ -228,6 +228,7 @@ export class CheckoutController implements ReactiveController, FlowCore {
       endpoint: this.client(this.endpointUrl() ?? ''),
       locale: this.config.locale(),
       pageUrl: framed(this) ? withParam(returnUrl, CHALLENGE_PARAM, '1') : returnUrl,
+      challenge: framed(this) ? 'iframe' : 'redirect',
       idempotencyKey: this.deps.randomUUID(),
       signal: run.abort.signal,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),

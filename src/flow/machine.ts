@@ -67,6 +67,7 @@ function succeeded(session: ClientSession, outcome: Succeeded): FlowState {
     session,
     method: outcome.method,
     ...(outcome.paymentId !== undefined ? { paymentId: outcome.paymentId } : {}),
+    ...(outcome.paymentMethodId !== undefined ? { paymentMethodId: outcome.paymentMethodId } : {}),
     ...(outcome.brand !== undefined ? { brand: outcome.brand } : {}),
     ...(outcome.last4 !== undefined ? { last4: outcome.last4 } : {}),
   };

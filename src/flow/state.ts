@@ -39,6 +39,7 @@ export type FlowState =
       readonly session: ClientSession;
       readonly method: PaymentMethod;
       readonly paymentId?: string;
+      readonly paymentMethodId?: string;
       readonly brand?: string;
       readonly last4?: string;
     }

@@ -14,6 +14,12 @@ export interface AttemptContext {
    * earlier return parameters. The adapter adds its provider's own parameters (KOMOJU `session_id`).
    */
   readonly pageUrl: string;
+  /**
+   * How the page shows a 3-D Secure step (`challenge` attribute): `redirect`, the whole page goes to
+   * the bank; `iframe`, a frame over the page. A provider whose own script runs the step in its own
+   * modal (Stripe.js) does so for `iframe`; others return the step as a next action either way.
+   */
+  readonly challenge?: 'redirect' | 'iframe';
   /** One key per submit; sent as the provider's idempotency header where the provider allows one. */
   readonly idempotencyKey: string;
   /** Aborted when the attempt is superseded (reset, a new start) or the element disconnects. */

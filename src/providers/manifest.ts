@@ -1,6 +1,7 @@
 import type { ProviderName } from '../core/names.ts';
 import { komojuManifest } from './komoju/manifest.ts';
 import type { ProviderManifest } from './provider-manifest.ts';
+import { stripeManifest } from './stripe/manifest.ts';
 import { univapayManifest } from './univapay/manifest.ts';
 
 /**
@@ -11,4 +12,5 @@ import { univapayManifest } from './univapay/manifest.ts';
 export const PROVIDER_MANIFESTS: Readonly<Partial<Record<ProviderName, ProviderManifest>>> = {
   komoju: komojuManifest,
   univapay: univapayManifest,
+  stripe: stripeManifest,
 };

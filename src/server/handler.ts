@@ -111,7 +111,7 @@ export function createHandlerForProvider(
     }
     const amount = await decideAmount(request, body.mode, body.context);
     const session = await provider.start(
-      { mode, methods, returnUrl, locale: body.locale, amount, context: body.context },
+      { mode, methods, returnUrl, locale: body.locale, amount, context: body.context, request },
       call,
     );
     const checked = clientSessionSchema.safeParse(session);

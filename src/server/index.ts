@@ -139,6 +139,7 @@ export type {
 } from './config.ts';
 export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
 export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
+export type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
 export {
   EndpointRequestError,
   ProviderCallError,
@@ -151,8 +152,10 @@ export {
 } from './provider.ts';
 export { createKomojuServerProvider } from './komoju/provider.ts';
 export { createUnivapayServerProvider } from './univapay/provider.ts';
+export { createStripeServerProvider } from './stripe/provider.ts';
 export { createKomojuWebhookProvider } from './komoju/webhook.ts';
 export { createUnivapayWebhookProvider } from './univapay/webhook.ts';
+export { createStripeWebhookProvider } from './stripe/webhook.ts';
 export type {
   ClientSession,
   EndpointRequest,

@@ -34,6 +34,8 @@ export interface StartInput {
   /** From the merchant's callback, never from the browser. */
   readonly amount: AmountDecision;
   readonly context: Readonly<Record<string, unknown>> | undefined;
+  /** The incoming request (cookies, headers), for the merchant's callbacks (Stripe's `customer`). */
+  readonly request: Request;
 }
 
 export interface StatusInput {

@@ -2,6 +2,9 @@ import type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.t
 import { createKomojuServerProvider } from './komoju/provider.ts';
 import { createKomojuWebhookProvider } from './komoju/webhook.ts';
 import type { ServerProvider } from './provider.ts';
+import type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
+import { createStripeServerProvider } from './stripe/provider.ts';
+import { createStripeWebhookProvider } from './stripe/webhook.ts';
 import type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
 import { createUnivapayServerProvider } from './univapay/provider.ts';
 import { createUnivapayWebhookProvider } from './univapay/webhook.ts';
@@ -12,13 +15,14 @@ import type { WebhookProvider } from './webhook-provider.ts';
  * (endpoint and webhooks), in `src/server/<name>/` (docs/architecture.md "Adding a provider": a new
  * provider adds its entries here).
  */
-export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig;
+export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig | StripeHandlerConfig;
 
 const SERVER_PROVIDERS: {
   readonly [P in KessaiHandlerConfig['provider']]: (config: Extract<KessaiHandlerConfig, { provider: P }>) => ServerProvider;
 } = {
   komoju: createKomojuServerProvider,
   univapay: createUnivapayServerProvider,
+  stripe: createStripeServerProvider,
 };
 
 /** The server module of `config.provider`. */
@@ -32,13 +36,14 @@ export function serverProviderFor(config: KessaiHandlerConfig): ServerProvider {
 }
 
 /** The providers whose webhooks `createKessaiWebhookHandler` receives, and their configuration types. */
-export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig;
+export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig | StripeWebhookConfig;
 
 const WEBHOOK_PROVIDERS: {
   readonly [P in KessaiWebhookConfig['provider']]: (config: Extract<KessaiWebhookConfig, { provider: P }>) => WebhookProvider;
 } = {
   komoju: createKomojuWebhookProvider,
   univapay: createUnivapayWebhookProvider,
+  stripe: (config) => createStripeWebhookProvider(config),
 };
 
 /** The webhook module of `config.provider`. */

@@ -42,6 +42,7 @@ export class CheckoutEvents {
       new KessaiSuccessEvent({
         method: done.method,
         ...(done.paymentId !== undefined ? { paymentId: done.paymentId } : {}),
+        ...(done.paymentMethodId !== undefined ? { paymentMethodId: done.paymentMethodId } : {}),
         ...(done.brand !== undefined ? { brand: done.brand } : {}),
         ...(done.last4 !== undefined ? { last4: done.last4 } : {}),
       }),

@@ -72,7 +72,7 @@ const methodsConverter = {
  * @event kessai-redirect - The shopper is about to be sent to 3-D Secure. Cancelable: `preventDefault()`
  *   stops the element's navigation so the page can redirect itself. Detail: `{ url, method }`.
  * @event kessai-success - The payment (or the saved card, in setup mode) succeeded.
- *   Detail: `{ method, paymentId?, brand?, last4? }`.
+ *   Detail: `{ method, paymentId?, paymentMethodId?, brand?, last4? }` (`paymentMethodId`: setup mode).
  * @event kessai-pending - Konbini: the slip was issued, the shopper pays at the store. Detail: `{ method, slip }`.
  * @event kessai-error - Something failed. Detail: `{ code, message, retryable }`; `message` is localized.
  *

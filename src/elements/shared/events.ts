@@ -37,6 +37,8 @@ export interface RedirectDetail {
 export interface SuccessDetail {
   readonly method: PaymentMethod;
   readonly paymentId?: string;
+  /** Setup mode: the saved card's id at the provider, for the merchant's server. */
+  readonly paymentMethodId?: string;
   readonly brand?: string;
   readonly last4?: string;
 }

@@ -11,6 +11,8 @@ export interface ProviderRequest {
   /** `Accept`, `Authorization` and the provider's own; `Content-Type` and `Idempotency-Key` are added here. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: Readonly<Record<string, unknown>>;
+  /** A form-encoded body instead of JSON (Stripe's API takes `application/x-www-form-urlencoded`). */
+  readonly form?: URLSearchParams;
   readonly idempotencyKey?: string;
 }
 
@@ -29,13 +31,14 @@ export async function fetchProviderJson(request: ProviderRequest, call: Provider
   const { provider, label, body } = request;
   const headers: Record<string, string> = { ...request.headers };
   if (body) headers['Content-Type'] = 'application/json';
+  if (request.form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
   let response: Response;
   try {
     response = await call.fetch(request.url, {
       method: request.method,
       headers,
-      body: body ? JSON.stringify(body) : undefined,
+      body: request.form ? request.form.toString() : body ? JSON.stringify(body) : undefined,
       signal: call.signal,
       redirect: 'manual',
     });
