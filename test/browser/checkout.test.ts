@@ -112,7 +112,7 @@ describe('<kessai-checkout>', () => {
       expect(tabs(el).map((t) => t.textContent?.trim())).to.deep.equal(['Card', 'Convenience store']);
     });
 
-    it('says カードを登録 in setup mode and has no tabs for a card-only session', async () => {
+    it('says カードを保存 in setup mode and has no tabs for a card-only session', async () => {
       servers = fakeServers({
         start: () =>
           new Response(JSON.stringify({ session: session({ mode: 'setup', methods: ['card'] }) }), { status: 200 }),
@@ -121,7 +121,7 @@ describe('<kessai-checkout>', () => {
         html`<test-kessai-checkout endpoint="/api/pay" locale="ja" mode="setup"></test-kessai-checkout>`,
       );
       await statusIs(el, 'ready');
-      expect(payButton(el).textContent?.trim()).to.equal('カードを登録');
+      expect(payButton(el).textContent?.trim()).to.equal('カードを保存');
       expect(tabs(el)).to.have.length(0);
       expect(servers.endpointBodies()[0]?.['mode']).to.equal('setup');
       await expect(el).to.be.accessible();

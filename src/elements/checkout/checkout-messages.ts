@@ -9,7 +9,7 @@ export const CHECKOUT_MESSAGES = {
   tab_card: { ja: 'クレジットカード', en: 'Card' },
   tab_konbini: { ja: 'コンビニ払い', en: 'Convenience store' },
   pay: { ja: '{amount} を支払う', en: 'Pay {amount}' },
-  save_card: { ja: 'カードを登録', en: 'Save card' },
+  save_card: { ja: 'カードを保存', en: 'Save card' },
   busy: { ja: '処理中…', en: 'Processing…' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
   retry: { ja: 'もう一度試す', en: 'Try again' },

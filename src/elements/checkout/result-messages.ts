@@ -12,7 +12,7 @@ export const RESULT_MESSAGES = {
     en: 'Your payment is being processed. This can take a moment.',
   },
   success_title: { ja: 'お支払いが完了しました', en: 'Payment complete' },
-  success_setup_title: { ja: 'カードを登録しました', en: 'Card saved' },
+  success_setup_title: { ja: 'カードを保存しました', en: 'Card saved' },
   success_text: { ja: 'ありがとうございました。', en: 'Thank you.' },
   success_card: { ja: '{brand} 末尾 {last4}', en: '{brand} ending in {last4}' },
   pending_title: { ja: 'コンビニでお支払いください', en: 'Pay at the convenience store' },
