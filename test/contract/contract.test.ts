@@ -33,6 +33,18 @@ interface Seen {
   readonly body: string;
 }
 
+/** The theme a card surface is mounted with. */
+const THEME = {
+  color: '#1a1a1a',
+  placeholder: '#6b6b6b',
+  danger: '#b00020',
+  background: '#ffffff',
+  primary: '#0b5fff',
+  fontFamily: 'system-ui, sans-serif',
+  fontSize: '16px',
+  locale: 'ja',
+} as const;
+
 const card = (number: string): CardDetails => ({
   number,
   expMonth: 12,
@@ -71,6 +83,23 @@ async function world(kit: ProviderKit) {
   const adapter = (await loadAdapter(kit.provider)) as ProviderAdapter;
   assert.ok(adapter, `${kit.provider} has a browser adapter`);
   const browserFetch = through('browser', (request) => sandbox.fetch(request));
+  const providerScript = kit.providerScript?.(browserFetch);
+
+  /**
+   * The shopper pays `card` as the checkout would: typed into our inputs, or, for a provider that takes
+   * cards in its own form, into that form (the adapter's card surface, mounted on the double's nodes).
+   */
+  async function payCard(ctx: ResumeContext, typed: CardDetails): Promise<Outcome> {
+    if (!providerScript) return adapter.pay.card!(ctx, { card: typed });
+    const surface = adapter.createCardSurface?.({ session: ctx.session, locale: 'ja' });
+    assert.ok(surface, `${kit.provider} makes a card form`);
+    await surface.mount(
+      Object.fromEntries(surface.fields.map((field) => [field, { ownerDocument: globalThis.document } as unknown as HTMLElement])),
+      THEME,
+    );
+    providerScript.fill(typed);
+    return adapter.pay.card!(ctx, { surface, name: typed.name });
+  }
 
   async function start(): Promise<ClientSession> {
     const started = await endpoint.start({ returnUrl: RETURN_URL, locale: 'ja' }, new AbortController().signal);
@@ -157,6 +186,7 @@ async function world(kit: ProviderKit) {
     sandbox,
     seen,
     adapter,
+    payCard,
     endpoint,
     start,
     attempt,
@@ -193,7 +223,7 @@ for (const file of kitFiles) {
     it('a card pays: succeeded, one payment at the provider, the card only from the browser to the provider', async () => {
       const w = await world(kit);
       const session = await w.start();
-      const outcome = await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.success) });
+      const outcome = await w.payCard(w.attempt(session), card(kit.cards.success));
       assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
       assert.equal(outcome.status === 'succeeded' && outcome.method, 'card');
       assert.ok(outcome.status === 'succeeded' && outcome.paymentId);
@@ -204,7 +234,7 @@ for (const file of kitFiles) {
     it('3-D Secure passed: the challenge, the return, and a success', async () => {
       const w = await world(kit);
       const session = await w.start();
-      const outcome = await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.challenge) });
+      const outcome = await w.payCard(w.attempt(session), card(kit.cards.challenge));
       const back = await w.answerChallenge(outcome, 'Complete authentication');
       const resumed = await w.resume(session, outcome, back);
       assert.equal(resumed.status, 'succeeded', JSON.stringify(resumed));
@@ -215,12 +245,12 @@ for (const file of kitFiles) {
     it('3-D Secure failed: a retryable authentication failure, and another card pays on the same session', async () => {
       const w = await world(kit);
       const session = await w.start();
-      const outcome = await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.challenge) });
+      const outcome = await w.payCard(w.attempt(session), card(kit.cards.challenge));
       const back = await w.answerChallenge(outcome, 'Fail authentication');
       const error = failure(await w.resume(session, outcome, back));
       assert.equal(error.code, 'authentication');
       assert.equal(error.retryable, true);
-      const retry = await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.success) });
+      const retry = await w.payCard(w.attempt(session), card(kit.cards.success));
       assert.equal(retry.status, 'succeeded', JSON.stringify(retry));
       assert.equal(kit.charged(w.sandbox), 1);
     });
@@ -228,7 +258,7 @@ for (const file of kitFiles) {
     it('a decline: failed with the decline in our words, retryable, nothing charged', async () => {
       const w = await world(kit);
       const session = await w.start();
-      const error = failure(await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.decline) }));
+      const error = failure(await w.payCard(w.attempt(session), card(kit.cards.decline)));
       assert.equal(error.reason, kit.declineReason);
       assert.equal(error.retryable, true);
       assert.equal(kit.charged(w.sandbox), 0);
@@ -239,8 +269,8 @@ for (const file of kitFiles) {
       const session = await w.start();
       const ctx = w.attempt(session);
       const outcomes = await Promise.all([
-        w.adapter.pay.card!(ctx, { card: card(kit.cards.success) }),
-        w.adapter.pay.card!(ctx, { card: card(kit.cards.success) }),
+        w.payCard(ctx, card(kit.cards.success)),
+        w.payCard(ctx, card(kit.cards.success)),
       ]);
       assert.ok(outcomes.some((o) => o.status === 'succeeded'), JSON.stringify(outcomes));
       assert.equal(kit.charged(w.sandbox), 1);
@@ -250,12 +280,12 @@ for (const file of kitFiles) {
       const w = await world(kit);
       const session = await w.start();
       w.outage(true);
-      const error = failure(await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.success) }));
+      const error = failure(await w.payCard(w.attempt(session), card(kit.cards.success)));
       assert.equal(error.retryable, true);
       assert.ok(['provider_unavailable', 'network_unreachable', 'unexpected_response'].includes(error.reason), error.reason);
       w.outage(false);
       assert.equal(kit.charged(w.sandbox), 0);
-      const again = await w.adapter.pay.card!(w.attempt(session), { card: card(kit.cards.success) });
+      const again = await w.payCard(w.attempt(session), card(kit.cards.success));
       assert.equal(again.status, 'succeeded', 'the same session pays once the provider is back');
     });
 

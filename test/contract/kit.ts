@@ -1,5 +1,5 @@
 import type { FailureReason } from '../../src/core/errors.ts';
-import type { KonbiniDetails } from '../../src/core/payment-input.ts';
+import type { CardDetails, KonbiniDetails } from '../../src/core/payment-input.ts';
 import type { ProviderName } from '../../src/core/protocol.ts';
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.ts';
 import type { KessaiHandlerConfig } from '../../src/server/index.ts';
@@ -14,8 +14,9 @@ export interface ProviderKit {
   readonly sandbox?: SandboxOptions;
   /**
    * The provider part of the handler's configuration against `sandbox`, its API reached on `apiOrigin`
-   * (`fetch`, `allowedOrigins` and `amount` are the suite's). Cards must be taken in our own inputs here
-   * (node has no provider iframe): the provider form is tested in Chromium.
+   * (`fetch`, `allowedOrigins` and `amount` are the suite's). Cards are taken in our own inputs here
+   * unless the kit has a `providerScript` (node has no provider iframe; the real forms are tested in
+   * Chromium).
    */
   handlerConfig(sandbox: Sandbox, apiOrigin: string, pageOrigin: string): Promise<KessaiHandlerConfigPart>;
   readonly cards: {
@@ -30,6 +31,17 @@ export interface ProviderKit {
   readonly konbini?: KonbiniDetails;
   /** What the provider charged or holds for the shopper (payments, charges) in any state but failed. */
   charged(sandbox: Sandbox): number;
+  /**
+   * For a provider that takes cards only in its own form (Stripe): its browser script as a node double
+   * that does over HTTP what the script does in the page, so that the adapter runs unchanged; the suite
+   * mounts the adapter's card surface and the shopper's card is typed into the double.
+   */
+  providerScript?(browserFetch: typeof fetch): ProviderScriptDouble;
+}
+
+export interface ProviderScriptDouble {
+  /** What the shopper types into the provider's card form. */
+  fill(card: CardDetails): void;
 }
 
 /** The handler configuration without what the suite sets (per provider: the config is a union). */
