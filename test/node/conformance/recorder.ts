@@ -88,3 +88,8 @@ export async function startRecordingServer(handle: (request: Request) => Promise
 export function jsonBody(request: WireRequest): Record<string, unknown> {
   return JSON.parse(request.body) as Record<string, unknown>;
 }
+
+/** The last recorded request of a method whose path ends with `suffix`. */
+export function lastRequest(server: RecordingServer, method: string, suffix: string): WireRequest | undefined {
+  return [...server.requests].reverse().find((r) => r.method === method && r.path.endsWith(suffix));
+}

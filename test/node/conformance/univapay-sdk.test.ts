@@ -12,7 +12,7 @@ import SDK, {
 } from 'univapay-node';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/index.ts';
 import { conformance } from './checks.ts';
-import { startRecordingServer, type RecordingServer } from './recorder.ts';
+import { lastRequest, startRecordingServer, type RecordingServer } from './recorder.ts';
 
 /**
  * UnivaPay's own Node SDK (univapay-node) against the UnivaPay emulator on a real HTTP server: the SDK
@@ -107,7 +107,7 @@ describe('univapay-node against the UnivaPay emulator', () => {
     assert.equal(data.customerName, 'ヤマダ タロウ');
     assert.deepEqual({ ...data.phoneNumber }, { countryCode: '81', localNumber: '09012345678' });
     // What the SDK put on the wire: snake_case, nested.
-    const sent = t.server.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/tokens'));
+    const sent = lastRequest(t.server, 'POST', '/tokens');
     assert.ok(sent);
     const body = JSON.parse(sent.body) as Record<string, Record<string, unknown>>;
     assert.deepEqual(Object.keys(body['data'] ?? {}).sort(), ['convenience_store', 'customer_name', 'phone_number']);
@@ -265,7 +265,7 @@ describe('univapay-node against the UnivaPay emulator', () => {
       data: cardData('4000000000003220'),
       threeDs: { mode: TokenThreeDsMode.NORMAL, redirectEndpoint: returnUrl },
     });
-    const sent = t.server.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/tokens'));
+    const sent = lastRequest(t.server, 'POST', '/tokens');
     assert.deepEqual(JSON.parse(sent?.body ?? '{}').three_ds, { mode: 'normal', redirect_endpoint: returnUrl });
     const threeDs = token.data?.threeDs;
     assert.equal(threeDs?.enabled, true);
@@ -320,7 +320,7 @@ describe('univapay-node against the UnivaPay emulator', () => {
     const browser = new SDK({ endpoint: t.endpoint, jwt: t.appToken, origin: PAGE });
     const token = await konbiniToken(browser);
     assert.equal(token.paymentType, PaymentType.KONBINI);
-    const sent = t.server.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/tokens'));
+    const sent = lastRequest(t.server, 'POST', '/tokens');
     assert.equal(sent?.headers['authorization'], `Bearer ${t.appToken}`);
     assert.equal(sent?.headers['origin'], PAGE);
     const elsewhere = new SDK({ endpoint: t.endpoint, jwt: t.appToken, origin: 'https://evil.example' });
