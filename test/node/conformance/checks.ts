@@ -26,7 +26,7 @@ export interface ConformanceCheck {
 
 const UNIVAPAY_SDK = 'univapay-node@4.0.130 (univapay/univapay-node@9fc98fb8e825d6dc6be236fd81f3c4ef212979d0)';
 const KOMOJU_FIELDS =
-  'KOMOJU Fields build 99ad2eb (komoju/komoju-magento@4b5a4e608d63bb594d59f167d507c42f32bfbfd1: view/frontend/web/js/fields*.js.map, src/shared/komoju-api.ts, src/komoju-host-element.ts, src/komoju-fields-element.ts, src/fields/{credit_card,konbini}/module.ts); degica/komoju-fields@f599085620a33fb849fffc092998ddaa6e4ac99e:src/types.d.ts';
+  'KOMOJU Fields build 99ad2eb (its sources in the source maps of komoju/komoju-magento@4b5a4e608d63bb594d59f167d507c42f32bfbfd1:src/app/code/Komoju/Payments/view/frontend/web/js/) and degica/komoju-fields@f599085620a33fb849fffc092998ddaa6e4ac99e:src/types.d.ts';
 
 const U_SDK = 'test/node/conformance/univapay-sdk.test.ts';
 const U_SRV = 'test/node/conformance/univapay-server.test.ts';
