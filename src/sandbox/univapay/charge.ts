@@ -116,15 +116,18 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCard
     if (!rawCardData) throw new UnivapayApiError(401, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
     if (!body.email && options.cardTokenEmail === 'required') throw validationError('email', 'REQUIRED_VALUE');
     const card = cardFrom(body.data, now);
-    const threeDs = body.data['three_ds'] as { enabled?: boolean; redirect_endpoint?: string | null } | null | undefined;
-    return remember({
-      ...base,
-      source: {
-        paymentType: 'card',
-        card,
-        threeDs: threeDs ? { enabled: threeDs.enabled ?? false, redirectEndpoint: threeDs.redirect_endpoint ?? null } : null,
-      },
-    });
+    // `data.three_ds {enabled, redirect_endpoint}` (UnivaPay's Java SDK) or the top-level `three_ds {mode,
+    // redirect_endpoint}` (univapay-node); the data's wins where both are set.
+    const inData = body.data['three_ds'] as { enabled?: boolean; redirect_endpoint?: string | null } | null | undefined;
+    const topLevel = body.three_ds ?? null;
+    const redirectEndpoint =
+      checkedRedirect('data.three_ds.redirect_endpoint', inData?.redirect_endpoint) ??
+      checkedRedirect('three_ds.redirect_endpoint', topLevel?.redirect_endpoint);
+    const threeDs =
+      inData || topLevel
+        ? { enabled: inData?.enabled ?? (topLevel ? topLevel.mode !== 'skip' : false), mode: topLevel?.mode ?? null, redirectEndpoint }
+        : null;
+    return remember({ ...base, source: { paymentType: 'card', card, threeDs } });
   }
   // Konbini tokens need the email ("required for most types"; docs/providers.md, "UnivaPay").
   if (!body.email) throw validationError('email', 'REQUIRED_VALUE');

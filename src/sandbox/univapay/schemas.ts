@@ -63,6 +63,14 @@ export const createTokenSchema = z.object({
   metadata: metadata.nullish(),
   usage_limit: z.string().nullish(),
   data: z.record(z.string(), z.unknown()),
+  // univapay-node's `TransactionTokenCreateParams.threeDs` (docs/providers.md, "UnivaPay › Conformance"):
+  // the token's 3-D Secure mode and return URL at the top level, beside `data.three_ds` of the Java SDK.
+  three_ds: z
+    .object({
+      mode: z.enum(['normal', 'force', 'skip', 'if_available']).optional(),
+      redirect_endpoint: z.string().max(2048).nullish(),
+    })
+    .nullish(),
 });
 export type CreateTokenBody = z.infer<typeof createTokenSchema>;
 

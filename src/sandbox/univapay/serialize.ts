@@ -40,6 +40,7 @@ export function serializeToken(token: TokenRecord): Record<string, unknown> {
             ? {
                 enabled: source.threeDs.enabled,
                 status: null,
+                ...(source.threeDs.mode ? { mode: source.threeDs.mode } : {}),
                 redirect_endpoint: source.threeDs.redirectEndpoint,
                 redirect_id: null,
                 error: null,

@@ -43,7 +43,7 @@ export interface TokenRecord {
     | {
         readonly paymentType: 'card';
         readonly card: CardRecord;
-        readonly threeDs: { readonly enabled: boolean; readonly redirectEndpoint: string | null } | null;
+        readonly threeDs: { readonly enabled: boolean; readonly mode: string | null; readonly redirectEndpoint: string | null } | null;
       }
     | { readonly paymentType: 'konbini'; readonly konbini: KonbiniRecord };
   /** The charge that used it (a one-time token is charged once). */

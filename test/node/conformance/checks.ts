@@ -1,0 +1,105 @@
+import { it } from 'node:test';
+
+/**
+ * The one table of conformance checks: what each provider's own client (its SDK, its official web
+ * component) or its documents say about a route, and which test holds our emulator (and our server)
+ * to it. Tests register through `conformance(id, …)`, which refuses an id that is not here;
+ * `npm run conformance` (scripts/conformance-report.ts) runs the files named here and reports each
+ * check by its test's result, so a check no test runs shows as NOT RUN, never as confirmed.
+ */
+
+export type ConformanceProvider = 'univapay' | 'komoju';
+/** What judges the emulator: the provider's SDK, an example or table of its documents, its own web component. */
+export type Judge = 'sdk' | 'document' | 'component' | 'sdk+server' | 'document+server';
+
+export interface ConformanceCheck {
+  readonly id: string;
+  readonly provider: ConformanceProvider;
+  readonly route: string;
+  readonly behaviour: string;
+  readonly by: Judge;
+  /** The SDK version, the component's repository and commit, or the document's URL. */
+  readonly source: string;
+  /** The test file that runs it, from the repository root. */
+  readonly file: string;
+}
+
+const UNIVAPAY_SDK = 'univapay-node@4.0.130 (univapay/univapay-node@9fc98fb8e825d6dc6be236fd81f3c4ef212979d0)';
+const KOMOJU_FIELDS =
+  'KOMOJU Fields build 99ad2eb (its sources in the source maps of komoju/komoju-magento@4b5a4e608d63bb594d59f167d507c42f32bfbfd1:src/app/code/Komoju/Payments/view/frontend/web/js/) and degica/komoju-fields@f599085620a33fb849fffc092998ddaa6e4ac99e:src/types.d.ts';
+
+const U_SDK = 'test/node/conformance/univapay-sdk.test.ts';
+const U_SRV = 'test/node/conformance/univapay-server.test.ts';
+const K_FIELDS = 'test/node/conformance/komoju-fields.test.ts';
+const K_DOCS = 'test/node/conformance/komoju-documents.test.ts';
+
+export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
+  // UnivaPay: its Node SDK against the emulator.
+  { id: 'univapay.sdk.konbini-token', provider: 'univapay', route: 'POST /tokens', behaviour: 'konbini transaction token created by the SDK (snake_case body); typed result with data.convenienceStore, data.phoneNumber', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.get-token', provider: 'univapay', route: 'GET /stores/{storeId}/tokens/{id}', behaviour: 'the SDK reads a token back', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.konbini-charge', provider: 'univapay', route: 'POST /charges', behaviour: 'konbini charge created (pending), Idempotency-Key replays the same charge; metadata keys untouched', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.poll', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}?polling=true', behaviour: "charges.poll (the SDK's own polling helper) ends once the charge leaves pending: awaiting with the slip number in metadata", by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.konbini-expiry', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}/expiry/latest', behaviour: 'konbini expiry fields: token data.expirationPeriod / expirationTimeShift, charge captureAt, ChargeExpiry {id, chargeId, expirationDate, extensionCount, createdOn, updatedOn}', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.issuer-token', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}/three_ds/issuer_token', behaviour: '3-D Secure issuer token: issuerToken, callMethod, payload (keys unformatted: resource_id, resource_type), paymentType, contentType', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.card-token-refused', provider: 'univapay', route: 'POST /tokens', behaviour: 'raw card data refused: the SDK throws its ResponseError, code DIRECT_CARD_TOKEN_CREATION_DISABLED, httpCode 401', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.card-token-allowed', provider: 'univapay', route: 'POST /tokens', behaviour: 'raw card data taken when allowed (account or app token): data.card {brand, lastFour, cardBin, expMonth, expYear}', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.token-three-ds', provider: 'univapay', route: 'POST /tokens, POST /charges', behaviour: "the SDK's top-level token three_ds {mode, redirect_endpoint} is kept on the token and used by a charge that names no redirect endpoint of its own", by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.card-charge', provider: 'univapay', route: 'POST /charges', behaviour: 'card charge successful; a declined card fails with error {code, message, details}', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.validation-error', provider: 'univapay', route: 'POST /tokens', behaviour: 'a wrong body: ResponseError VALIDATION_ERROR, httpCode 400, errors [{field, reason}]', by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  { id: 'univapay.sdk.app-token-origin', provider: 'univapay', route: 'POST /tokens', behaviour: "the app token alone with the SDK's origin option: taken from a token domain, INVALID_DOMAIN from another", by: 'sdk', source: UNIVAPAY_SDK, file: U_SDK },
+  // UnivaPay: our server beside the SDK, on the wire.
+  { id: 'univapay.server.charge-create', provider: 'univapay', route: 'POST /charges', behaviour: 'our server and the SDK send the same path, method, Content-Type, Bearer {secret}.{jwt}, Idempotency-Key, body field names (card: three_ds.mode/redirect_endpoint; konbini: capture_at)', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
+  { id: 'univapay.server.charge-poll', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}?polling=true', behaviour: 'same path and query (polling=true), same auth', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
+  { id: 'univapay.server.issuer-token', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}/three_ds/issuer_token', behaviour: 'same path, same auth', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
+  { id: 'univapay.server.token-and-expiry', provider: 'univapay', route: 'GET /stores/{storeId}/tokens/{id}, GET …/charges/{id}/expiry/latest', behaviour: 'same paths, same auth', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
+  // KOMOJU: KOMOJU Fields' requests against the emulator.
+  { id: 'komoju.fields.preflight', provider: 'komoju', route: 'OPTIONS *', behaviour: "a browser preflight for the four headers KOMOJU Fields sends (accept, content-type, authorization, komoju-via) is allowed", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.session', provider: 'komoju', route: 'GET /sessions/{id}', behaviour: "publishable key; fields read id, mode, amount, currency, session_url, default_locale, status, payment_methods[].type/brands/customer_fee/offsite", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.secure-token', provider: 'komoju', route: 'POST /secure_tokens', behaviour: "body {amount, currency, payment_details (month/year two-digit strings of MM / YY), return_url}; answer id, verification_status (OK|SKIPPED|NEEDS_VERIFY|ERRORED), authentication_url when NEEDS_VERIFY", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.secure-token-get', provider: 'komoju', route: 'GET /secure_tokens/{id}', behaviour: 'answer id, verification_status', by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.pay-card', provider: 'komoju', route: 'POST /sessions/{id}/pay', behaviour: "body {payment_details: <secure token id>, api_locale}; answer status (pending|completed|error), redirect_url, error", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.pay-konbini', provider: 'komoju', route: 'POST /sessions/{id}/pay', behaviour: "body {payment_details: {type: konbini, store, email, name}, api_locale}; answer status, redirect_url", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.token', provider: 'komoju', route: 'POST /tokens', behaviour: "body {payment_details}; answer {id, resource: token, created_at, payment_details: {type}}", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  { id: 'komoju.fields.errors', provider: 'komoju', route: 'POST /secure_tokens, POST /tokens', behaviour: "status >= 400 answers {error: {code, message, param, details}} (KomojuApiError)", by: 'component', source: KOMOJU_FIELDS, file: K_FIELDS },
+  // KOMOJU: the documents' examples, field by field.
+  { id: 'komoju.doc.session', provider: 'komoju', route: 'GET /sessions/{id}', behaviour: "the emulator's session has every field of the documented example, with its type and nesting; status among the documented values", by: 'document', source: 'https://docs.komoju.com/ja/api/resources/sessions/ (Show Sessions); https://ja.doc.komoju.com/docs/sessions-1', file: K_DOCS },
+  { id: 'komoju.doc.payment-konbini', provider: 'komoju', route: 'GET /payments/{id}', behaviour: "a konbini payment has every field of the documented example (payment_details.store/receipt/confirmation_code/instructions_url, payment_deadline, total…)", by: 'document', source: 'https://docs.komoju.com/ja/api/resources/payments/ (Show a payment)', file: K_DOCS },
+  { id: 'komoju.doc.secure-token-show', provider: 'komoju', route: 'GET /secure_tokens/{id}', behaviour: 'every field of the documented example: id, verification_status, created_at', by: 'document', source: 'https://docs.komoju.com/en/api/resources/secure_tokens/show/', file: K_DOCS },
+  { id: 'komoju.doc.secure-token-create', provider: 'komoju', route: 'POST /secure_tokens', behaviour: "the documented response table (id, verification_status ∈ OK|NEEDS_VERIFY|SKIPPED|ERRORED, authentication_url); the example's `secure_token` key is recorded as a disagreement of the document with itself", by: 'document', source: 'https://doc.komoju.com/docs/3d-secure (3D Secure Without a Session)', file: K_DOCS },
+  { id: 'komoju.doc.error', provider: 'komoju', route: 'any', behaviour: 'error body {error: {code, message, param, details}} and the documented HTTP statuses of a missing key (401) and an unknown id (404)', by: 'document', source: 'https://doc.komoju.com/docs/errors; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
+  { id: 'komoju.server.create-session', provider: 'komoju', route: 'POST /sessions', behaviour: 'our server: Basic base64("sk_…:"), X-KOMOJU-IDEMPOTENCY (a fresh key per call, ≤ 100 ASCII), JSON with documented fields only', by: 'document+server', source: 'https://docs.komoju.com/ja/api/resources/sessions/create/; https://doc.komoju.com/docs/idempotent-requests; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
+  { id: 'komoju.server.get-session', provider: 'komoju', route: 'GET /sessions/{id}', behaviour: 'our server: Basic auth, no body, no idempotency header', by: 'document+server', source: 'https://docs.komoju.com/ja/api/resources/sessions/; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
+];
+
+/** What no SDK, component or document example checks here, per provider. */
+export const UNCONFIRMED: Readonly<Record<ConformanceProvider, readonly string[]>> = {
+  univapay: [
+    'The browser path: UnivaPay publishes no browser SDK on npm that calls POST /tokens; the inline form (checkout.js) is a stand-in (docs/providers.md, "UnivaPay › The inline form").',
+    "The card token's `data.three_ds {enabled, redirect_endpoint}` (ours, from the Java SDK) versus univapay-node's top-level `three_ds {mode, redirect_endpoint}` on POST /tokens: the emulator reads both; which one UnivaPay honours is not settled by any source.",
+    'The exact DIRECT_CARD_TOKEN_CREATION_DISABLED body (`errors: []`); the SDK reads code and httpCode only.',
+    'Webhook deliveries (univapay-node has no receiver to judge them).',
+    'The older route GET /stores/{storeId}/charges/{id}/issuer_token (univapay-node `charges.getIssuerToken`): not emulated.',
+    'Error codes the emulator invents (404 NOT_FOUND, 413 REQUEST_TOO_LARGE): the SDK takes any code.',
+  ],
+  komoju: [
+    'KOMOJU has no SDK on npm: the emulator is judged by KOMOJU Fields (its requests and the fields it reads) and by document examples, not by a client that parses every field.',
+    'POST /sessions and POST /sessions/{id}/pay answers: no example reached here shows them whole (the session create example is cut; the pay answer table of KD1 lists status and redirect_url only).',
+    'POST /tokens answer: no document example reached; checked against KOMOJU Fields\' KomojuToken type only.',
+    'The secure token create example answers `secure_token`, the table and the show example `id`: which key POST /secure_tokens really answers (the emulator: `id`, as KOMOJU Fields reads).',
+    'Webhooks, idempotency replay details, Komoju-Scenario on pay, CORS beyond the four headers (docs/providers.md, "KOMOJU › Unconfirmed").',
+  ],
+};
+
+const byId = new Map(CONFORMANCE_CHECKS.map((check) => [check.id, check]));
+
+/** The test title of a check: its id in brackets (the report finds it by that), its route and behaviour. */
+export function checkTitle(id: string): string {
+  const check = byId.get(id);
+  if (!check) throw new Error(`No conformance check ${id} in test/node/conformance/checks.ts`);
+  return `[${check.id}] ${check.route}: ${check.behaviour}`;
+}
+
+/** A `node:test` test for one check of the table. */
+export function conformance(id: string, fn: () => Promise<void>): void {
+  it(checkTitle(id), fn);
+}
