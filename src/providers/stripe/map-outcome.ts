@@ -76,6 +76,8 @@ const ERROR_CODES: Readonly<Record<string, ErrorRule>> = {
   invalid_expiry_year_past: rule('validation', 'incorrect_expiry', true, 'expiry'),
   invalid_expiry_month_past: rule('validation', 'incorrect_expiry', true, 'expiry'),
   email_invalid: rule('validation', 'invalid_email', true, 'email'),
+  // a konbini voucher not paid in time: the intent is back to requires_payment_method with this error
+  payment_intent_payment_attempt_expired: rule('declined', 'payment_expired', false),
   // the intent cannot take this any more
   payment_intent_unexpected_state: rule('provider', 'session_expired', false),
   setup_intent_unexpected_state: rule('provider', 'session_expired', false),

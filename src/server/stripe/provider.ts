@@ -23,10 +23,15 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
   checkStripeConfig(config);
   const apiBase = config.apiBase ?? STRIPE_DEFAULT_API_BASE;
   const browserApiBase = config.browserApiBase ?? apiBase;
-  const methods: readonly PaymentMethod[] = config.methods ?? METHODS;
   const api = stripeServerApi(apiBase, config.secretKey, config.apiVersion);
   const trustedOrigins = apiOrigins(apiBase, browserApiBase);
   const stores = STRIPE_KONBINI_STORES.filter((store) => !config.konbiniStores || config.konbiniStores.includes(store));
+  // Konbini is not offered when none of the configured chains is one of Stripe's: the handler then
+  // refuses a start that asks for konbini alone (400 no_methods) instead of creating an intent
+  // without payment method types.
+  const methods: readonly PaymentMethod[] = (config.methods ?? METHODS).filter(
+    (method) => method !== 'konbini' || stores.length > 0,
+  );
 
   function session(input: StartInput, id: string, clientSecret: string | null | undefined, offered: PaymentMethod[], amount: number, currency: string): ClientSession {
     if (!clientSecret) throw new ProviderCallError('stripe', 'unexpected_response', 'Stripe gave no client_secret.');
@@ -84,6 +89,7 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
     async start(input, call) {
       if (input.mode === 'setup') return startSetup(input, call);
       const offered = input.methods.filter((method) => method !== 'konbini' || stores.length > 0);
+      if (offered.length === 0) throw new EndpointRequestError(400, 'no_methods', 'None of the requested methods is offered.');
       const { amount } = input;
       const konbini: Record<string, FormValue> = {
         expires_after_days: config.konbiniExpiresAfterDays,

@@ -100,8 +100,12 @@ export function createStripeWebhookProvider(config: StripeWebhookConfig, now: ()
           : intent.payment_method_types.every((type) => type === 'card')
             ? 'card'
             : undefined;
-      // A konbini intent canceled after its deadline is an expired payment.
-      const expired = status === 'canceled' && method === 'konbini';
+      // A konbini intent canceled after its deadline is an expired payment; so is an attempt Stripe
+      // gave up on because its voucher was not paid in time (the intent back to
+      // requires_payment_method with `payment_intent_payment_attempt_expired`).
+      const expired =
+        (status === 'canceled' && method === 'konbini') ||
+        (status === 'failed' && intent.last_payment_error?.code === 'payment_intent_payment_attempt_expired');
       const orderId = intent.metadata?.['order_id'];
       return {
         kind: 'event',

@@ -261,8 +261,8 @@ describe('UnivaPay webhooks: the Authorization header', () => {
       /not both/,
     );
     assert.throws(
-      () => createKessaiWebhookHandler({ provider: 'stripe', onEvent } as unknown as UnivapayWebhookConfig),
-      /no webhooks for provider "stripe"/,
+      () => createKessaiWebhookHandler({ provider: 'payjp', onEvent } as unknown as UnivapayWebhookConfig),
+      /no webhooks for provider "payjp"/,
     );
   });
 
