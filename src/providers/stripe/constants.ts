@@ -8,7 +8,14 @@ export const STRIPE_DEFAULT_API_BASE = 'https://api.stripe.com';
 /** Stripe.js, the only place Stripe's card fields come from (docs.stripe.com/js: "always load from js.stripe.com"). */
 export const STRIPE_JS_URL = 'https://js.stripe.com/v3/';
 
-/** Our methods as Stripe's `payment_method_types`. */
+/**
+ * The Stripe API version the server's calls are written for, sent as `Stripe-Version` (the version
+ * stripe-node 23.1 pins; docs/providers.md "Stripe"). From 2026-09-30.endive, intents are created with
+ * `allowed_payment_method_types`: `payment_method_types` is no longer accepted on create.
+ */
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+
+/** Our methods as Stripe's payment method types. */
 export const STRIPE_PAYMENT_TYPES = { card: 'card', konbini: 'konbini' } as const;
 
 /** The return parameters Stripe adds to `return_url` after a redirect (stripe-js `PaymentIntent` / `SetupIntent` guides). */

@@ -34,7 +34,10 @@ export interface StripeHandlerConfig extends CommonHandlerConfig {
   readonly konbiniExpiresAfterDays?: number;
   /** Text shown at the store (`payment_method_options.konbini.product_description`, ≤ 22 characters). */
   readonly konbiniProductDescription?: string;
-  /** `Stripe-Version` to send. Default: none, the account's default version. */
+  /**
+   * `Stripe-Version` to send. Default `2026-10-28.endive`, the version this module is written for (an
+   * account's own default may be older or newer).
+   */
   readonly apiVersion?: string;
 }
 

@@ -1,5 +1,10 @@
 import { METHODS, type ClientSession, type PaymentMethod } from '../../core/protocol.ts';
-import { STRIPE_CLIENT_SECRET_KEY, STRIPE_DEFAULT_API_BASE, STRIPE_PAYMENT_TYPES } from '../../providers/stripe/constants.ts';
+import {
+  STRIPE_API_VERSION,
+  STRIPE_CLIENT_SECRET_KEY,
+  STRIPE_DEFAULT_API_BASE,
+  STRIPE_PAYMENT_TYPES,
+} from '../../providers/stripe/constants.ts';
 import { mapStripeIntent } from '../../providers/stripe/map-outcome.ts';
 import { STRIPE_KONBINI_STORES } from '../../providers/stripe/stores.ts';
 import { EndpointRequestError, ProviderCallError, type ServerProvider, type StartInput } from '../provider.ts';
@@ -10,9 +15,11 @@ import type { FormValue } from './form.ts';
 
 /**
  * Stripe's server half (docs/providers.md "Stripe › Calls the code makes"):
- * - `start`, payment mode: a PaymentIntent for the merchant's amount, `payment_method_types` the
- *   methods offered (so no automatic payment methods), konbini options as configured; the browser
- *   gets its `client_secret` and confirms it with Stripe.js.
+ * - `start`, payment mode: a PaymentIntent for the merchant's amount, `allowed_payment_method_types`
+ *   the methods offered (so no automatic payment methods; `payment_method_types` on create was removed
+ *   in API version 2026-09-30.endive), konbini options as configured; the browser gets its
+ *   `client_secret` and confirms it with Stripe.js. Every call names the API version it was written
+ *   for (`Stripe-Version`, `STRIPE_API_VERSION`) unless the merchant pins another.
  * - `start`, setup mode: a SetupIntent for the shopper's Customer (the merchant's `customer` callback),
  *   `usage: off_session` by default, card only.
  * - `status`: retrieves the intent (its payment method expanded) and maps it with the browser's own
@@ -23,7 +30,7 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
   checkStripeConfig(config);
   const apiBase = config.apiBase ?? STRIPE_DEFAULT_API_BASE;
   const browserApiBase = config.browserApiBase ?? apiBase;
-  const api = stripeServerApi(apiBase, config.secretKey, config.apiVersion);
+  const api = stripeServerApi(apiBase, config.secretKey, config.apiVersion ?? STRIPE_API_VERSION);
   const trustedOrigins = apiOrigins(apiBase, browserApiBase);
   const stores = STRIPE_KONBINI_STORES.filter((store) => !config.konbiniStores || config.konbiniStores.includes(store));
   // Konbini is not offered when none of the configured chains is one of Stripe's: the handler then
@@ -73,7 +80,7 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
       {
         customer,
         usage: config.setupUsage ?? 'off_session',
-        payment_method_types: [STRIPE_PAYMENT_TYPES.card],
+        allowed_payment_method_types: [STRIPE_PAYMENT_TYPES.card],
         metadata: input.amount.metadata ? { ...input.amount.metadata } : undefined,
       },
       call,
@@ -98,7 +105,7 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
       const body: Record<string, FormValue> = {
         amount: amount.amount,
         currency: amount.currency.toLowerCase(),
-        payment_method_types: offered.map((method) => STRIPE_PAYMENT_TYPES[method]),
+        allowed_payment_method_types: offered.map((method) => STRIPE_PAYMENT_TYPES[method]),
         metadata: {
           ...(amount.metadata ?? {}),
           ...(amount.orderId ? { order_id: amount.orderId } : {}),

@@ -181,17 +181,17 @@ describe('Stripe server module: start, payment mode', () => {
     await t.start();
     const [request] = t.fake.requests;
     assert.ok(request);
-    // Typed loosely: stripe-node 23 (API version 2026-09-30.endive) no longer declares
-    // `payment_method_types` on create; it still encodes what it is given.
+    // stripe-node 23 (API version 2026-09-30.endive and later) creates intents with
+    // `allowed_payment_method_types`; `payment_method_types` is no longer declared on create.
     const reference = await stripeNodeRequest((stripe) =>
       stripe.paymentIntents.create({
         amount: 1500,
         currency: 'jpy',
-        payment_method_types: ['card', 'konbini'],
+        allowed_payment_method_types: ['card', 'konbini'],
         metadata: { cart: 'c 7&x', order_id: 'order-42' },
         receipt_email: 'taro@example.jp',
         payment_method_options: { konbini: { expires_after_days: 5, product_description: 'Kessai Shop' } },
-      } as Stripe.PaymentIntentCreateParams),
+      }),
     );
     assert.equal(request.method, 'POST');
     assert.equal(request.url, reference.url);
@@ -200,13 +200,15 @@ describe('Stripe server module: start, payment mode', () => {
     assert.equal(request.headers.get('authorization'), reference.headers.get('authorization'));
     assert.equal(request.headers.get('content-type'), 'application/x-www-form-urlencoded');
     assert.match(request.headers.get('idempotency-key') ?? '', /^[0-9a-f-]{36}$/);
-    assert.equal(request.headers.get('stripe-version'), null);
+    // The API version the module is written for: the one stripe-node pins.
+    assert.equal(request.headers.get('stripe-version'), '2026-10-28.endive');
+    assert.equal(request.headers.get('stripe-version'), reference.headers.get('stripe-version'));
     assert.deepEqual(pairs(request.body), pairs(reference.body));
     assert.deepEqual(Object.fromEntries(pairs(request.body)), {
       amount: '1500',
       currency: 'jpy',
-      'payment_method_types[0]': 'card',
-      'payment_method_types[1]': 'konbini',
+      'allowed_payment_method_types[0]': 'card',
+      'allowed_payment_method_types[1]': 'konbini',
       'metadata[cart]': 'c 7&x',
       'metadata[order_id]': 'order-42',
       receipt_email: 'taro@example.jp',
@@ -251,8 +253,8 @@ describe('Stripe server module: start, payment mode', () => {
     assert.deepEqual(session.konbiniStores, []);
     assert.equal(session.konbiniFields, undefined);
     const body = Object.fromEntries(pairs(t.fake.requests[0]!.body));
-    assert.equal(body['payment_method_types[0]'], 'card');
-    assert.equal(body['payment_method_types[1]'], undefined);
+    assert.equal(body['allowed_payment_method_types[0]'], 'card');
+    assert.equal(body['allowed_payment_method_types[1]'], undefined);
     assert.ok(!Object.keys(body).some((key) => key.startsWith('payment_method_options')));
   });
 
@@ -262,7 +264,7 @@ describe('Stripe server module: start, payment mode', () => {
     assert.equal(t.fake.requests.length, 0);
     const session = await t.start();
     assert.deepEqual(session.methods, ['card']);
-    assert.deepEqual(pairs(t.fake.requests[0]!.body).filter(([key]) => key.startsWith('payment_method_types')), [['payment_method_types[0]', 'card']]);
+    assert.deepEqual(pairs(t.fake.requests[0]!.body).filter(([key]) => key.startsWith('allowed_payment_method_types')), [['allowed_payment_method_types[0]', 'card']]);
   });
 
   it('a lower-case currency from the merchant reaches Stripe lower-case, the session upper-case', async () => {
@@ -373,9 +375,9 @@ describe('Stripe server module: start, setup mode', () => {
       stripe.setupIntents.create({
         customer: 'cus_QkessaiShopper1',
         usage: 'off_session',
-        payment_method_types: ['card'],
+        allowed_payment_method_types: ['card'],
         metadata: { cart: 'c 7&x' },
-      } as Stripe.SetupIntentCreateParams),
+      }),
     );
     assert.equal(request!.url, reference.url);
     assert.equal(request!.url, `${API}/v1/setup_intents`);
