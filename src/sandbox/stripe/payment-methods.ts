@@ -140,7 +140,8 @@ function addPaymentMethod(ctx: StripeContext, type: 'card' | 'konbini', card: Pa
  * (`rawCardDataWithSecretKey`). `type=konbini` needs `billing_details[name]` and `[email]`.
  */
 export function createPaymentMethod(ctx: StripeContext, params: Record<string, unknown>, caller: Caller, prefix = ''): PaymentMethodRecord {
-  const name = (field: string) => (prefix ? `${prefix}[${field}]` : field);
+  // `billing_details[name]` under a prefix is `payment_method_data[billing_details][name]`.
+  const name = (field: string) => (prefix ? `${prefix}[${field.replace('[', '][')}` + (field.includes('[') ? '' : ']') : field);
   const type = stringParam(params, 'type');
   if (!type) throw missingParam(name('type'));
   const billing = billingDetailsParam(params['billing_details']);
