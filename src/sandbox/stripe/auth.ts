@@ -1,7 +1,8 @@
 import { MAX_BODY_BYTES, readBodyText } from '../shared/http.ts';
 import { sameSecret } from '../shared/same-secret.ts';
 import type { Caller } from './context.ts';
-import { authenticationFailed, maskedKey, NO_API_KEY_MESSAGE, StripeApiError } from './errors.ts';
+import type { StripeApiError } from './errors.ts';
+import { authenticationFailed, maskedKey, NO_API_KEY_MESSAGE } from './errors.ts';
 import type { ResolvedStripeOptions } from './options.ts';
 
 /**

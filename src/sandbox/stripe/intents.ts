@@ -57,14 +57,20 @@ export function currencyParam(params: Record<string, unknown>, required: boolean
   return currency.toLowerCase();
 }
 
+/**
+ * The payment method types: `payment_method_types` (API versions before 2026-09-30) or
+ * `allowed_payment_method_types` (stripe-node 23, API 2026-09-30 and later, which removed
+ * `payment_method_types` from the create, update and confirm parameters; CHANGELOG 23.0.0).
+ */
 export function paymentMethodTypesParam(params: Record<string, unknown>): string[] | undefined {
-  const raw = params['payment_method_types'];
+  const name = params['allowed_payment_method_types'] !== undefined ? 'allowed_payment_method_types' : 'payment_method_types';
+  const raw = params[name];
   if (raw === undefined) return undefined;
   const types = Array.isArray(raw) ? raw : [raw];
-  if (types.length === 0 || !types.every((t): t is string => typeof t === 'string')) throw invalidParam('payment_method_types', 'Invalid array');
+  if (types.length === 0 || !types.every((t): t is string => typeof t === 'string')) throw invalidParam(name, 'Invalid array');
   for (const type of types) {
     if (!(SUPPORTED_TYPES as readonly string[]).includes(type)) {
-      throw invalidRequest(`The payment method type "${type}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use. (The sandbox emulates card and konbini.)`, { param: 'payment_method_types', code: 'payment_method_invalid_parameter' });
+      throw invalidRequest(`The payment method type "${type}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use. (The sandbox emulates card and konbini.)`, { param: name, code: 'payment_method_invalid_parameter' });
     }
   }
   return [...new Set(types)];
@@ -184,6 +190,7 @@ export function createPaymentIntent(ctx: StripeContext, params: Record<string, u
     metadata: metadataParam({}, params['metadata']),
     paymentMethod: null,
     paymentMethodTypes: types ?? ['card'],
+    allowedPaymentMethodTypes: params['allowed_payment_method_types'] !== undefined ? (types ?? null) : null,
     automaticPaymentMethods: automaticPaymentMethodsParam(params, types !== undefined),
     setupFutureUsage: setupFutureUsageParam(params, null),
     captureMethod,
@@ -259,6 +266,7 @@ export function updatePaymentIntent(ctx: StripeContext, pi: PaymentIntentRecord,
   if (amount !== undefined) pi.amount = amount;
   const types = paymentMethodTypesParam(params);
   if (types) pi.paymentMethodTypes = types;
+  if (types && params['allowed_payment_method_types'] !== undefined) pi.allowedPaymentMethodTypes = types;
   const customer = stringParam(params, 'customer');
   if (customer) pi.customer = customerById(ctx, customer, 'customer').id;
   const description = stringParam(params, 'description');
@@ -562,6 +570,7 @@ export function createSetupIntent(ctx: StripeContext, params: Record<string, unk
     metadata: metadataParam({}, params['metadata']),
     paymentMethod: null,
     paymentMethodTypes: types ?? ['card'],
+    allowedPaymentMethodTypes: params['allowed_payment_method_types'] !== undefined ? (types ?? null) : null,
     automaticPaymentMethods: automaticPaymentMethodsParam(params, types !== undefined),
     usage,
     lastSetupError: null,

@@ -62,14 +62,14 @@ const siAnswer = (ctx: StripeContext, si: SetupIntentRecord, params: Record<stri
   ok(expandFields(ctx, serializeSetupIntent(si), listParam(params, 'expand')));
 
 const PI_CREATE = [
-  'amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'automatic_payment_methods',
+  'amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'automatic_payment_methods',
   'setup_future_usage', 'capture_method', 'confirmation_method', 'confirm', 'off_session', 'return_url', 'receipt_email',
   'payment_method_options', 'payment_method_data', 'expand', 'use_stripe_sdk', 'statement_descriptor', 'statement_descriptor_suffix', 'mandate_data', 'error_on_requires_action',
 ];
-const PI_UPDATE = ['amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'setup_future_usage', 'receipt_email', 'payment_method_options', 'expand', 'statement_descriptor', 'statement_descriptor_suffix'];
-const PI_CONFIRM = ['payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'off_session', 'setup_future_usage', 'receipt_email', 'expand', 'mandate_data', 'error_on_requires_action', 'use_stripe_sdk', 'capture_method'];
-const SI_CREATE = ['customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'automatic_payment_methods', 'usage', 'confirm', 'return_url', 'payment_method_options', 'payment_method_data', 'expand', 'use_stripe_sdk', 'mandate_data'];
-const SI_UPDATE = ['customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'payment_method_options', 'expand'];
+const PI_UPDATE = ['amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'setup_future_usage', 'receipt_email', 'payment_method_options', 'expand', 'statement_descriptor', 'statement_descriptor_suffix'];
+const PI_CONFIRM = ['allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'off_session', 'setup_future_usage', 'receipt_email', 'expand', 'mandate_data', 'error_on_requires_action', 'use_stripe_sdk', 'capture_method'];
+const SI_CREATE = ['customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'automatic_payment_methods', 'usage', 'confirm', 'return_url', 'payment_method_options', 'payment_method_data', 'expand', 'use_stripe_sdk', 'mandate_data'];
+const SI_UPDATE = ['customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'allowed_payment_method_types', 'excluded_payment_method_types', 'payment_method_options', 'expand'];
 const SI_CONFIRM = ['payment_method', 'payment_method_data', 'payment_method_options', 'return_url', 'expand', 'mandate_data', 'use_stripe_sdk'];
 
 export const STRIPE_ROUTES: readonly ApiRoute[] = [

@@ -109,6 +109,8 @@ export interface PaymentIntentRecord {
   metadata: Metadata;
   paymentMethod: string | null;
   paymentMethodTypes: string[];
+  /** `allowed_payment_method_types` as given (API 2026-09-30 and later), or null. */
+  allowedPaymentMethodTypes: string[] | null;
   automaticPaymentMethods: { enabled: boolean; allow_redirects?: string } | null;
   setupFutureUsage: 'on_session' | 'off_session' | null;
   captureMethod: 'automatic' | 'automatic_async' | 'manual';
@@ -138,6 +140,8 @@ export interface SetupIntentRecord {
   metadata: Metadata;
   paymentMethod: string | null;
   paymentMethodTypes: string[];
+  /** `allowed_payment_method_types` as given (API 2026-09-30 and later), or null. */
+  allowedPaymentMethodTypes: string[] | null;
   automaticPaymentMethods: { enabled: boolean; allow_redirects?: string } | null;
   usage: 'off_session' | 'on_session';
   lastSetupError: StripeErrorObject | null;

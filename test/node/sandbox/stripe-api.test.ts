@@ -34,7 +34,7 @@ async function cardError(promise: Promise<unknown>): Promise<InstanceType<typeof
 
 describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
   it('creates, retrieves, updates and confirms a card PaymentIntent with Stripe’s fields', async () => {
-    const created = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', payment_method_types: ['card'], metadata: { order: '1' } });
+    const created = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', allowed_payment_method_types: ['card'], metadata: { order: '1' } });
     assert.match(created.id, /^pi_[A-Za-z0-9]{24}$/);
     assert.equal(created.object, 'payment_intent');
     assert.match(created.client_secret ?? '', new RegExp(`^${created.id}_secret_[A-Za-z0-9]+$`));
@@ -42,6 +42,7 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
     assert.equal(created.livemode, false);
     assert.equal(typeof created.created, 'number');
     assert.deepEqual(created.payment_method_types, ['card']);
+    assert.deepEqual(created.allowed_payment_method_types, ['card']);
     assert.deepEqual(created.metadata, { order: '1' });
     assert.equal(created.amount, 1500);
     assert.equal(created.currency, 'jpy');
@@ -92,7 +93,7 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
       ['pm_card_visa_chargeDeclinedIncorrectCvc', 'incorrect_cvc', undefined],
     ];
     for (const [pm, code, declineCode] of cases) {
-      const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', payment_method_types: ['card'] });
+      const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', allowed_payment_method_types: ['card'] });
       const error = await cardError(stripe.paymentIntents.confirm(pi.id, { payment_method: pm }));
       assert.equal(error.statusCode, 402);
       assert.equal(error.type, 'StripeCardError');
@@ -115,7 +116,7 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
     const redirect = redirected.next_action?.redirect_to_url;
     assert.equal(redirect?.return_url, RETURN_URL);
     assert.ok(redirect?.url?.startsWith(`${h.origin}/sandbox/stripe/3d_secure/`));
-    const page = await fetch(redirect.url);
+    const page = await fetch(redirect.url ?? '');
     const text = await page.text();
     assert.ok(text.includes('Complete authentication') && text.includes('Fail authentication'));
     const answered = await answerChallenge(h, redirected.id, 'complete');
@@ -154,7 +155,7 @@ describe('Stripe emulator, Customers, SetupIntents and off-session payments (str
     const customer = await stripe.customers.create({ email: 'taro@example.jp', name: 'Taro Yamada' });
     assert.match(customer.id, /^cus_/);
     assert.equal((await stripe.customers.retrieve(customer.id) as Stripe.Customer).email, 'taro@example.jp');
-    const si = await stripe.setupIntents.create({ customer: customer.id, payment_method_types: ['card'], usage: 'off_session' });
+    const si = await stripe.setupIntents.create({ customer: customer.id, allowed_payment_method_types: ['card'], usage: 'off_session' });
     assert.match(si.id, /^seti_/);
     assert.match(si.client_secret ?? '', new RegExp(`^${si.id}_secret_`));
     const confirmed = await stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_authenticationRequiredOnSetup', return_url: RETURN_URL });
@@ -191,7 +192,7 @@ describe('Stripe emulator, Customers, SetupIntents and off-session payments (str
   });
 
   it('fails a SetupIntent with a declined card (402, setup_intent in the error)', async () => {
-    const si = await stripe.setupIntents.create({ payment_method_types: ['card'] });
+    const si = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'] });
     const error = await cardError(stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_visa_chargeDeclined' }));
     assert.equal(error.decline_code, 'generic_decline');
     assert.equal(error.setup_intent?.id, si.id);
@@ -201,7 +202,7 @@ describe('Stripe emulator, Customers, SetupIntents and off-session payments (str
 
 describe('Stripe emulator, konbini (stripe-node)', () => {
   it('confirms with billing name and email and answers konbini_display_details as stripe-node types it', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', payment_method_types: ['konbini'] });
+    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', allowed_payment_method_types: ['konbini'] });
     const confirmed = await stripe.paymentIntents.confirm(pi.id, {
       payment_method_data: { type: 'konbini', billing_details: { name: 'Taro Yamada', email: 'taro@example.jp' } },
       payment_method_options: { konbini: { confirmation_number: '09012345678' } },
@@ -214,7 +215,7 @@ describe('Stripe emulator, konbini (stripe-node)', () => {
     assert.deepEqual(Object.keys(details.stores).sort(), ['familymart', 'lawson', 'ministop', 'seicomart']);
     const stores: (keyof Stripe.PaymentIntent.NextAction.KonbiniDisplayDetails.Stores)[] = ['familymart', 'lawson', 'ministop', 'seicomart'];
     for (const store of stores) {
-      const slip = details.stores[store];
+      const slip: Stripe.PaymentIntent.NextAction.KonbiniDisplayDetails.Stores.Familymart | null = details.stores[store];
       assert.ok(slip);
       assert.deepEqual(Object.keys(slip).sort(), ['confirmation_number', 'payment_code'], store);
       assert.match(slip.payment_code, /^\d+$/);
@@ -235,7 +236,7 @@ describe('Stripe emulator, konbini (stripe-node)', () => {
   });
 
   it('refuses a konbini confirm without email, with a bad confirmation number, or in another currency', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', payment_method_types: ['konbini'] });
+    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', allowed_payment_method_types: ['konbini'] });
     await assert.rejects(stripe.paymentIntents.confirm(pi.id, { payment_method_data: { type: 'konbini', billing_details: { name: 'Taro' } } }), (error: unknown) => {
       assert.ok(error instanceof Stripe.errors.StripeInvalidRequestError);
       assert.equal(error.param, 'payment_method_data[billing_details][email]');
@@ -249,12 +250,12 @@ describe('Stripe emulator, konbini (stripe-node)', () => {
       }),
       (error: unknown) => error instanceof Stripe.errors.StripeInvalidRequestError && error.param === 'payment_method_options[konbini][confirmation_number]',
     );
-    const usd = await stripe.paymentIntents.create({ amount: 2500, currency: 'usd', payment_method_types: ['konbini'] });
+    const usd = await stripe.paymentIntents.create({ amount: 2500, currency: 'usd', allowed_payment_method_types: ['konbini'] });
     await assert.rejects(stripe.paymentIntents.confirm(usd.id, { payment_method_data: { type: 'konbini', billing_details: { name: 'Taro', email: 'taro@example.jp' } } }), Stripe.errors.StripeInvalidRequestError);
   });
 
   it('an expired voucher sends the PaymentIntent back to requires_payment_method', async () => {
-    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', payment_method_types: ['konbini'], payment_method_options: { konbini: { expires_after_days: 1 } } });
+    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', allowed_payment_method_types: ['konbini'], payment_method_options: { konbini: { expires_after_days: 1 } } });
     const confirmed = await stripe.paymentIntents.confirm(pi.id, { payment_method_data: { type: 'konbini', billing_details: { name: 'Taro', email: 'taro@example.jp' } } });
     const url = confirmed.next_action?.konbini_display_details?.hosted_voucher_url ?? '';
     await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: h.origin }, body: 'action=expired', redirect: 'manual' });
@@ -276,7 +277,7 @@ describe('Stripe emulator, keys, idempotency and errors', () => {
 
   it('takes the publishable key only where Stripe.js uses it, with the intent’s client_secret', async () => {
     const pk = h.sandbox.stripe.publishableKey;
-    const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', payment_method_types: ['card'] });
+    const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', allowed_payment_method_types: ['card'] });
     const secret = pi.client_secret ?? '';
     // Stripe.js: the key and client secret as parameters, no Authorization header.
     const retrieved = await h.raw('GET', `/v1/payment_intents/${pi.id}?key=${pk}&client_secret=${secret}`);

@@ -85,10 +85,10 @@ export interface StandInElements {
 }
 
 export interface StandInBillingDetails {
-  name?: string;
-  email?: string;
-  phone?: string;
-  address?: { city?: string; country?: string; line1?: string; line2?: string; postal_code?: string; state?: string };
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: { city?: string | null; country?: string | null; line1?: string | null; line2?: string | null; postal_code?: string | null; state?: string | null };
 }
 
 /** An API error as Stripe.js resolves it (`StripeError`). */
