@@ -68,6 +68,7 @@ import {
   type UnivapayEmulator,
   type UnivapayEmulatorOptions,
 } from './univapay/index.ts';
+import { createStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from './stripe/index.ts';
 
 export {
   createKomojuEmulator,
@@ -116,6 +117,32 @@ export {
   type UnivapayWebhooks,
   type UnivapayWebhookView,
 } from './univapay/index.ts';
+export {
+  createStripeEmulator,
+  decodeStripeForm,
+  STRIPE_CORS_ALLOWED_HEADERS,
+  STRIPE_EVENT_TYPES,
+  STRIPE_TEST_CARDS,
+  STRIPE_TEST_PAYMENT_METHODS,
+  STRIPE_WEBHOOK_RETRY,
+  stripeSignature,
+  type StripeDecline,
+  type StripeEmulator,
+  type StripeEmulatorOptions,
+  type StripeEventView,
+  type StripeInspector,
+  type StripeJsStandIn,
+  type StripeJsStandInConstructor,
+  type StripeObjectJson,
+  type StripePaymentIntentStatus,
+  type StripePaymentMethodView,
+  type StripeRecordedRequest,
+  type StripeSetupIntentStatus,
+  type StripeTestCard,
+  type StripeWebhookConfig,
+  type StripeWebhooks,
+  type StripeWebhookView,
+} from './stripe/index.ts';
 export { sandboxOriginFor } from './origins.ts';
 export type { ProviderEmulator } from './shared/emulator.ts';
 export type {
@@ -137,6 +164,8 @@ export interface SandboxOptions {
   readonly komoju?: Omit<KomojuEmulatorOptions, 'basePath'>;
   /** UnivaPay emulator settings (its `basePath` is always `<basePath>/univapay`). */
   readonly univapay?: Omit<UnivapayEmulatorOptions, 'basePath'>;
+  /** Stripe emulator settings (its `basePath` is always `<basePath>/stripe`). */
+  readonly stripe?: Omit<StripeEmulatorOptions, 'basePath'>;
   /**
    * The `fetch` every emulator sends its webhooks with, unless its own `webhookFetch` is set: e.g. your
    * server's handler, to receive them in-process. Default the global `fetch`.
@@ -163,12 +192,18 @@ export interface Sandbox {
    * configuration and its `inspect` API.
    */
   readonly univapay: UnivapayEmulator;
+  /**
+   * The Stripe emulator (API at `<basePath>/stripe/v1`, the Stripe.js stand-in at
+   * `<basePath>/stripe/v3/`), with its keys and `inspect` API.
+   */
+  readonly stripe: StripeEmulator;
   /** Resets every emulator. */
   reset(): void;
 }
 
 /**
- * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`; each further
+ * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`, Stripe at
+ * `<basePath>/stripe`; each further
  * provider mounts at `<basePath>/<provider>`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -182,8 +217,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
   const komoju = createKomojuEmulator({ ...shared, ...options.komoju, basePath: `${basePath}/komoju` });
   const univapay = createUnivapayEmulator({ ...shared, ...options.univapay, basePath: `${basePath}/univapay` });
+  const stripe = createStripeEmulator({ ...shared, ...options.stripe, basePath: `${basePath}/stripe` });
   // Each provider's emulator joins this list.
-  const emulators: readonly ProviderEmulator[] = [komoju, univapay];
+  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe];
 
   const owns = (pathname: string): boolean => isUnder(basePath, pathname);
 
@@ -204,6 +240,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     owns,
     komoju,
     univapay,
+    stripe,
     reset: () => emulators.forEach((e) => e.reset()),
   };
 }

@@ -432,16 +432,5 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
 })();
 `;
 
-/** A static script or stylesheet of the widget, served from the sandbox's origin to any page. */
-export function widgetAsset(body: string, type: 'text/javascript' | 'text/css'): Response {
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': `${type}; charset=utf-8`,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Access-Control-Allow-Origin': '*',
-    },
-  });
-}
+/** The widget's static script or stylesheet (the shared `widgetAsset`). */
+export { widgetAsset } from '../../shared/widget-asset.ts';
