@@ -20,10 +20,15 @@ export const kit: ProviderKit = {
   cards: { success: '4242424242424242', challenge: '4000002760003184', decline: '4000000000000002' },
   declineReason: 'card_declined',
   konbini: { store: 'lawson', name: '山田 花子', email: 'hanako@example.jp', phone: '09012345678' },
+  // Intents paid, held or waiting for cash at the store; a failed attempt leaves the intent unpaid.
   charged: (sandbox) =>
     sandbox.stripe.inspect
       .paymentIntents()
-      .filter((intent) => intent.status === 'succeeded' || intent.status === 'requires_capture' || intent.status === 'processing' || intent.next_action?.type === 'konbini_display_details')
-      .length,
+      .map((intent) => intent as { status?: string; next_action?: { type?: string } | null })
+      .filter(
+        (intent) =>
+          ['succeeded', 'requires_capture', 'processing'].includes(intent.status ?? '') ||
+          intent.next_action?.type === 'konbini_display_details',
+      ).length,
   providerScript: (browserFetch) => installStripeJsDouble(browserFetch),
 };
