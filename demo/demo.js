@@ -26,6 +26,16 @@ const TEST_CARDS = {
     ['4000 0000 0000 3220', '3-D Secure challenge (our sandbox choice)'],
     ['4111 1111 1111 1111', 'Declined (any card ending 1111)'],
   ],
+  stripe: [
+    ['4242 4242 4242 4242', 'Visa: succeeds'],
+    ['4000 0027 6000 3184', '3-D Secure every time: complete or fail it'],
+    ['4000 0025 0000 3155', '3-D Secure unless set up: save it in setup mode'],
+    ['4000 0000 0000 3220', '3-D Secure 2: complete or fail it'],
+    ['4000 0000 0000 0002', 'Declined'],
+    ['4000 0000 0000 9995', 'Declined: insufficient funds'],
+    ['4000 0000 0000 0069', 'Declined: card expired'],
+    ['4000 0000 0000 0127', 'Declined: wrong security code'],
+  ],
 };
 
 const DARK = {
@@ -92,15 +102,22 @@ function providerFromAddress() {
   const radio = wanted ? form.querySelector(`input[name="provider"][value="${CSS.escape(wanted)}"]`) : null;
   if (radio) radio.checked = true;
   form.elements.namedItem('pci').checked = params.get('pci') === '1';
+  const mode = form.querySelector(`input[name="mode"][value="${params.get('mode') === 'setup' ? 'setup' : 'payment'}"]`);
+  if (mode) mode.checked = true;
 }
 
-function rememberProvider(provider, pci) {
+function rememberProvider(provider, pci, mode) {
   const url = new URL(location.href);
   url.searchParams.set('provider', provider);
   if (pci) url.searchParams.set('pci', '1');
   else url.searchParams.delete('pci');
+  if (mode === 'setup') url.searchParams.set('mode', 'setup');
+  else url.searchParams.delete('mode');
   history.replaceState(history.state, '', url);
 }
+
+/** Setup mode (saving a card) is offered by the providers that support it. */
+const SETUP_PROVIDERS = new Set(['stripe']);
 
 /** UnivaPay takes cards in its inline form unless the merchant is PCI DSS compliant (`/api/univapay-pci`). */
 function endpointOf(provider, pci) {
@@ -112,10 +129,15 @@ function mountCheckout() {
   const pciBox = form.elements.namedItem('pci');
   pciBox.disabled = provider !== 'univapay';
   const pci = !pciBox.disabled && pciBox.checked;
-  rememberProvider(provider, pci);
+  const setupBox = form.querySelector('input[name="mode"][value="setup"]');
+  setupBox.disabled = !SETUP_PROVIDERS.has(provider);
+  if (setupBox.disabled && setupBox.checked) form.querySelector('input[name="mode"][value="payment"]').checked = true;
+  const mode = String(new FormData(form).get('mode'));
+  rememberProvider(provider, pci, mode);
   renderTestCards(provider);
   const checkout = document.createElement('kessai-checkout');
   checkout.setAttribute('endpoint', endpointOf(provider, pci));
+  if (mode === 'setup') checkout.setAttribute('mode', 'setup');
   checkout.context = { cart: 'demo-cart-1' };
   checkoutHost.replaceChildren(checkout);
   applyLocale();
@@ -145,7 +167,7 @@ for (const type of EVENTS) {
 
 form.addEventListener('change', (event) => {
   const name = event.target?.name;
-  if (name === 'provider' || name === 'pci') mountCheckout();
+  if (name === 'provider' || name === 'pci' || name === 'mode') mountCheckout();
   else if (name === 'locale') applyLocale();
   else applyTheme();
 });

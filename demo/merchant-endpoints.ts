@@ -48,8 +48,10 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
     // A PCI DSS merchant UnivaPay allows to send raw card data: our own card inputs (the demo's "PCI DSS
     // merchant" option); the shop names the shopper's email, which a card token needs.
     'univapay-pci': univapayHandler(ctx, true),
-    // PAY.JP, Stripe and PaymentOptions join here as their server modules and
-    // emulators land: `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
+    // Stripe, in payment and setup mode: cards in Stripe's own fields (the sandbox's Stripe.js).
+    stripe: stripeHandler(ctx),
+    // PAY.JP and PaymentOptions join here as their server modules and emulators land:
+    // `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
 }
 
@@ -77,4 +79,44 @@ function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolea
     });
   };
   return async (request) => (await (handler ??= make()))(request);
+}
+
+/**
+ * Stripe on the sandbox. Setup mode saves the card on the demo's one signed-in shopper: a Stripe
+ * Customer the shop finds by email with its secret key, or creates on first use (a real shop looks its
+ * shopper up from its own login session and keeps the `cus_…` id with the account). Looked up on each
+ * setup, so that a sandbox reset (tests) is no trouble.
+ */
+function stripeHandler(ctx: MerchantEndpointsContext): KessaiHandler {
+  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
+  const apiBase = `${sandboxOrigin}${sandbox.stripe.basePath}`;
+  const call = async (path: string, init: RequestInit = {}): Promise<Record<string, unknown>> => {
+    const response = await sandbox.fetch(`${apiBase}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${sandbox.stripe.secretKey}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    const body = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`the sandbox answered HTTP ${response.status} to ${path}`);
+    return body;
+  };
+  const demoCustomer = async (): Promise<string> => {
+    const found = await call(`/v1/customers?email=${encodeURIComponent(DEMO_SHOPPER_EMAIL)}`);
+    const known = Array.isArray(found['data']) ? (found['data'][0] as { id?: unknown } | undefined)?.id : undefined;
+    if (typeof known === 'string') return known;
+    const made = await call('/v1/customers', {
+      method: 'POST',
+      body: new URLSearchParams({ email: DEMO_SHOPPER_EMAIL, name: 'Demo Shopper' }).toString(),
+    });
+    return String(made['id']);
+  };
+  return createKessaiHandler({
+    provider: 'stripe',
+    secretKey: sandbox.stripe.secretKey,
+    publishableKey: sandbox.stripe.publishableKey,
+    apiBase,
+    fetch: sandbox.fetch,
+    allowedOrigins: [pageOrigin],
+    amount: ({ context, mode }) => (mode === 'setup' ? { amount: 0, currency: 'JPY' } : demoAmount(context)),
+    customer: demoCustomer,
+  });
 }

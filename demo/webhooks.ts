@@ -4,7 +4,7 @@ import type { DemoOrders } from './orders.ts';
 
 /**
  * The demo shop's webhook receivers at `/webhooks/<provider>`: KOMOJU's deliveries checked by their
- * HMAC signature, UnivaPay's by their `Authorization` header, each verified delivery recorded once in
+ * HMAC signature, UnivaPay's by their `Authorization` header, Stripe's by `Stripe-Signature`, each verified delivery recorded once in
  * the shop's orders. The sandbox is told to deliver there (`registerDemoWebhooks`); it does so
  * in-process, through the demo's own handler.
  *
@@ -15,20 +15,29 @@ export interface DemoWebhooks {
   readonly handlers: Readonly<Record<string, KessaiHandler>>;
   readonly komojuSecret: string;
   readonly univapayAuthToken: string;
+  readonly stripeSigningSecret: string;
 }
 
 export function createDemoWebhooks(orders: DemoOrders): DemoWebhooks {
   const komojuSecret = `demo_whsec_${crypto.randomUUID()}`;
   const univapayAuthToken = `Bearer demo-${crypto.randomUUID()}`;
+  const stripeSigningSecret = `whsec_demo${crypto.randomUUID().replace(/-/g, '')}`;
   const quiet = (): void => undefined;
   return {
     komojuSecret,
     univapayAuthToken,
+    stripeSigningSecret,
     handlers: {
       komoju: createKessaiWebhookHandler({ provider: 'komoju', secret: komojuSecret, onEvent: (e) => orders.record(e), onLog: quiet }),
       univapay: createKessaiWebhookHandler({
         provider: 'univapay',
         authToken: univapayAuthToken,
+        onEvent: (e) => orders.record(e),
+        onLog: quiet,
+      }),
+      stripe: createKessaiWebhookHandler({
+        provider: 'stripe',
+        signingSecret: stripeSigningSecret,
         onEvent: (e) => orders.record(e),
         onLog: quiet,
       }),
@@ -40,4 +49,5 @@ export function createDemoWebhooks(orders: DemoOrders): DemoWebhooks {
 export function registerDemoWebhooks(sandbox: Sandbox, webhooks: DemoWebhooks, shopOrigin: string): void {
   sandbox.komoju.webhooks.add({ url: `${shopOrigin}/webhooks/komoju`, secret: webhooks.komojuSecret }, { ping: false });
   sandbox.univapay.webhooks.add({ url: `${shopOrigin}/webhooks/univapay`, authToken: webhooks.univapayAuthToken });
+  sandbox.stripe.webhooks.add({ url: `${shopOrigin}/webhooks/stripe`, secret: webhooks.stripeSigningSecret });
 }
