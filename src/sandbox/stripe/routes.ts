@@ -28,7 +28,7 @@ import type { PaymentIntentRecord, SetupIntentRecord } from './state.ts';
  */
 
 /** Parameters Stripe.js adds to its calls (`key`, `client_secret`, telemetry…), taken on `client` routes. */
-const STRIPE_JS_PARAMS = ['key', 'client_secret', 'use_stripe_sdk', 'expected_payment_method_type', '_stripe_version', '_stripe_account', 'payment_user_agent', 'time_on_page', 'guid', 'muid', 'sid', 'referrer', 'return_url_disabled'];
+const STRIPE_JS_PARAMS = ['key', 'client_secret', 'is_stripe_sdk', 'use_stripe_sdk', 'expected_payment_method_type', '_stripe_version', '_stripe_account', 'payment_user_agent', 'time_on_page', 'guid', 'muid', 'sid', 'referrer', 'return_url_disabled'];
 
 /** Every top-level parameter must be one the route takes: Stripe answers `parameter_unknown` otherwise. */
 function only(params: Record<string, unknown>, allowed: readonly string[], client = false): Record<string, unknown> {
