@@ -184,6 +184,55 @@ describe('Stripe card in Stripe\'s own fields on a plain HTML page', () => {
   });
 });
 
+describe('Stripe\'s fields with the keyboard and our theme', () => {
+  it('a click on our label focuses Stripe\'s input; Tab walks number → expiry → code → name; Enter pays', async () => {
+    await open('/plain-stripe.html');
+    shopper!.typedCards.push('4242424242424242');
+    // Focus crosses into another origin's frame (another process): wait for it as a shopper's eyes would.
+    const focused = async (type: 'cardNumber' | 'cardExpiry' | 'cardCvc'): Promise<void> => {
+      const input = frame(type).locator('input');
+      for (let i = 0; i < 50; i += 1) {
+        if (await input.evaluate((el) => el.ownerDocument.activeElement === el)) return;
+        await page.waitForTimeout(50);
+      }
+      assert.fail(`the ${type} input never got the focus`);
+    };
+    await frame('cardNumber').locator('input').waitFor();
+    await page.getByText('カード番号', { exact: true }).first().click();
+    await focused('cardNumber');
+    await page.keyboard.type('4242424242424242');
+    await page.keyboard.press('Tab');
+    await focused('cardExpiry');
+    await page.keyboard.type('1230');
+    await page.keyboard.press('Tab');
+    await focused('cardCvc');
+    await page.keyboard.type('123');
+    await page.keyboard.press('Tab');
+    // Out of Stripe's frames, into our own name input.
+    await page.waitForFunction(() => {
+      const checkout = document.querySelector('kessai-checkout');
+      const active = checkout?.shadowRoot?.activeElement;
+      const inner = active?.shadowRoot?.activeElement ?? active;
+      return inner?.getAttribute('autocomplete') === 'cc-name';
+    });
+    await page.keyboard.type('TARO YAMADA');
+    await page.keyboard.press('Enter');
+    await paid();
+  });
+
+  it('our theme tokens restyle Stripe\'s inputs, and follow a change of them', async () => {
+    await open('/plain-stripe.html');
+    const input = frame('cardNumber').locator('input');
+    await input.waitFor();
+    const colour = () => input.evaluate((el) => getComputedStyle(el).color);
+    const before = await colour();
+    await page.evaluate(() => document.documentElement.style.setProperty('--kessai-color-text', 'rgb(200, 0, 0)'));
+    await page.waitForFunction(() => true);
+    for (let i = 0; i < 50 && (await colour()) === before; i += 1) await page.waitForTimeout(100);
+    assert.equal(await colour(), 'rgb(200, 0, 0)');
+  });
+});
+
 describe('Stripe setup mode: saving a card', () => {
   it('saves 4000 0025 0000 3155 after 3-D Secure and reports its payment method id; an off-session payment then needs none', async () => {
     await open('/plain-stripe-setup.html');

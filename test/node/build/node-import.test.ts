@@ -15,6 +15,8 @@ const PROBE = `
 const before = new Set(Object.getOwnPropertyNames(globalThis));
 const elements = await import('./src/index.ts');
 await import('./src/server/index.ts');
+// Each provider's browser chunk, as the flow would load it: still nothing at import time.
+for (const name of ['komoju', 'univapay', 'stripe']) await import('./src/providers/' + name + '/index.ts');
 const added = Object.getOwnPropertyNames(globalThis).filter((name) => !before.has(name));
 console.log(JSON.stringify({
   exports: Object.keys(elements).length,
