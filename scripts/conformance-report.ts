@@ -1,9 +1,9 @@
 /**
  * `npm run conformance`: runs the conformance tests named in test/node/conformance/checks.ts (the one
  * table the tests register their checks from) and prints, per provider, each route and behaviour
- * checked, by what (the provider's SDK, a document example, its official component), and the result
- * of the test that checks it: PASS, FAIL, or NOT RUN (a check of the table no test ran). Then what
- * stays unconfirmed. Exits 1 unless every check passed.
+ * checked, by what (the provider's SDK, a document example, its official component, its published
+ * types), and the result of the test that checks it: PASS, FAIL, or NOT RUN (a check of the table no
+ * test ran). Then what stays unconfirmed. Exits 1 unless every check passed.
  */
 import { spawnSync } from 'node:child_process';
 import { CONFORMANCE_CHECKS, UNCONFIRMED, type ConformanceProvider } from '../test/node/conformance/checks.ts';
@@ -28,9 +28,10 @@ const BY: Record<string, string> = {
   component: "the provider's official web component",
   'sdk+server': "the provider's SDK beside our server module",
   'document+server': "the provider's documents, against our server module",
+  types: "the provider's published TypeScript types (a typecheck)",
 };
 
-const NAMES: Record<ConformanceProvider, string> = { univapay: 'UnivaPay', komoju: 'KOMOJU' };
+const NAMES: Record<ConformanceProvider, string> = { univapay: 'UnivaPay', komoju: 'KOMOJU', stripe: 'Stripe' };
 let failed = 0;
 for (const provider of Object.keys(NAMES) as ConformanceProvider[]) {
   const checks = CONFORMANCE_CHECKS.filter((check) => check.provider === provider);

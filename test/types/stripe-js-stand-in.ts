@@ -1,5 +1,7 @@
 /**
- * Type test (run by `npm run typecheck`): the sandbox's Stripe.js stand-in, as `StripeJsStandIn`
+ * Type test (run by `npm run typecheck`, and on its own by the conformance check
+ * `[stripe.types.stripe-js-stand-in]` in test/node/conformance/stripe-js-types.test.ts): the sandbox's
+ * Stripe.js stand-in, as `StripeJsStandIn`
  * describes it, against `@stripe/stripe-js`. Each line fails to compile when a signature drifts:
  * - every argument list Stripe.js's method takes is one the stand-in's declares (`Accepts`);
  * - what the stand-in resolves is what Stripe.js's types resolve: the same result keys, and its

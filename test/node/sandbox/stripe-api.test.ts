@@ -3,10 +3,13 @@
  * `new Stripe(secretKey, { host, port, protocol: 'http' })` to an ephemeral server, so the SDK's
  * encoding, its error classes (`StripeCardError`, `StripeIdempotencyError`…) and its TypeScript types
  * (`Stripe.PaymentIntent.NextAction.KonbiniDisplayDetails`) are the judge of what the emulator answers.
+ * The tests registered with `conformance(id, …)` are checks of test/node/conformance/checks.ts, reported
+ * by `npm run conformance`.
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import Stripe from 'stripe';
+import { conformance } from '../conformance/checks.ts';
 import { answerChallenge, startStripe, type StripeHarness } from './stripe-helpers.ts';
 
 let h: StripeHarness;
@@ -33,7 +36,7 @@ async function cardError(promise: Promise<unknown>): Promise<InstanceType<typeof
 }
 
 describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
-  it('creates, retrieves, updates and confirms a card PaymentIntent with Stripe’s fields', async () => {
+  conformance('stripe.sdk.payment-intent', async () => {
     const created = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', allowed_payment_method_types: ['card'], metadata: { order: '1' } });
     assert.match(created.id, /^pi_[A-Za-z0-9]{24}$/);
     assert.equal(created.object, 'payment_intent');
@@ -69,6 +72,29 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
     assert.deepEqual(listed.data.map((pi) => pi.id), [created.id]);
   });
 
+  conformance('stripe.sdk.payment-method-types', async () => {
+    // API 2026-09-30.endive and later (stripe-node 23): allowed_payment_method_types.
+    const allowed = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', allowed_payment_method_types: ['card', 'konbini'] });
+    assert.deepEqual(allowed.allowed_payment_method_types, ['card', 'konbini']);
+    assert.deepEqual(allowed.payment_method_types, ['card', 'konbini']);
+    const allowedSetup = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'] });
+    assert.deepEqual(allowedSetup.allowed_payment_method_types, ['card']);
+    assert.deepEqual(allowedSetup.payment_method_types, ['card']);
+    // Older API versions: payment_method_types, which stripe-node 23 no longer declares on create (the
+    // cast); stripe-node still encodes it as payment_method_types[0]=…
+    const legacy = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', payment_method_types: ['konbini'] } as Stripe.PaymentIntentCreateParams);
+    assert.deepEqual(legacy.payment_method_types, ['konbini']);
+    assert.equal(legacy.allowed_payment_method_types, null);
+    const legacySetup = await stripe.setupIntents.create({ payment_method_types: ['card'] } as Stripe.SetupIntentCreateParams);
+    assert.deepEqual(legacySetup.payment_method_types, ['card']);
+    assert.equal(legacySetup.allowed_payment_method_types, null);
+    // Each confirms with a payment method of its types.
+    assert.equal((await stripe.paymentIntents.confirm(allowed.id, { payment_method: 'pm_card_visa' })).status, 'succeeded');
+    const slip = await stripe.paymentIntents.confirm(legacy.id, { payment_method_data: { type: 'konbini', billing_details: { name: 'Taro', email: 'taro@example.jp' } } });
+    assert.equal(slip.next_action?.type, 'konbini_display_details');
+    assert.equal((await stripe.setupIntents.confirm(legacySetup.id, { payment_method: 'pm_card_visa' })).status, 'succeeded');
+  });
+
   it('holds a manual capture at requires_capture until captured; cancels an unpaid one', async () => {
     const pi = await stripe.paymentIntents.create({ amount: 2000, currency: 'jpy', payment_method: 'pm_card_mastercard', capture_method: 'manual', confirm: true });
     assert.equal(pi.status, 'requires_capture');
@@ -85,7 +111,7 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
     });
   });
 
-  it('throws declines as StripeCardError with code and decline_code, the PaymentIntent back at requires_payment_method', async () => {
+  conformance('stripe.sdk.card-error', async () => {
     const cases: [string, string, string | undefined][] = [
       ['pm_card_visa_chargeDeclined', 'card_declined', 'generic_decline'],
       ['pm_card_visa_chargeDeclinedInsufficientFunds', 'card_declined', 'insufficient_funds'],
@@ -109,7 +135,7 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
     }
   });
 
-  it('asks for 3-D Secure: redirect_to_url with return_url, use_stripe_sdk without; the page’s buttons settle it', async () => {
+  conformance('stripe.sdk.three-d-secure', async () => {
     const redirected = await stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', payment_method: 'pm_card_threeDSecure2Required', confirm: true, return_url: RETURN_URL });
     assert.equal(redirected.status, 'requires_action');
     assert.equal(redirected.next_action?.type, 'redirect_to_url');
@@ -151,7 +177,7 @@ describe('Stripe emulator, PaymentIntents (stripe-node)', () => {
 });
 
 describe('Stripe emulator, Customers, SetupIntents and off-session payments (stripe-node)', () => {
-  it('sets up 4000002500003155 with a SetupIntent (3-D Secure), lists it on the customer, then pays off-session without authentication', async () => {
+  conformance('stripe.sdk.setup-off-session', async () => {
     const customer = await stripe.customers.create({ email: 'taro@example.jp', name: 'Taro Yamada' });
     assert.match(customer.id, /^cus_/);
     assert.equal((await stripe.customers.retrieve(customer.id) as Stripe.Customer).email, 'taro@example.jp');
@@ -179,7 +205,7 @@ describe('Stripe emulator, Customers, SetupIntents and off-session payments (str
     assert.equal(onSession.status, 'requires_action');
   });
 
-  it('declines an off-session payment of 4000002760003184 (always authenticates) with authentication_required', async () => {
+  conformance('stripe.sdk.customer-payment-methods', async () => {
     const customer = await stripe.customers.create({ email: 'hanako@example.jp' });
     const pm = await stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer: customer.id });
     assert.equal(pm.customer, customer.id);
@@ -201,7 +227,7 @@ describe('Stripe emulator, Customers, SetupIntents and off-session payments (str
 });
 
 describe('Stripe emulator, konbini (stripe-node)', () => {
-  it('confirms with billing name and email and answers konbini_display_details as stripe-node types it', async () => {
+  conformance('stripe.sdk.konbini', async () => {
     const pi = await stripe.paymentIntents.create({ amount: 2500, currency: 'jpy', allowed_payment_method_types: ['konbini'] });
     const confirmed = await stripe.paymentIntents.confirm(pi.id, {
       payment_method_data: { type: 'konbini', billing_details: { name: 'Taro Yamada', email: 'taro@example.jp' } },
@@ -266,7 +292,7 @@ describe('Stripe emulator, konbini (stripe-node)', () => {
 });
 
 describe('Stripe emulator, keys, idempotency and errors', () => {
-  it('replays an idempotent retry and refuses the key with other parameters (StripeIdempotencyError)', async () => {
+  conformance('stripe.sdk.idempotency', async () => {
     const first = await stripe.customers.create({ email: 'a@example.jp' }, { idempotencyKey: 'order-42' });
     const again = await stripe.customers.create({ email: 'a@example.jp' }, { idempotencyKey: 'order-42' });
     assert.equal(again.id, first.id);
@@ -310,7 +336,7 @@ describe('Stripe emulator, keys, idempotency and errors', () => {
     assert.equal((bad.body['error'] as { code: string }).code, 'incorrect_number');
   });
 
-  it('answers Stripe’s error bodies: 401 without a key or with a wrong one, 404 resource_missing, parameter_unknown, Basic auth', async () => {
+  conformance('stripe.sdk.errors', async () => {
     const none = await h.raw('GET', '/v1/customers');
     assert.equal(none.status, 401);
     assert.equal((none.body['error'] as { type: string }).type, 'invalid_request_error');

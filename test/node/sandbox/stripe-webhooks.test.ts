@@ -2,12 +2,14 @@
  * The Stripe emulator's webhooks, judged by stripe-node's `stripe.webhooks.constructEvent`: every
  * delivery's raw body and `Stripe-Signature` header must verify with the endpoint's secret, and the
  * events follow the PaymentIntent's life (created, requires_action, succeeded / payment_failed).
- * Plus focused tests of the form decoder.
+ * Plus the form decoder, judged by the bodies stripe-node encodes, and focused tests of it. The tests
+ * registered with `conformance(id, …)` are checks of test/node/conformance/checks.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
 import { decodeStripeForm } from '../../../src/sandbox/index.ts';
+import { conformance } from '../conformance/checks.ts';
 import { answerChallenge, startStripe, type StripeHarness } from './stripe-helpers.ts';
 
 const SECRET = 'whsec_kessai_sandbox_test';
@@ -31,7 +33,7 @@ after(async () => {
 });
 
 describe('Stripe emulator, webhooks', () => {
-  it('signs each event as Stripe does: constructEvent of stripe-node accepts it, and refuses another secret', async () => {
+  conformance('stripe.sdk.webhooks', async () => {
     const pi = await h.stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', payment_method: 'pm_card_threeDSecure2Required', confirm: true, return_url: 'http://localhost:5173/r' });
     await answerChallenge(h, pi.id, 'complete');
     const failed = await h.stripe.paymentIntents.create({ amount: 1500, currency: 'jpy', allowed_payment_method_types: ['card'] });
@@ -70,6 +72,50 @@ describe('Stripe emulator, webhooks', () => {
 });
 
 describe('Stripe form decoder', () => {
+  conformance('stripe.sdk.form-body', async () => {
+    // stripe-node encodes the body itself (src/utils.ts stringifyRequestData); a recording fetch keeps it.
+    const bodies: string[] = [];
+    const recording = new Stripe('sk_test_formBody', {
+      httpClient: Stripe.createFetchHttpClient(async (_url, init) => {
+        bodies.push(String(init?.body ?? ''));
+        return new Response(JSON.stringify({ id: 'x', object: 'payment_intent' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
+      maxNetworkRetries: 0,
+      telemetry: false,
+    });
+    const params = {
+      amount: 1500,
+      currency: 'jpy',
+      allowed_payment_method_types: ['card', 'konbini'],
+      metadata: { order: 'A-1 & b', note: "it's [x] 50% =ok", gone: '' },
+      payment_method_options: { konbini: { confirmation_number: '09012345678', expires_after_days: 5, product_description: 'ケッサイ ショップ' } },
+      payment_method_data: { type: 'konbini', billing_details: { name: 'Taro Yamada', email: 'taro+shop@example.jp', address: { country: 'JP' } } },
+      expand: ['payment_method', 'latest_charge'],
+      confirm: true,
+    };
+    await recording.paymentIntents.create(params as Stripe.PaymentIntentCreateParams);
+    await recording.subscriptions.create({ customer: 'cus_1', items: [{ price: 'price_1', quantity: 2 }, { price: 'price_2' }] });
+    const [intentBody, subscriptionBody] = bodies;
+    // Brackets left as they are, arrays indexed, objects nested.
+    assert.ok(intentBody?.includes('allowed_payment_method_types[0]=card&allowed_payment_method_types[1]=konbini') && intentBody.includes('payment_method_options[konbini][confirmation_number]=09012345678'), intentBody);
+    // What the emulator reads: every value as the string stripe-node sent, arrays as arrays.
+    const asSent = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(asSent) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSent(v)])) : String(value);
+    assert.deepEqual(decodeStripeForm(intentBody ?? ''), asSent(params));
+    assert.deepEqual(decodeStripeForm(subscriptionBody ?? ''), { customer: 'cus_1', items: [{ price: 'price_1', quantity: '2' }, { price: 'price_2' }] });
+    // And the emulator, over HTTP, takes stripe-node's nested parameters as given.
+    const pi = await h.stripe.paymentIntents.create({
+      amount: 2500,
+      currency: 'jpy',
+      allowed_payment_method_types: ['konbini'],
+      metadata: { order: 'A-1 & b', note: "it's [x] 50% =ok" },
+      payment_method_options: { konbini: { expires_after_days: 5, product_description: 'ケッサイ ショップ' } },
+    });
+    assert.deepEqual(pi.metadata, { order: 'A-1 & b', note: "it's [x] 50% =ok" });
+    assert.equal(pi.payment_method_options?.konbini?.expires_after_days, 5);
+    assert.equal(pi.payment_method_options?.konbini?.product_description, 'ケッサイ ショップ');
+  });
+
   it('reads stripe-node’s bracketed, indexed encoding', () => {
     assert.deepEqual(
       decodeStripeForm('payment_method_types[0]=card&payment_method_types[1]=konbini&metadata[order]=1&payment_method_options[konbini][confirmation_number]=09012345678&expand[0]=latest_charge&amount=1500'),

@@ -6,6 +6,7 @@ import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
 import type { KessaiServerEvent, StripeHandlerConfig } from '../../../src/server/index.ts';
 import { createKessaiHandler } from '../../../src/server/index.ts';
 import { stripeForm, type FormValue } from '../../../src/server/stripe/form.ts';
+import { conformance } from '../conformance/checks.ts';
 import { fakeFetch, json, type RecordedRequest, type Route } from '../providers/fake-fetch.ts';
 import {
   card,
@@ -18,7 +19,8 @@ import {
 /**
  * The Stripe server module through the endpoint handler, against a fake Stripe API. What a request
  * must look like is taken from stripe-node: the same call made with stripe-node (over a recording
- * fetch) is the reference for the method, the path, the query and the form body.
+ * fetch) is the reference for the method, the path, the query and the form body. The tests
+ * registered with `conformance(id, …)` are checks of test/node/conformance/checks.ts.
  */
 
 const PAGE = 'https://shop.example';
@@ -150,7 +152,7 @@ describe('stripeForm encodes as stripe-node does', () => {
     skipped: undefined,
   };
 
-  it('the same pairs, in the same order, as stripe-node’s body for the same params', async () => {
+  conformance('stripe.server.form-encoding', async () => {
     const reference = await stripeNodeRequest((stripe) =>
       stripe.paymentIntents.create(params as unknown as Stripe.PaymentIntentCreateParams),
     );
@@ -176,7 +178,7 @@ describe('stripeForm encodes as stripe-node does', () => {
 });
 
 describe('Stripe server module: start, payment mode', () => {
-  it('POSTs a PaymentIntent as stripe-node would: path, Bearer key, Idempotency-Key, form body', async () => {
+  conformance('stripe.server.payment-intent-create', async () => {
     const t = setup({ konbiniExpiresAfterDays: 5, konbiniProductDescription: 'Kessai Shop' });
     await t.start();
     const [request] = t.fake.requests;
@@ -360,7 +362,7 @@ describe('Stripe server module: start, setup mode', () => {
     assert.equal(t.fake.requests.length, 0);
   });
 
-  it('POSTs a SetupIntent for the Customer as stripe-node would; the session is card only, amount 0', async () => {
+  conformance('stripe.server.setup-intent-create', async () => {
     const seen: unknown[] = [];
     const t = setup({
       customer: (ctx) => {
@@ -381,8 +383,15 @@ describe('Stripe server module: start, setup mode', () => {
     );
     assert.equal(request!.url, reference.url);
     assert.equal(request!.url, `${API}/v1/setup_intents`);
+    assert.equal(request!.method, reference.method);
+    assert.equal(request!.method, 'POST');
     assert.equal(request!.headers.get('authorization'), `Bearer ${SECRET_KEY}`);
+    assert.equal(request!.headers.get('authorization'), reference.headers.get('authorization'));
+    assert.equal(request!.headers.get('content-type'), reference.headers.get('content-type'));
+    assert.equal(request!.headers.get('stripe-version'), '2026-10-28.endive');
+    assert.equal(request!.headers.get('stripe-version'), reference.headers.get('stripe-version'));
     assert.ok(request!.headers.get('idempotency-key'));
+    assert.match(request!.headers.get('idempotency-key') ?? '', /^[0-9a-f-]{36}$/);
     assert.deepEqual(pairs(request!.body), pairs(reference.body));
     assert.equal(session.sessionId, 'seti_1QkessaiTest0001');
     assert.deepEqual([session.mode, session.amount, session.currency], ['setup', 0, 'JPY']);
@@ -401,7 +410,7 @@ describe('Stripe server module: start, setup mode', () => {
 });
 
 describe('Stripe server module: status', () => {
-  it('GETs the PaymentIntent with its payment method expanded, as stripe-node would; no Idempotency-Key', async () => {
+  conformance('stripe.server.payment-intent-retrieve', async () => {
     const t = setup();
     const outcome = outcomeOf(await t.status('pi_3QkessaiTest0001'));
     const [request] = t.fake.requests;
@@ -412,8 +421,14 @@ describe('Stripe server module: status', () => {
     assert.equal(ours.origin + ours.pathname, theirs.origin + theirs.pathname);
     assert.deepEqual([...ours.searchParams], [...theirs.searchParams]);
     assert.deepEqual([...ours.searchParams], [['expand[0]', 'payment_method']]);
+    assert.equal(request!.method, reference.method);
     assert.equal(request!.headers.get('authorization'), `Bearer ${SECRET_KEY}`);
+    assert.equal(request!.headers.get('authorization'), reference.headers.get('authorization'));
+    assert.equal(request!.headers.get('stripe-version'), '2026-10-28.endive');
+    assert.equal(request!.headers.get('stripe-version'), reference.headers.get('stripe-version'));
     assert.equal(request!.headers.get('idempotency-key'), null);
+    assert.equal(reference.headers.get('idempotency-key'), null);
+    assert.ok(!request!.body, 'a GET has no body');
     assert.deepEqual(outcome, { status: 'succeeded', method: 'card', paymentId: 'pi_3QkessaiTest0001', brand: 'visa', last4: '4242' });
   });
 
