@@ -26,6 +26,7 @@ const PROVIDERS = [
   { name: 'KOMOJU', chunk: 'komoju', surface: false, card: 44 * KB, konbini: 55 * KB },
   { name: 'UnivaPay', chunk: 'univapay', surface: true, card: 48 * KB, konbini: 56 * KB },
   { name: 'Stripe', chunk: 'stripe', surface: true, card: 48 * KB, konbini: 56 * KB },
+  { name: 'PAY.JP', chunk: 'payjp', surface: true, card: 48 * KB },
 ];
 const PATHS = PROVIDERS.flatMap((provider) => [
   {
@@ -33,7 +34,10 @@ const PATHS = PROVIDERS.flatMap((provider) => [
     chunks: [...FLOW, provider.chunk, ...(provider.surface ? ['card-surface-view'] : [])],
     maxGzipBytes: provider.card,
   },
-  { name: `${provider.name} konbini`, chunks: [...FLOW, provider.chunk, ...KONBINI], maxGzipBytes: provider.konbini },
+  // A provider without konbini (PAY.JP v2) has no konbini path.
+  ...(provider.konbini
+    ? [{ name: `${provider.name} konbini`, chunks: [...FLOW, provider.chunk, ...KONBINI], maxGzipBytes: provider.konbini }]
+    : []),
 ]);
 const ENTRY_BUDGET = 20 * KB;
 

@@ -5,7 +5,7 @@ import { FAILURE_MESSAGES } from '../core/i18n/failure-messages.ts';
 import { translate } from '../core/i18n/translate.ts';
 import type { Outcome } from '../core/outcome.ts';
 import type { PaymentInput } from '../core/payment-input.ts';
-import type { ClientSession } from '../core/protocol.ts';
+import type { ClientSession, PaymentMethod } from '../core/protocol.ts';
 import type { AttemptContext, ProviderAdapter } from '../providers/adapter.ts';
 import { PROVIDER_RETURN_PARAMS } from '../providers/return-params.ts';
 import { CHALLENGE_PARAM } from './challenge-frame.ts';
@@ -21,6 +21,7 @@ import { INITIAL_STATE, transition, type FlowEvent, type FlowState } from './mac
 import { followAction, framed, onBackFromAction } from './next-action.ts';
 import { pay } from './pay.ts';
 import { pollStatus } from './poll.ts';
+import { clearPendingAttempt, createPendingAttempt, savePendingAttempt } from './pending-attempt.ts';
 import { tryResume } from './resume.ts';
 import { checkoutReturnUrl, withParam } from './return-url.ts';
 import { runStart } from './start.ts';
@@ -229,6 +230,7 @@ export class CheckoutController implements ReactiveController, FlowCore {
       locale: this.config.locale(),
       pageUrl: framed(this) ? withParam(returnUrl, CHALLENGE_PARAM, '1') : returnUrl,
       challenge: framed(this) ? 'iframe' : 'redirect',
+      leaving: (method, reference) => this._leaving(session, run, method, reference),
       idempotencyKey: this.deps.randomUUID(),
       signal: run.abort.signal,
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
@@ -290,6 +292,22 @@ export class CheckoutController implements ReactiveController, FlowCore {
     this.dispatch({ type: 'start' });
     void runStart(this);
   }
+
+  /**
+   * The provider's script is about to navigate the page itself: the attempt is kept for the return, and
+   * the run is marked, so that Back to this page from the back-forward cache ends it (`onBackFromAction`).
+   */
+  private _leaving(session: ClientSession, run: Run, method: PaymentMethod, reference?: string): () => void {
+    const endpoint = this.endpointUrl();
+    if (endpoint !== null) savePendingAttempt(this.deps.storage, createPendingAttempt(session, endpoint, method, this.deps.now(), reference));
+    this.leftWith = run;
+    return () => {
+      this.leftWith = undefined;
+      clearPendingAttempt(this.deps.storage);
+    };
+  }
+
+  leftWith: Run | undefined;
 
   private readonly _onPageShow = (event: Event): void => onBackFromAction(this, event);
 }

@@ -47,4 +47,6 @@ export interface FlowCore {
   /** The provider's card form of the current session, when it takes cards in its own form. */
   currentCardSurface(): CardSurface | undefined;
   useCardSurface(surface: CardSurface | undefined): void;
+  /** The run whose provider's script navigated the page away itself (`AttemptContext.leaving`). */
+  readonly leftWith: Run | undefined;
 }

@@ -81,7 +81,11 @@ async function runChallenge(core: FlowCore, state: RequiresAction): Promise<void
  * the session kept) and is forgotten, so a later reload does not resume it.
  */
 export function onBackFromAction(core: FlowCore, event: Event): void {
-  if (!(event as PageTransitionEvent).persisted || core.currentState().status !== 'requires_action') return;
+  // Waiting for a challenge, or for a provider's script that navigated away itself (PAY.JP), whose
+  // promise will never settle.
+  const left = core.leftWith;
+  const waiting = core.currentState().status === 'requires_action' || (left !== undefined && core.isCurrent(left));
+  if (!(event as PageTransitionEvent).persisted || !waiting) return;
   clearPendingAttempt(core.deps.storage);
   core.settle(failed('authentication', 'authentication_canceled', true));
 }

@@ -1,5 +1,5 @@
 import type { CardSurface } from '../core/card-surface.ts';
-import type { ClientSession, EndpointClient } from '../core/protocol.ts';
+import type { ClientSession, EndpointClient, PaymentMethod } from '../core/protocol.ts';
 import type { Outcome } from '../core/outcome.ts';
 import type { CardDetails, KonbiniDetails } from '../core/payment-input.ts';
 import type { Locale } from '../core/locale.ts';
@@ -20,6 +20,13 @@ export interface AttemptContext {
    * modal (Stripe.js) does so for `iframe`; others return the step as a next action either way.
    */
   readonly challenge?: 'redirect' | 'iframe';
+  /**
+   * For a provider whose own script navigates the page away itself (PAY.JP's `confirmPayment` on
+   * success and for 3-D Secure): called just before, so the flow keeps the attempt for the return as it
+   * does before following a redirect. Returns the function to call if the page stays after all (the
+   * script answered an error instead): the attempt is then forgotten.
+   */
+  readonly leaving?: (method: PaymentMethod, reference?: string) => () => void;
   /** One key per submit; sent as the provider's idempotency header where the provider allows one. */
   readonly idempotencyKey: string;
   /** Aborted when the attempt is superseded (reset, a new start) or the element disconnects. */

@@ -1,5 +1,6 @@
 import type { ProviderName } from '../core/names.ts';
 import { komojuManifest } from './komoju/manifest.ts';
+import { payjpManifest } from './payjp/manifest.ts';
 import type { ProviderManifest } from './provider-manifest.ts';
 import { stripeManifest } from './stripe/manifest.ts';
 import { univapayManifest } from './univapay/manifest.ts';
@@ -13,4 +14,5 @@ export const PROVIDER_MANIFESTS: Readonly<Partial<Record<ProviderName, ProviderM
   komoju: komojuManifest,
   univapay: univapayManifest,
   stripe: stripeManifest,
+  payjp: payjpManifest,
 };

@@ -140,6 +140,7 @@ export type {
 export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
 export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
 export type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
+export type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
 export {
   EndpointRequestError,
   ProviderCallError,
@@ -153,6 +154,7 @@ export {
 export { createKomojuServerProvider } from './komoju/provider.ts';
 export { createUnivapayServerProvider } from './univapay/provider.ts';
 export { createStripeServerProvider } from './stripe/provider.ts';
+export { createPayjpServerProvider } from './payjp/provider.ts';
 export { createKomojuWebhookProvider } from './komoju/webhook.ts';
 export { createUnivapayWebhookProvider } from './univapay/webhook.ts';
 export { createStripeWebhookProvider } from './stripe/webhook.ts';

@@ -1,6 +1,8 @@
 import type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
 import { createKomojuServerProvider } from './komoju/provider.ts';
 import { createKomojuWebhookProvider } from './komoju/webhook.ts';
+import type { PayjpHandlerConfig } from './payjp/config.ts';
+import { createPayjpServerProvider } from './payjp/provider.ts';
 import type { ServerProvider } from './provider.ts';
 import type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
 import { createStripeServerProvider } from './stripe/provider.ts';
@@ -15,7 +17,7 @@ import type { WebhookProvider } from './webhook-provider.ts';
  * (endpoint and webhooks), in `src/server/<name>/` (docs/architecture.md "Adding a provider": a new
  * provider adds its entries here).
  */
-export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig | StripeHandlerConfig;
+export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig | StripeHandlerConfig | PayjpHandlerConfig;
 
 const SERVER_PROVIDERS: {
   readonly [P in KessaiHandlerConfig['provider']]: (config: Extract<KessaiHandlerConfig, { provider: P }>) => ServerProvider;
@@ -23,6 +25,7 @@ const SERVER_PROVIDERS: {
   komoju: createKomojuServerProvider,
   univapay: createUnivapayServerProvider,
   stripe: createStripeServerProvider,
+  payjp: createPayjpServerProvider,
 };
 
 /** The server module of `config.provider`. */

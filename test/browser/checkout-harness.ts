@@ -271,7 +271,7 @@ export function payButton(el: KessaiCheckout): HTMLButtonElement {
 }
 
 export async function statusIs(el: KessaiCheckout, status: KessaiCheckout['status']): Promise<void> {
-  await waitUntil(() => el.status === status, `status never became ${status} (is ${el.status})`, { timeout: 3000 });
+  await waitUntil(() => el.status === status, `status never became ${status} (is ${el.status})`, { timeout: 6000 });
   await el.updateComplete;
 }
 

@@ -504,6 +504,53 @@ describe('checkout controller: back from the bank page', () => {
   });
 });
 
+describe('checkout controller: a provider\'s script that navigates the page itself (ctx.leaving)', () => {
+  it('keeps the attempt before the script leaves; Back from the cache ends it as canceled, retryable', async () => {
+    const h = await readyHarness({
+      adapter: fakeAdapter({
+        payCard: (ctx) => {
+          ctx.leaving?.('card', 'flow_1');
+          // payments.js navigates away: its promise never settles.
+          return new Promise<Outcome>(() => undefined);
+        },
+      }),
+    });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.equal(stateOf(h).status, 'submitting');
+    const kept = readPendingAttempt(h.storage, Date.UTC(2030, 0, 1));
+    assert.equal(kept?.reference, 'flow_1');
+    assert.equal(kept?.method, 'card');
+    h.pageEvents.dispatchEvent(pageshow(true));
+    const state = stateOf(h);
+    assert.equal(state.status, 'failed');
+    assert.equal(state.status === 'failed' && state.error.reason, 'authentication_canceled');
+    assert.equal(readPendingAttempt(h.storage, Date.UTC(2030, 0, 1)), null);
+    h.controller.retry();
+    assert.equal(stateOf(h).status, 'ready');
+  });
+
+  it('when the script answers an error instead of leaving, the attempt is forgotten and the error shown', async () => {
+    const h = await readyHarness({
+      adapter: fakeAdapter({
+        payCard: async (ctx) => {
+          const stay = ctx.leaving?.('card', 'flow_1');
+          stay?.();
+          return { status: 'failed', error: paymentError('declined', 'card_declined', true) };
+        },
+      }),
+    });
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.equal(stateOf(h).status, 'failed');
+    assert.equal(readPendingAttempt(h.storage, Date.UTC(2030, 0, 1)), null);
+    // A later restore from the cache is not mistaken for a return.
+    h.pageEvents.dispatchEvent(pageshow(true));
+    const state = stateOf(h);
+    assert.equal(state.status === 'failed' && state.error.reason, 'card_declined');
+  });
+});
+
 describe('checkout controller: the element removed mid-submit', () => {
   it('aborts the payment; put back, it shows a retryable error instead of staying busy, and pays again', async () => {
     const first = deferred<Outcome>();
