@@ -23,7 +23,7 @@ const CHUNKS = 'kessai-chunks';
 const FLOW = ['checkout-controller', 'checkout-results'];
 const KONBINI = ['konbini-fields', 'konbini-slip'];
 const PROVIDERS = [
-  { name: 'KOMOJU', chunk: 'komoju', surface: false, card: 44 * KB, konbini: 55 * KB },
+  { name: 'KOMOJU', chunk: 'komoju', surface: false, card: 44 * KB, konbini: 56 * KB },
   { name: 'UnivaPay', chunk: 'univapay', surface: true, card: 48 * KB, konbini: 56 * KB },
   { name: 'Stripe', chunk: 'stripe', surface: true, card: 48 * KB, konbini: 56 * KB },
   { name: 'PAY.JP', chunk: 'payjp', surface: true, card: 48 * KB },

@@ -33,4 +33,8 @@ export interface SurfaceCardInput {
 export type PaymentInput =
   | { readonly method: 'card'; readonly card: CardDetails }
   | { readonly method: 'card'; readonly surface: SurfaceCardInput }
+  /** A saved card, by the opaque id of `session.savedCards`. */
+  | { readonly method: 'card'; readonly saved: string }
+  /** A new card on the provider's hosted page; `save`: the shopper ticked "Save this card". */
+  | { readonly method: 'card'; readonly hosted: { readonly save: boolean } }
   | { readonly method: 'konbini'; readonly konbini: KonbiniDetails };

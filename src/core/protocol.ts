@@ -25,11 +25,33 @@ export const startRequestSchema = z.object({
   context: jsonContext,
 });
 
+/**
+ * What only the shopper's browser knows, for a provider's 3-D Secure on a saved card (PaymentOptions
+ * `paymentv2`'s `browser_info`; the server adds the Accept header and the IP it sees).
+ */
+export const browserInfoSchema = z.object({
+  screenWidth: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
+  screenHeight: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
+  colorDepth: z.number().check(z.int(), z.nonnegative(), z.maximum(64)),
+  /** Minutes, as `Date#getTimezoneOffset` (JST: -540). */
+  timeZoneOffset: z.number().check(z.int(), z.minimum(-900), z.maximum(900)),
+  language: z.string().check(z.minLength(1), z.maxLength(35)),
+  javaEnabled: z.boolean(),
+  javascriptEnabled: z.boolean(),
+});
+export type BrowserInfo = z.infer<typeof browserInfoSchema>;
+
 export const completeRequestSchema = z.object({
   action: z.literal('complete'),
   sessionId: z.string().check(z.minLength(1)),
-  /** A provider token id (UnivaPay transaction token) or a saved payment method id. Never card data. */
-  token: z.string().check(z.minLength(1)),
+  /**
+   * A provider token id (UnivaPay transaction token) or a saved card's opaque id (`session.savedCards`).
+   * Absent for a new card taken on the provider's hosted page (`cardEntry: "hosted"`). Never card data.
+   */
+  token: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  /** A new card on the provider's hosted page: whether the shopper ticked "Save this card". */
+  saveCard: z.optional(z.boolean()),
+  browserInfo: z.optional(browserInfoSchema),
   method: z.enum(METHODS),
   /**
    * Where the provider sends the shopper back after a step of this payment (3-D Secure), when it differs
@@ -90,9 +112,30 @@ export const clientSessionSchema = z.object({
   /**
    * How card details are taken (docs/architecture.md "Card surfaces"): `fields`, our own inputs, the card
    * sent from the browser straight to the provider (the default); `surface`, the provider's own form in
-   * its iframes (Stripe, PAY.JP, UnivaPay's inline form).
+   * its iframes (Stripe, PAY.JP, UnivaPay's inline form); `hosted`, on the provider's own page, where Pay
+   * sends the shopper (PaymentOptions).
    */
-  cardEntry: z.optional(z.enum(['fields', 'surface'])),
+  cardEntry: z.optional(z.enum(['fields', 'surface', 'hosted'])),
+  /**
+   * The shopper's saved cards, when the provider and the merchant's server know them: shown first, paid
+   * with one click (`complete` with the card's `id`). The `id` is opaque: only the merchant's server maps
+   * it to the provider's stored card, for this shopper.
+   */
+  savedCards: z.optional(
+    z
+      .array(
+        z.object({
+          id: z.string().check(z.minLength(1), z.maxLength(128)),
+          brand: z.string().check(z.maxLength(32)),
+          last4: z.string().check(z.regex(/^\d{4}$/)),
+          expMonth: z.number().check(z.int(), z.minimum(1), z.maximum(12)),
+          expYear: z.number().check(z.int(), z.minimum(2000), z.maximum(2200)),
+        }),
+      )
+      .check(z.maxLength(20)),
+  ),
+  /** Whether the shopper may save a new card (the element then offers "Save this card"). */
+  canSaveCard: z.optional(z.boolean()),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
   extra: z.optional(z.record(z.string(), z.string())),
 });

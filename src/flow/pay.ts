@@ -22,6 +22,8 @@ export async function pay(
         const payCard = adapter.pay.card;
         if (payCard === undefined) return unavailable;
         if ('card' in input) return await payCard(ctx, { card: input.card });
+        if ('saved' in input) return await payCard(ctx, { saved: input.saved });
+        if ('hosted' in input) return await payCard(ctx, { hosted: input.hosted });
         const surface = core.currentCardSurface();
         if (surface === undefined) return unavailable;
         return await payCard(ctx, { surface, name: input.surface.name });

@@ -44,7 +44,11 @@ export interface ResumeContext extends AttemptContext {
 /** A card to pay: typed into our inputs, or into the provider's own form (its card surface). */
 export type CardPayment =
   | { readonly card: CardDetails }
-  | { readonly surface: CardSurface; readonly name: string | undefined };
+  | { readonly surface: CardSurface; readonly name: string | undefined }
+  /** A saved card, by the opaque id the session listed. */
+  | { readonly saved: string }
+  /** A new card on the provider's hosted page. */
+  | { readonly hosted: { readonly save: boolean } };
 
 /** How an adapter pays each method it takes; a method it lacks is not offered. */
 export interface MethodPayers {

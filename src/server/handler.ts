@@ -162,6 +162,9 @@ export function createHandlerForProvider(
       {
         sessionId: body.sessionId,
         token: body.token,
+        saveCard: body.saveCard === true,
+        browserInfo: body.browserInfo,
+        request,
         method: body.method,
         returnUrl: body.returnUrl === undefined ? undefined : checkReturnUrl(body.returnUrl, allowedOrigins),
         context: body.context,

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locale.ts';
 import type { Outcome } from '../core/outcome.ts';
-import type { ClientSession, Mode, PaymentMethod, ProviderName } from '../core/protocol.ts';
+import type { BrowserInfo, ClientSession, Mode, PaymentMethod, ProviderName } from '../core/protocol.ts';
 import type { AmountDecision, KessaiServerEvent } from './config.ts';
 
 /**
@@ -46,7 +46,13 @@ export interface StatusInput {
 
 export interface CompleteInput {
   readonly sessionId: string;
-  readonly token: string;
+  /** The provider's token or a saved card's opaque id; absent for a new card on a hosted page. */
+  readonly token: string | undefined;
+  /** A new card on a hosted page: the shopper ticked "Save this card". */
+  readonly saveCard: boolean;
+  readonly browserInfo: BrowserInfo | undefined;
+  /** The incoming request (cookies, headers), for the merchant's callbacks (saved cards). */
+  readonly request: Request;
   readonly method: PaymentMethod;
   /** Checked like `start`'s (http(s), an allowed origin); where a 3-D Secure step returns, if given. */
   readonly returnUrl: string | undefined;

@@ -1,5 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
 import { translate, type Catalogue } from '../../core/i18n/translate.ts';
 import { resolveLocale, type Locale } from '../../core/locale.ts';
 import type { NextAction } from '../../core/outcome.ts';

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+// Each decorator from its own module: the barrel would bring every decorator any chunk uses into kessai.js.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { SURFACE_FIELDS, SURFACE_SLOT_PREFIX } from '../../core/card-surface.ts';
 import type { PaymentError } from '../../core/errors.ts';
 import { translate } from '../../core/i18n/translate.ts';
@@ -15,6 +17,7 @@ import '../card-fields/card-fields.ts';
 import type { KessaiChallenge } from '../challenge/challenge.ts';
 import type { KessaiCardFields } from '../card-fields/card-fields.ts';
 import type { KessaiKonbiniFields } from '../konbini-fields/konbini-fields.ts';
+import type { KessaiSavedCards } from '../saved-cards/saved-cards.ts';
 import { define } from '../shared/define.ts';
 import { isUpgraded, loadElement, type LazyTag } from '../shared/lazy-elements.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
@@ -133,8 +136,13 @@ export class KessaiCheckout extends LitElement {
   /** The shopper moved to another method since the last failure: its banner is out of place. */
   @state() private _bannerHidden = false;
 
-  @query('kessai-card-fields') private _cardFields?: KessaiCardFields | null;
-  @query('kessai-konbini-fields') private _konbiniFields?: KessaiKonbiniFields | null;
+  // Looked up, not `@query`-decorated: the decorator's code would be in kessai.js for these alone.
+  private get _cardFields(): KessaiCardFields | null {
+    return this.renderRoot.querySelector('kessai-card-fields');
+  }
+  private get _konbiniFields(): KessaiKonbiniFields | null {
+    return this.renderRoot.querySelector('kessai-konbini-fields');
+  }
 
   private readonly _parts = new LazyParts(this);
   private readonly _pageLocale = new PageLocaleController(this);
@@ -306,15 +314,23 @@ export class KessaiCheckout extends LitElement {
       aria-labelledby=${tabbed ? `tab-${method}` : nothing}
       ?hidden=${this._method !== method}
     >
-      ${method === 'card' ? this._cardPanel(busy) : this._konbiniPanel(session, busy)}
+      ${method === 'card' ? this._cardPanel(session, busy) : this._konbiniPanel(session, busy)}
       ${this._renderPartFailure(METHOD_VIEWS[method].lazy)}
     </div>`;
   }
 
   /** Our card inputs, or the provider's own card form (its mount nodes are this element's light DOM). */
-  private _cardPanel(busy: boolean): TemplateResult {
+  private _cardPanel(session: ClientSession, busy: boolean): TemplateResult {
     const surface = this._loader.flow?.cardSurface;
-    return html`<kessai-card-fields
+    // A returning shopper's saved cards first (the list reads them from the session); a provider that
+    // takes new cards on its own page has no fields.
+    const listed = session.cardEntry === 'hosted' || !!session.savedCards?.length;
+    if (listed) this._parts.load('kessai-saved-cards');
+    const list = listed
+      ? html`<kessai-saved-cards locale=${this._locale()} ?disabled=${busy} .session=${session} @kessai-change=${() => this.requestUpdate()}></kessai-saved-cards>`
+      : nothing;
+    if (listed && this._savedCards()?.fields === false) return html`${list}`;
+    return html`${list}<kessai-card-fields
       locale=${this._locale()}
       ?disabled=${busy}
       .surface=${surface}
@@ -446,12 +462,19 @@ export class KessaiCheckout extends LitElement {
     return origin !== null && origin.startsWith('http:') ? [origin] : [];
   }
 
+  private _savedCards(): KessaiSavedCards | null {
+    const list = this.renderRoot.querySelector('kessai-saved-cards');
+    return isUpgraded(list) ? list : null;
+  }
+
   private _collect(): PaymentInput | null {
     if (this._method === 'konbini') {
       // Not upgraded yet: its chunk is still loading, and it has shown the shopper nothing to fill in.
       const konbini = isUpgraded(this._konbiniFields) ? this._konbiniFields.collect() : null;
       return konbini === null ? null : { method: 'konbini', konbini };
     }
+    const list = this._savedCards();
+    if (list && !list.fields) return list.choice();
     const collected = this._cardFields?.collectPayment() ?? null;
     if (collected === null) return null;
     return 'card' in collected ? { method: 'card', card: collected.card } : { method: 'card', surface: collected.surface };

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+// Each decorator from its own module: the barrel would bring every decorator any chunk uses into kessai.js.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { toHalfWidth } from '../../core/card/normalize.ts';
 import {
   KONBINI_MESSAGES,

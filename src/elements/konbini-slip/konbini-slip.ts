@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+// Each decorator from its own module: the barrel would bring every decorator any chunk uses into kessai.js.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { SLIP_MESSAGES, type SlipMessageKey } from '../../core/i18n/slip-messages.ts';
 import { translate } from '../../core/i18n/translate.ts';
 import { formatAmount } from '../../core/konbini/amount.ts';

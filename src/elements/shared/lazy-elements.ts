@@ -7,6 +7,7 @@ const LOADERS = {
   'kessai-konbini-fields': () => import('../konbini-fields/konbini-fields.ts'),
   'kessai-konbini-slip': () => import('../konbini-slip/konbini-slip.ts'),
   'kessai-challenge': () => import('../challenge/challenge.ts'),
+  'kessai-saved-cards': () => import('../saved-cards/saved-cards.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

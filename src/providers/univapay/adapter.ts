@@ -100,6 +100,7 @@ async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outco
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   if ('surface' in payment) return payWithInlineForm(ctx, client, payment.surface);
+  if (!('card' in payment)) return failed('configuration', 'method_unavailable', false);
   const { card } = payment;
   const email = ctx.session.extra?.['email'];
   const created = await createToken(ctx, client, {

@@ -235,6 +235,7 @@ export function createUnivapayServerProvider(
         throw new EndpointRequestError(400, 'method_not_offered', `This payment does not offer ${input.method}.`);
       }
 
+      if (input.token === undefined) throw new EndpointRequestError(400, 'token_required', 'UnivaPay pays a token: `token` is missing.');
       const tokenResult = await api.getToken(input.token, call);
       if (!tokenResult.ok) {
         if (tokenResult.httpStatus === 404 || tokenResult.httpStatus === 400) {
