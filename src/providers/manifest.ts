@@ -1,5 +1,6 @@
 import type { ProviderName } from '../core/names.ts';
 import { komojuManifest } from './komoju/manifest.ts';
+import { paymentoptionsManifest } from './paymentoptions/manifest.ts';
 import { payjpManifest } from './payjp/manifest.ts';
 import type { ProviderManifest } from './provider-manifest.ts';
 import { stripeManifest } from './stripe/manifest.ts';
@@ -15,4 +16,5 @@ export const PROVIDER_MANIFESTS: Readonly<Partial<Record<ProviderName, ProviderM
   univapay: univapayManifest,
   stripe: stripeManifest,
   payjp: payjpManifest,
+  paymentoptions: paymentoptionsManifest,
 };
