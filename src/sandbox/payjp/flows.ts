@@ -148,7 +148,11 @@ export function confirmFlow(ctx: PayjpContext, flow: FlowRecord, pm: PaymentMeth
   if (returnUrl !== null) flow.returnUrl = returnUrl;
   const card = testCardFor(ctx.options.testCards, pm.number);
   const expired = expiredInJapan(pm.card.exp_month, pm.card.exp_year, new Date(ctx.now));
-  const decline = expired ? { code: 'expired_card', message: 'カードの有効期限が切れています。(Your card has expired.)' } : card.decline;
+  const decline = expired
+    ? { code: 'expired_card', message: 'カードの有効期限が切れています。(Your card has expired.)' }
+    : card.decline?.paymentsOnly && flow.kind === 'setup_flow'
+      ? undefined
+      : card.decline;
   if (decline) {
     fail(ctx, flow, decline.code, decline.message);
     throw paymentFailed(decline.code, decline.message, instance);
@@ -156,7 +160,7 @@ export function confirmFlow(ctx: PayjpContext, flow: FlowRecord, pm: PaymentMeth
   const options = flow.paymentMethodOptions?.['card'] as { request_three_d_secure?: unknown } | undefined;
   if (card.threeDSecure === 'always' || options?.request_three_d_secure === 'any') {
     const id = payjpId('tds');
-    ctx.state.challenges.set(id, { id, flow: { kind: flow.kind, id: flow.id }, returnUrl: flow.returnUrl, answered: null });
+    ctx.state.challenges.set(id, { id, flow: { kind: flow.kind, id: flow.id }, returnUrl: flow.returnUrl, url: ctx.urls.challenge(id), answered: null });
     flow.challengeId = id;
     flow.status = 'requires_action';
     flow.lastError = null;

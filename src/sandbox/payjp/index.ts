@@ -184,7 +184,8 @@ export function createPayjpEmulator(options: PayjpEmulatorOptions = {}): PayjpEm
     deliveries: (filter) => hub.deliveries(filter),
     challengeUrl(flowId) {
       const flow = state.paymentFlows.get(flowId) ?? state.setupFlows.get(flowId);
-      return flow?.status === 'requires_action' && flow.challengeId ? challengeUrl(flow.challengeId) : null;
+      const challenge = flow?.status === 'requires_action' && flow.challengeId ? state.challenges.get(flow.challengeId) : undefined;
+      return challenge?.url ?? null;
     },
   };
 

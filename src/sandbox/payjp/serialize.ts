@@ -12,7 +12,7 @@ function nextAction(state: PayjpState, flow: FlowRecord, challengeUrl: (id: stri
   if (flow.status !== 'requires_action' || !flow.challengeId) return null;
   const challenge = state.challenges.get(flow.challengeId);
   // The shape is UNCONFIRMED: the SDKs type next_action as an open object.
-  return { type: 'redirect_to_url', redirect_to_url: { url: challengeUrl(flow.challengeId), return_url: challenge?.returnUrl ?? null } };
+  return { type: 'redirect_to_url', redirect_to_url: { url: challenge?.url ?? challengeUrl(flow.challengeId), return_url: challenge?.returnUrl ?? null } };
 }
 
 export function serializePaymentFlow(state: PayjpState, flow: PaymentFlowRecord, challengeUrl: (id: string) => string): Record<string, unknown> {

@@ -93,6 +93,8 @@ export interface ChallengeRecord {
   readonly flow: { readonly kind: FlowRecord['kind']; readonly id: string };
   /** The return URL of the confirm that asked for it (null: a server-side confirm without one). */
   readonly returnUrl: string | null;
+  /** The page's URL, on the origin the confirm reached the emulator at (or `publicOrigin`). */
+  readonly url: string;
   answered: 'complete' | 'fail' | null;
 }
 

@@ -7,8 +7,11 @@
 export interface PayjpTestCard {
   /** `always`: every confirm with this card asks for 3-D Secure (the challenge page); `never`: none. */
   readonly threeDSecure: 'always' | 'never';
-  /** A decline: HTTP 402 and the flow's last error with this code (PAY.JP's payments.js codes). */
-  readonly decline?: { readonly code: string; readonly message: string };
+  /**
+   * A decline: HTTP 402 and the flow's last error with this code (PAY.JP's payments.js codes).
+   * `paymentsOnly`: a Setup Flow saves the card, Payment Flows with it are declined.
+   */
+  readonly decline?: { readonly code: string; readonly message: string; readonly paymentsOnly?: boolean };
 }
 
 export const PAYJP_TEST_CARDS: Readonly<Record<string, PayjpTestCard>> = {
@@ -18,6 +21,7 @@ export const PAYJP_TEST_CARDS: Readonly<Record<string, PayjpTestCard>> = {
   '4000000000000002': { threeDSecure: 'never', decline: { code: 'card_declined', message: 'カードが拒否されました。(Your card was declined.)' } },
   '4000000000000069': { threeDSecure: 'never', decline: { code: 'expired_card', message: 'カードの有効期限が切れています。(Your card has expired.)' } },
   '4000000000000119': { threeDSecure: 'never', decline: { code: 'processing_error', message: '決済処理中にエラーが発生しました。(An error occurred while processing the card.)' } },
+  '4000000000000341': { threeDSecure: 'never', decline: { code: 'card_declined', message: 'カードが拒否されました。(Your card was declined.)', paymentsOnly: true } },
   '4000000000003220': { threeDSecure: 'always' },
 };
 
