@@ -69,6 +69,7 @@ import {
   type UnivapayEmulatorOptions,
 } from './univapay/index.ts';
 import { createStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from './stripe/index.ts';
+import { createPayjpEmulator, type PayjpEmulator, type PayjpEmulatorOptions } from './payjp/index.ts';
 
 export {
   createKomojuEmulator,
@@ -143,6 +144,29 @@ export {
   type StripeWebhooks,
   type StripeWebhookView,
 } from './stripe/index.ts';
+export {
+  createPayjpEmulator,
+  PAYJP_CORS_ALLOWED_HEADERS,
+  PAYJP_EVENT_TYPES,
+  PAYJP_TEST_CARDS,
+  PAYJP_WEBHOOK_RETRY,
+  type PayjpEmulator,
+  type PayjpEmulatorOptions,
+  type PayjpEventView,
+  type PayjpInspector,
+  type PayjpObjectJson,
+  type PayjpPaymentFlowStatus,
+  type PayjpPaymentMethodView,
+  type PayjpPaymentsStandIn,
+  type PayjpPaymentsStandInConstructor,
+  type PayjpRecordedRequest,
+  type PayjpReturnParams,
+  type PayjpSetupFlowStatus,
+  type PayjpTestCard,
+  type PayjpWebhookConfig,
+  type PayjpWebhooks,
+  type PayjpWebhookView,
+} from './payjp/index.ts';
 export { sandboxOriginFor } from './origins.ts';
 export type { ProviderEmulator } from './shared/emulator.ts';
 export type {
@@ -166,6 +190,8 @@ export interface SandboxOptions {
   readonly univapay?: Omit<UnivapayEmulatorOptions, 'basePath'>;
   /** Stripe emulator settings (its `basePath` is always `<basePath>/stripe`). */
   readonly stripe?: Omit<StripeEmulatorOptions, 'basePath'>;
+  /** PAY.JP emulator settings (its `basePath` is always `<basePath>/payjp`). */
+  readonly payjp?: Omit<PayjpEmulatorOptions, 'basePath'>;
   /**
    * The `fetch` every emulator sends its webhooks with, unless its own `webhookFetch` is set: e.g. your
    * server's handler, to receive them in-process. Default the global `fetch`.
@@ -197,13 +223,18 @@ export interface Sandbox {
    * `<basePath>/stripe/v3/`), with its keys and `inspect` API.
    */
   readonly stripe: StripeEmulator;
+  /**
+   * The PAY.JP v2 emulator (API at `<basePath>/payjp/v2`, the payments.js stand-in at
+   * `<basePath>/payjp/payments.js`), with its keys, webhook token and `inspect` API.
+   */
+  readonly payjp: PayjpEmulator;
   /** Resets every emulator. */
   reset(): void;
 }
 
 /**
  * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`, Stripe at
- * `<basePath>/stripe`; each further
+ * `<basePath>/stripe`, PAY.JP at `<basePath>/payjp`; each further
  * provider mounts at `<basePath>/<provider>`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -218,8 +249,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const komoju = createKomojuEmulator({ ...shared, ...options.komoju, basePath: `${basePath}/komoju` });
   const univapay = createUnivapayEmulator({ ...shared, ...options.univapay, basePath: `${basePath}/univapay` });
   const stripe = createStripeEmulator({ ...shared, ...options.stripe, basePath: `${basePath}/stripe` });
+  const payjp = createPayjpEmulator({ ...shared, ...options.payjp, basePath: `${basePath}/payjp` });
   // Each provider's emulator joins this list.
-  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe];
+  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe, payjp];
 
   const owns = (pathname: string): boolean => isUnder(basePath, pathname);
 
@@ -241,6 +273,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     komoju,
     univapay,
     stripe,
+    payjp,
     reset: () => emulators.forEach((e) => e.reset()),
   };
 }
