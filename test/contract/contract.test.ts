@@ -98,7 +98,20 @@ async function world(kit: ProviderKit) {
       THEME,
     );
     providerScript.fill(typed);
-    return adapter.pay.card!(ctx, { surface, name: typed.name });
+    const leaving = providerScript.navigation?.();
+    const paying = adapter.pay.card!(ctx, { surface, name: typed.name });
+    if (!leaving) return paying;
+    const first = await Promise.race([paying.then((outcome) => ({ outcome })), leaving.then((url) => ({ url }))]);
+    if ('outcome' in first) return first.outcome;
+    // The script sent the page away: to the bank (a step the suite answers, as any redirect), or back to
+    // the shop's page with the provider's parameters (the return, resumed as the checkout does).
+    const target = new URL(first.url);
+    if (`${target.origin}${target.pathname}` !== `${PAGE}/checkout`) {
+      return { status: 'requires_action', method: 'card', action: { type: 'redirect', url: target.href }, reference: ctx.session.sessionId };
+    }
+    const params = new URLSearchParams(target.search);
+    params.delete('kessai_return');
+    return adapter.resume({ ...ctx, reference: ctx.session.sessionId }, params);
   }
 
   async function start(): Promise<ClientSession> {

@@ -42,6 +42,11 @@ export interface ProviderKit {
 export interface ProviderScriptDouble {
   /** What the shopper types into the provider's card form. */
   fill(card: CardDetails): void;
+  /**
+   * For a script that navigates the page itself (PAY.JP's payments.js): resolves with the URL it sends
+   * the page to, for the suite to follow as a shopper's browser would.
+   */
+  navigation?(): Promise<string>;
 }
 
 /** The handler configuration without what the suite sets (per provider: the config is a union). */
