@@ -36,6 +36,13 @@ const TEST_CARDS = {
     ['4000 0000 0000 0069', 'Declined: card expired'],
     ['4000 0000 0000 0127', 'Declined: wrong security code'],
   ],
+  payjp: [
+    ['4242 4242 4242 4242', 'Visa: succeeds (sandbox-only cards: PAY.JP publishes none for v2)'],
+    ['4000 0000 0000 3220', '3-D Secure every time: complete or fail it'],
+    ['4000 0000 0000 0002', 'Declined'],
+    ['4000 0000 0000 0069', 'Declined: card expired'],
+    ['4000 0000 0000 0341', 'Saves in setup mode; every payment with it is declined'],
+  ],
 };
 
 const DARK = {
@@ -117,7 +124,7 @@ function rememberProvider(provider, pci, mode) {
 }
 
 /** Setup mode (saving a card) is offered by the providers that support it. */
-const SETUP_PROVIDERS = new Set(['stripe']);
+const SETUP_PROVIDERS = new Set(['stripe', 'payjp']);
 
 /** UnivaPay takes cards in its inline form unless the merchant is PCI DSS compliant (`/api/univapay-pci`). */
 function endpointOf(provider, pci) {

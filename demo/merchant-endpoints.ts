@@ -50,6 +50,8 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
     'univapay-pci': univapayHandler(ctx, true),
     // Stripe, in payment and setup mode: cards in Stripe's own fields (the sandbox's Stripe.js).
     stripe: stripeHandler(ctx),
+    // PAY.JP v2, in payment and setup mode: cards in payments.js's form (the sandbox's stand-in).
+    payjp: payjpHandler(ctx),
     // PAY.JP and PaymentOptions join here as their server modules and emulators land:
     // `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
@@ -113,6 +115,39 @@ function stripeHandler(ctx: MerchantEndpointsContext): KessaiHandler {
     provider: 'stripe',
     secretKey: sandbox.stripe.secretKey,
     publishableKey: sandbox.stripe.publishableKey,
+    apiBase,
+    fetch: sandbox.fetch,
+    allowedOrigins: [pageOrigin],
+    amount: ({ context, mode }) => (mode === 'setup' ? { amount: 0, currency: 'JPY' } : demoAmount(context)),
+    customer: demoCustomer,
+  });
+}
+
+/**
+ * PAY.JP v2 on the sandbox. Setup mode saves the card on the demo's one signed-in shopper, a PAY.JP
+ * customer the shop creates with its secret key on first use (looked up by its own id, which PAY.JP lets
+ * the shop choose: the demo's is fixed).
+ */
+function payjpHandler(ctx: MerchantEndpointsContext): KessaiHandler {
+  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
+  const apiBase = `${sandboxOrigin}${sandbox.payjp.basePath}`;
+  const CUSTOMER = 'cus_demo_shopper';
+  const demoCustomer = async (): Promise<string> => {
+    const auth = { Authorization: `Bearer ${sandbox.payjp.secretKey}` };
+    const known = await sandbox.fetch(`${apiBase}/v2/customers/${CUSTOMER}`, { headers: auth });
+    if (known.ok) return CUSTOMER;
+    const made = await sandbox.fetch(`${apiBase}/v2/customers`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: CUSTOMER, email: DEMO_SHOPPER_EMAIL }),
+    });
+    if (!made.ok) throw new Error(`the sandbox made no PAY.JP customer (HTTP ${made.status})`);
+    return CUSTOMER;
+  };
+  return createKessaiHandler({
+    provider: 'payjp',
+    secretKey: sandbox.payjp.secretKey,
+    publicKey: sandbox.payjp.publicKey,
     apiBase,
     fetch: sandbox.fetch,
     allowedOrigins: [pageOrigin],

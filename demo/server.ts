@@ -143,7 +143,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const webhooks = createDemoWebhooks(orders);
   // The emulators deliver their webhooks to the shop in this process, through the demo's own handler.
   let route: (request: Request) => Promise<Response> = () => Promise.resolve(new Response(null, { status: 503 }));
-  const sandbox = createSandbox({ webhookFetch: (input, init) => route(new Request(input, init)) });
+  const sandbox = createSandbox({
+    webhookFetch: (input, init) => route(new Request(input, init)),
+    payjp: { webhookToken: webhooks.payjpWebhookToken },
+  });
   const handler = createDemoHandler({ sandbox, orders, webhooks, ...(options.distRoot ? { distRoot: options.distRoot } : {}) });
   route = handler;
 

@@ -16,22 +16,32 @@ export interface DemoWebhooks {
   readonly komojuSecret: string;
   readonly univapayAuthToken: string;
   readonly stripeSigningSecret: string;
+  /** PAY.JP's account webhook token: the sandbox is made with it (`createSandbox({ payjp: { webhookToken } })`). */
+  readonly payjpWebhookToken: string;
 }
 
 export function createDemoWebhooks(orders: DemoOrders): DemoWebhooks {
   const komojuSecret = `demo_whsec_${crypto.randomUUID()}`;
   const univapayAuthToken = `Bearer demo-${crypto.randomUUID()}`;
   const stripeSigningSecret = `whsec_demo${crypto.randomUUID().replace(/-/g, '')}`;
+  const payjpWebhookToken = `whook_demo${crypto.randomUUID().replace(/-/g, '')}`;
   const quiet = (): void => undefined;
   return {
     komojuSecret,
     univapayAuthToken,
     stripeSigningSecret,
+    payjpWebhookToken,
     handlers: {
       komoju: createKessaiWebhookHandler({ provider: 'komoju', secret: komojuSecret, onEvent: (e) => orders.record(e), onLog: quiet }),
       univapay: createKessaiWebhookHandler({
         provider: 'univapay',
         authToken: univapayAuthToken,
+        onEvent: (e) => orders.record(e),
+        onLog: quiet,
+      }),
+      payjp: createKessaiWebhookHandler({
+        provider: 'payjp',
+        webhookToken: payjpWebhookToken,
         onEvent: (e) => orders.record(e),
         onLog: quiet,
       }),
@@ -50,4 +60,5 @@ export function registerDemoWebhooks(sandbox: Sandbox, webhooks: DemoWebhooks, s
   sandbox.komoju.webhooks.add({ url: `${shopOrigin}/webhooks/komoju`, secret: webhooks.komojuSecret }, { ping: false });
   sandbox.univapay.webhooks.add({ url: `${shopOrigin}/webhooks/univapay`, authToken: webhooks.univapayAuthToken });
   sandbox.stripe.webhooks.add({ url: `${shopOrigin}/webhooks/stripe`, secret: webhooks.stripeSigningSecret });
+  sandbox.payjp.webhooks.add({ url: `${shopOrigin}/webhooks/payjp` });
 }

@@ -158,6 +158,7 @@ export { createPayjpServerProvider } from './payjp/provider.ts';
 export { createKomojuWebhookProvider } from './komoju/webhook.ts';
 export { createUnivapayWebhookProvider } from './univapay/webhook.ts';
 export { createStripeWebhookProvider } from './stripe/webhook.ts';
+export { createPayjpWebhookProvider } from './payjp/webhook.ts';
 export type {
   ClientSession,
   EndpointRequest,

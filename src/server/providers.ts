@@ -1,8 +1,9 @@
 import type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
 import { createKomojuServerProvider } from './komoju/provider.ts';
 import { createKomojuWebhookProvider } from './komoju/webhook.ts';
-import type { PayjpHandlerConfig } from './payjp/config.ts';
+import type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
 import { createPayjpServerProvider } from './payjp/provider.ts';
+import { createPayjpWebhookProvider } from './payjp/webhook.ts';
 import type { ServerProvider } from './provider.ts';
 import type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
 import { createStripeServerProvider } from './stripe/provider.ts';
@@ -39,7 +40,7 @@ export function serverProviderFor(config: KessaiHandlerConfig): ServerProvider {
 }
 
 /** The providers whose webhooks `createKessaiWebhookHandler` receives, and their configuration types. */
-export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig | StripeWebhookConfig;
+export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig | StripeWebhookConfig | PayjpWebhookConfig;
 
 const WEBHOOK_PROVIDERS: {
   readonly [P in KessaiWebhookConfig['provider']]: (config: Extract<KessaiWebhookConfig, { provider: P }>) => WebhookProvider;
@@ -47,6 +48,7 @@ const WEBHOOK_PROVIDERS: {
   komoju: createKomojuWebhookProvider,
   univapay: createUnivapayWebhookProvider,
   stripe: (config) => createStripeWebhookProvider(config),
+  payjp: createPayjpWebhookProvider,
 };
 
 /** The webhook module of `config.provider`. */

@@ -261,8 +261,8 @@ describe('UnivaPay webhooks: the Authorization header', () => {
       /not both/,
     );
     assert.throws(
-      () => createKessaiWebhookHandler({ provider: 'payjp', onEvent } as unknown as UnivapayWebhookConfig),
-      /no webhooks for provider "payjp"/,
+      () => createKessaiWebhookHandler({ provider: 'nosuchpay', onEvent } as unknown as UnivapayWebhookConfig),
+      /no webhooks for provider "nosuchpay"/,
     );
   });
 
