@@ -69,6 +69,11 @@ import {
   type UnivapayEmulatorOptions,
 } from './univapay/index.ts';
 import { createStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from './stripe/index.ts';
+import {
+  createPaymentOptionsEmulator,
+  type PaymentOptionsEmulator,
+  type PaymentOptionsEmulatorOptions,
+} from './paymentoptions/index.ts';
 
 export {
   createKomojuEmulator,
@@ -143,6 +148,26 @@ export {
   type StripeWebhooks,
   type StripeWebhookView,
 } from './stripe/index.ts';
+export {
+  createPaymentOptionsEmulator,
+  DEFAULT_PAYMENTOPTIONS_SIGNATURE_HEADER,
+  PAYMENTOPTIONS_CORS_ALLOWED_HEADERS,
+  PAYMENTOPTIONS_RESPONSE_DESCRIPTIONS,
+  PAYMENTOPTIONS_TEST_CARDS,
+  PAYMENTOPTIONS_WEBHOOK_RETRY,
+  paymentOptionsSignature,
+  type PaymentOptionsEmulator,
+  type PaymentOptionsEmulatorOptions,
+  type PaymentOptionsInspector,
+  type PaymentOptionsLinkStatus,
+  type PaymentOptionsLinkView,
+  type PaymentOptionsRecordedRequest,
+  type PaymentOptionsStoredCardView,
+  type PaymentOptionsTestCard,
+  type PaymentOptionsTransactionStatus,
+  type PaymentOptionsTransactionView,
+  type PaymentOptionsWebhookSigning,
+} from './paymentoptions/index.ts';
 export { sandboxOriginFor } from './origins.ts';
 export type { ProviderEmulator } from './shared/emulator.ts';
 export type {
@@ -166,6 +191,8 @@ export interface SandboxOptions {
   readonly univapay?: Omit<UnivapayEmulatorOptions, 'basePath'>;
   /** Stripe emulator settings (its `basePath` is always `<basePath>/stripe`). */
   readonly stripe?: Omit<StripeEmulatorOptions, 'basePath'>;
+  /** PaymentOptions emulator settings (its `basePath` is always `<basePath>/paymentoptions`). */
+  readonly paymentoptions?: Omit<PaymentOptionsEmulatorOptions, 'basePath'>;
   /**
    * The `fetch` every emulator sends its webhooks with, unless its own `webhookFetch` is set: e.g. your
    * server's handler, to receive them in-process. Default the global `fetch`.
@@ -197,13 +224,18 @@ export interface Sandbox {
    * `<basePath>/stripe/v3/`), with its keys and `inspect` API.
    */
   readonly stripe: StripeEmulator;
+  /**
+   * The PaymentOptions emulator (API at `<basePath>/paymentoptions/api/v1`, its hosted payment page and
+   * 3-D Secure page beside it), with its credentials and `inspect` API.
+   */
+  readonly paymentoptions: PaymentOptionsEmulator;
   /** Resets every emulator. */
   reset(): void;
 }
 
 /**
  * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`, Stripe at
- * `<basePath>/stripe`; each further
+ * `<basePath>/stripe`, PaymentOptions at `<basePath>/paymentoptions`; each further
  * provider mounts at `<basePath>/<provider>`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -218,8 +250,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const komoju = createKomojuEmulator({ ...shared, ...options.komoju, basePath: `${basePath}/komoju` });
   const univapay = createUnivapayEmulator({ ...shared, ...options.univapay, basePath: `${basePath}/univapay` });
   const stripe = createStripeEmulator({ ...shared, ...options.stripe, basePath: `${basePath}/stripe` });
+  const paymentoptions = createPaymentOptionsEmulator({ ...shared, ...options.paymentoptions, basePath: `${basePath}/paymentoptions` });
   // Each provider's emulator joins this list.
-  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe];
+  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe, paymentoptions];
 
   const owns = (pathname: string): boolean => isUnder(basePath, pathname);
 
@@ -241,6 +274,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     komoju,
     univapay,
     stripe,
+    paymentoptions,
     reset: () => emulators.forEach((e) => e.reset()),
   };
 }
