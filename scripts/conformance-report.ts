@@ -31,7 +31,7 @@ const BY: Record<string, string> = {
   types: "the provider's published TypeScript types (a typecheck)",
 };
 
-const NAMES: Record<ConformanceProvider, string> = { univapay: 'UnivaPay', komoju: 'KOMOJU', stripe: 'Stripe', payjp: 'PAY.JP' };
+const NAMES: Record<ConformanceProvider, string> = { univapay: 'UnivaPay', komoju: 'KOMOJU', stripe: 'Stripe', payjp: 'PAY.JP', paymentoptions: 'PaymentOptions' };
 let failed = 0;
 for (const provider of Object.keys(NAMES) as ConformanceProvider[]) {
   const checks = CONFORMANCE_CHECKS.filter((check) => check.provider === provider);

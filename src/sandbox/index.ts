@@ -70,6 +70,11 @@ import {
 } from './univapay/index.ts';
 import { createStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from './stripe/index.ts';
 import { createPayjpEmulator, type PayjpEmulator, type PayjpEmulatorOptions } from './payjp/index.ts';
+import {
+  createPaymentOptionsEmulator,
+  type PaymentOptionsEmulator,
+  type PaymentOptionsEmulatorOptions,
+} from './paymentoptions/index.ts';
 
 export {
   createKomojuEmulator,
@@ -167,6 +172,26 @@ export {
   type PayjpWebhooks,
   type PayjpWebhookView,
 } from './payjp/index.ts';
+export {
+  createPaymentOptionsEmulator,
+  DEFAULT_PAYMENTOPTIONS_SIGNATURE_HEADER,
+  PAYMENTOPTIONS_CORS_ALLOWED_HEADERS,
+  PAYMENTOPTIONS_RESPONSE_DESCRIPTIONS,
+  PAYMENTOPTIONS_TEST_CARDS,
+  PAYMENTOPTIONS_WEBHOOK_RETRY,
+  paymentOptionsSignature,
+  type PaymentOptionsEmulator,
+  type PaymentOptionsEmulatorOptions,
+  type PaymentOptionsInspector,
+  type PaymentOptionsLinkStatus,
+  type PaymentOptionsLinkView,
+  type PaymentOptionsRecordedRequest,
+  type PaymentOptionsStoredCardView,
+  type PaymentOptionsTestCard,
+  type PaymentOptionsTransactionStatus,
+  type PaymentOptionsTransactionView,
+  type PaymentOptionsWebhookSigning,
+} from './paymentoptions/index.ts';
 export { sandboxOriginFor } from './origins.ts';
 export type { ProviderEmulator } from './shared/emulator.ts';
 export type {
@@ -192,6 +217,8 @@ export interface SandboxOptions {
   readonly stripe?: Omit<StripeEmulatorOptions, 'basePath'>;
   /** PAY.JP emulator settings (its `basePath` is always `<basePath>/payjp`). */
   readonly payjp?: Omit<PayjpEmulatorOptions, 'basePath'>;
+  /** PaymentOptions emulator settings (its `basePath` is always `<basePath>/paymentoptions`). */
+  readonly paymentoptions?: Omit<PaymentOptionsEmulatorOptions, 'basePath'>;
   /**
    * The `fetch` every emulator sends its webhooks with, unless its own `webhookFetch` is set: e.g. your
    * server's handler, to receive them in-process. Default the global `fetch`.
@@ -228,13 +255,18 @@ export interface Sandbox {
    * `<basePath>/payjp/payments.js`), with its keys, webhook token and `inspect` API.
    */
   readonly payjp: PayjpEmulator;
+  /**
+   * The PaymentOptions emulator (API at `<basePath>/paymentoptions/api/v1`, its hosted payment page and
+   * 3-D Secure page beside it), with its credentials and `inspect` API.
+   */
+  readonly paymentoptions: PaymentOptionsEmulator;
   /** Resets every emulator. */
   reset(): void;
 }
 
 /**
  * Creates the sandbox: KOMOJU at `<basePath>/komoju`, UnivaPay at `<basePath>/univapay`, Stripe at
- * `<basePath>/stripe`, PAY.JP at `<basePath>/payjp`; each further
+ * `<basePath>/stripe`, PAY.JP at `<basePath>/payjp`, PaymentOptions at `<basePath>/paymentoptions`; each further
  * provider mounts at `<basePath>/<provider>`.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -250,8 +282,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const univapay = createUnivapayEmulator({ ...shared, ...options.univapay, basePath: `${basePath}/univapay` });
   const stripe = createStripeEmulator({ ...shared, ...options.stripe, basePath: `${basePath}/stripe` });
   const payjp = createPayjpEmulator({ ...shared, ...options.payjp, basePath: `${basePath}/payjp` });
+  const paymentoptions = createPaymentOptionsEmulator({ ...shared, ...options.paymentoptions, basePath: `${basePath}/paymentoptions` });
   // Each provider's emulator joins this list.
-  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe, payjp];
+  const emulators: readonly ProviderEmulator[] = [komoju, univapay, stripe, payjp, paymentoptions];
 
   const owns = (pathname: string): boolean => isUnder(basePath, pathname);
 
@@ -274,6 +307,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     univapay,
     stripe,
     payjp,
+    paymentoptions,
     reset: () => emulators.forEach((e) => e.reset()),
   };
 }

@@ -8,7 +8,7 @@ import { it } from 'node:test';
  * check by its test's result, so a check no test runs shows as NOT RUN, never as confirmed.
  */
 
-export type ConformanceProvider = 'univapay' | 'komoju' | 'stripe' | 'payjp';
+export type ConformanceProvider = 'univapay' | 'komoju' | 'stripe' | 'payjp' | 'paymentoptions';
 /**
  * What judges the emulator: the provider's SDK, an example or table of its documents, its own web
  * component, or its published TypeScript types (a typecheck).
@@ -52,6 +52,7 @@ const S_HOOKS = 'test/node/sandbox/stripe-webhooks.test.ts';
 const S_SRV = 'test/node/server/stripe-server.test.ts';
 const S_SRV_HOOKS = 'test/node/server/webhooks-stripe.test.ts';
 const S_TYPES = 'test/node/conformance/stripe-js-types.test.ts';
+const P_DOCS = 'test/node/conformance/paymentoptions-documents.test.ts';
 
 export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   // UnivaPay: its Node SDK against the emulator.
@@ -121,6 +122,13 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   { id: 'payjp.sample.webhooks', provider: 'payjp', route: 'webhook deliveries (X-Payjp-Webhook-Token)', behaviour: "every delivery passes the sample server's token check (timingSafeEqual on X-Payjp-Webhook-Token) and parses as the SDK's EventResponse; types payment_flow.succeeded / payment_failed / requires_action along the flows' lives", by: 'document', source: `${PAYJP_SAMPLE}; ${PAYJP_SDK}`, file: P_HOOKS },
   // PAY.JP: the payments.js stand-in against @payjp/payments-js's types.
   { id: 'payjp.types.payments-js-stand-in', provider: 'payjp', route: 'payments.js (js.pay.jp/payments.js)', behaviour: "the stand-in's PayjpPayments(), widgets(), createForm('payment'), the form's methods and change event, confirmPayment / confirmSetup / retrieve* / handleNextAction fit @payjp/payments-js's signatures and results (tsc --noEmit of test/types/payjp-payments-js-stand-in.ts)", by: 'types', source: PAYJP_JS_TYPES, file: P_TYPES },
+  // PaymentOptions: the documents' examples, field by field (PaymentOptions publishes no Node SDK).
+  { id: 'paymentoptions.doc.payment-stored-card', provider: 'paymentoptions', route: 'POST /api/v1/server-to-server-interface/payment', behaviour: 'a payment with payment_method.stored_payment_method_id: HTTP 201 and every field of the use-token example (success, status_code, gateway_response INFO0000, merchant_details, payment_details with response_code 0 and additional_data, transaction_details.stored_payment_method_id, risk-details); the scheme is the number\'s', by: 'document', source: 'https://docs.paymentoptions.com/api-reference/en/tokenization/use-token (seed 002: …/jp/tokenization/use-token)', file: P_DOCS },
+  { id: 'paymentoptions.doc.paymentv2-3ds', provider: 'paymentoptions', route: 'POST /api/v1/server-to-server-interface/paymentv2', behaviour: 'a card that needs 3-D Secure: exactly the example\'s fields { url, statusCode, success, redirect_url }', by: 'document', source: 'https://docs.paymentoptions.com/api-reference/en/server-to-server/3dsecure', file: P_DOCS },
+  { id: 'paymentoptions.doc.transaction-status', provider: 'paymentoptions', route: 'GET /api/v1/server-to-server-interface/transaction/status/{transactionId}', behaviour: 'every field of the example: payment_details.responseDescription, transaction_details.billing_details {billing_address, shipping_address}, risk_details', by: 'document', source: 'https://docs.paymentoptions.com/api-reference/en/server-to-server/transaction-status', file: P_DOCS },
+  { id: 'paymentoptions.doc.hpp-link', provider: 'paymentoptions', route: 'POST /api/v1/server-to-server-interface/hpp/generate/link', behaviour: 'HTTP 201 and every field of the example: id, url, amount, currency, merchant_txn_ref, merchant_id, merchant_email, return_url (with cancel_url), billing_address, shipping_address', by: 'document', source: 'https://docs.paymentoptions.com/api-reference/en/hpp/generate-link', file: P_DOCS },
+  { id: 'paymentoptions.doc.webhook', provider: 'paymentoptions', route: 'webhook to return_url.webhook_url', behaviour: 'after 3-D Secure, the body has the fields of the 3-D Secure page\'s webhook sample (status_code 200) and the manual\'s return_url_details', by: 'document', source: 'https://docs.paymentoptions.com/api-reference/en/server-to-server/3dsecure (Step 4); DASGATEWAY API 統合マニュアル, "Webhook Handler"', file: P_DOCS },
+  { id: 'paymentoptions.doc.statuses-and-codes', provider: 'paymentoptions', route: 'any /api/v1 route', behaviour: 'every answer\'s HTTP status is one of the documented (201, 400, 401, 404, 406, 412, 502 seen), every response_code is in the documented table with its documented wording', by: 'document', source: 'https://docs.paymentoptions.com/api-reference/en/error-and-response/httpresponse; DASGATEWAY manual "Gateway Codes"', file: P_DOCS },
 ];
 
 /** What no SDK, component or document example checks here, per provider. */
@@ -164,6 +172,16 @@ export const UNCONFIRMED: Readonly<Record<ConformanceProvider, readonly string[]
     'The Setup Flow guide\'s `customer` / `payment_method` answer fields (not in the SDK models): off by default, `guideFieldAliases: true` adds them.',
     'PAY.JP publishes no v2 test cards: every card number\'s behaviour here is the sandbox\'s (docs/providers.md, "PAY.JP › Sandbox-only test cards").',
     "Whether payments.js refuses a mount node inside a ShadowRoot (the stand-in does, as Stripe.js), and its form's look, fields and messages.",
+  ],
+  paymentoptions: [
+    'PaymentOptions has no SDK on npm and no public client that parses its answers: the emulator is judged by its documents\' examples only, several of them cut short in the stored copies (the HPP link example inside shipping_address, the 3-D Secure webhook sample after response_code).',
+    'Which Authorization form the gateway checks: Basic base64(key), Basic base64(key:) and Basic <key> are all taken here; whether x-api-key is a second credential (here) or the API key again (a third-party integration sends the key in both).',
+    'Error bodies (no document shows one): { success: false, status_code, message, gateway_response { type: ERROR, code: ERR_… } } here; the HTTP status of a decline (406 here, configurable) and of a gateway error (502 here); gateway_response.code of a decline (DECLINED here).',
+    'The HTTP status of the HPP link answer (201 here); status, isValid and inprogress_url of the manual\'s table (status and isValid here, no inprogress_url).',
+    'Webhook authentication: the documents ask the merchant to verify a secret or signature but show none; the sandbox signs with its own HMAC-SHA256 header (X-Sandbox-Webhook-Signature by default). Webhook retries, and whether a direct (non-3-D Secure) payment is also posted to webhook_url (yes here).',
+    'Query parameters on success_url / decline_url / cancel_url after the hosted page or 3-D Secure (none here; returnParams adds transaction_id, merchant_txn_ref, status).',
+    'Test cards: none published; the emulator\'s are its own (docs/providers.md, "PaymentOptions › Test cards"). A 3-D Secure card on `payment` (no browser): declined 65 here.',
+    'The scheme / payment_method pairs other than MASTERCARD / ECMC-SSL (VISA / VISA-SSL, AMEX-SSL, JCB-SSL… here), and whether answers mask the card number (masked here, as the manual\'s status example; the newer examples show test numbers whole).',
   ],
 };
 

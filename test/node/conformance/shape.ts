@@ -16,8 +16,8 @@ export interface DocumentFixture {
   readonly [key: string]: unknown;
 }
 
-export function fixture(name: string): DocumentFixture {
-  return JSON.parse(readFileSync(new URL(`./fixtures/komoju/${name}`, import.meta.url), 'utf8')) as DocumentFixture;
+export function fixture(name: string, provider: 'komoju' | 'paymentoptions' = 'komoju'): DocumentFixture {
+  return JSON.parse(readFileSync(new URL(`./fixtures/${provider}/${name}`, import.meta.url), 'utf8')) as DocumentFixture;
 }
 
 function kind(value: unknown): string {
