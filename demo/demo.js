@@ -43,6 +43,13 @@ const TEST_CARDS = {
     ['4000 0000 0000 0069', 'Declined: card expired'],
     ['4000 0000 0000 0341', 'Saves in setup mode; every payment with it is declined'],
   ],
+  paymentoptions: [
+    ['4000 0000 0000 1091', 'Visa: succeeds (typed on the hosted page; sandbox-only cards)'],
+    ['5200 0000 0000 1005', 'Mastercard: succeeds'],
+    ['4000 0025 0000 3155', '3-D Secure: complete or fail it'],
+    ['4000 0000 0000 0002', 'Declined (do not honour)'],
+    ['4000 0000 0000 9995', 'Declined: insufficient funds'],
+  ],
 };
 
 const DARK = {

@@ -1,5 +1,7 @@
 import { createKessaiHandler, type KessaiHandler } from '../src/server/index.ts';
 import type { Sandbox } from '../src/sandbox/index.ts';
+import type { PaymentOptionsTransactionStore } from '../src/server/index.ts';
+import type { DemoShoppers } from './shoppers.ts';
 
 /**
  * The reference merchant endpoints the demo page talks to, one per provider at `/api/<provider>`,
@@ -12,6 +14,10 @@ export interface MerchantEndpointsContext {
   /** Where the browser reaches the sandbox (`http://127.0.0.1:5173`, see `sandboxOriginFor`). */
   readonly sandboxOrigin: string;
   readonly sandbox: Sandbox;
+  /** The demo's shoppers (by cookie) and their saved cards. */
+  readonly shoppers: DemoShoppers;
+  /** Where PaymentOptions' results wait for the shopper's return; shared with the shop's webhook receiver. */
+  readonly paymentoptionsTransactions: PaymentOptionsTransactionStore;
 }
 
 /** The demo shopper's email, which the UnivaPay endpoint puts on card tokens. */
@@ -52,6 +58,8 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
     stripe: stripeHandler(ctx),
     // PAY.JP v2, in payment and setup mode: cards in payments.js's form (the sandbox's stand-in).
     payjp: payjpHandler(ctx),
+    // PaymentOptions: new cards on its hosted page, the demo shopper's saved cards in one click.
+    paymentoptions: paymentoptionsHandler(ctx),
     // PAY.JP and PaymentOptions join here as their server modules and emulators land:
     // `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
@@ -153,5 +161,31 @@ function payjpHandler(ctx: MerchantEndpointsContext): KessaiHandler {
     allowedOrigins: [pageOrigin],
     amount: ({ context, mode }) => (mode === 'setup' ? { amount: 0, currency: 'JPY' } : demoAmount(context)),
     customer: demoCustomer,
+  });
+}
+
+/** PaymentOptions on the sandbox: its hosted page for new cards, the demo shopper's saved cards. */
+function paymentoptionsHandler(ctx: MerchantEndpointsContext): KessaiHandler {
+  const { sandbox, sandboxOrigin, pageOrigin, shoppers } = ctx;
+  const po = sandbox.paymentoptions;
+  return createKessaiHandler({
+    provider: 'paymentoptions',
+    apiKey: po.apiKey,
+    xApiKey: po.xApiKey,
+    merchantId: po.merchantId,
+    apiBase: `${sandboxOrigin}${po.basePath}`,
+    webhookUrl: `${pageOrigin}/webhooks/paymentoptions`,
+    transactions: ctx.paymentoptionsTransactions,
+    fetch: sandbox.fetch,
+    allowedOrigins: [pageOrigin],
+    amount: ({ context }) => demoAmount(context),
+    savedCards: ({ request }) => {
+      const shopper = shoppers.idOf(request);
+      return shopper ? shoppers.savedCards(shopper) : [];
+    },
+    onCardSaved: ({ request }, card) => {
+      const shopper = shoppers.idOf(request);
+      if (shopper) shoppers.save(shopper, card);
+    },
   });
 }

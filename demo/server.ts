@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { KessaiHandler } from '../src/server/index.ts';
+import { createMemoryTransactionStore, type KessaiHandler, type PaymentOptionsTransactionStore } from '../src/server/index.ts';
 import { createSandbox, sandboxOriginFor, type Sandbox } from '../src/sandbox/index.ts';
 import { merchantHandlers } from './merchant-endpoints.ts';
 import { createDemoOrders, type DemoOrders } from './orders.ts';
+import { createDemoShoppers, SHOPPER_COOKIE } from './shoppers.ts';
 import { createDemoWebhooks, registerDemoWebhooks, type DemoWebhooks } from './webhooks.ts';
 import { sendWebResponse, toWebRequest } from './node-http.ts';
 import { htmlPageHeaders } from './security-headers.ts';
@@ -65,15 +66,19 @@ export function createDemoHandler(options: {
   /** The shop's orders and webhook receivers; without them, `/webhooks/…` and `/demo/orders` answer 404. */
   orders?: DemoOrders;
   webhooks?: DemoWebhooks;
+  /** Where PaymentOptions' results wait for the shopper's return (shared with `webhooks`). */
+  paymentoptionsTransactions?: PaymentOptionsTransactionStore;
 }): (request: Request) => Promise<Response> {
   const { sandbox, orders, webhooks } = options;
+  const shoppers = createDemoShoppers(sandbox);
+  const paymentoptionsTransactions = options.paymentoptionsTransactions ?? createMemoryTransactionStore();
   const distRoot = options.distRoot ?? DIST_ROOT;
   const endpoints = new Map<string, Readonly<Record<string, KessaiHandler>>>();
 
   function endpointsFor(pageOrigin: string): Readonly<Record<string, KessaiHandler>> {
     let handlers = endpoints.get(pageOrigin);
     if (!handlers) {
-      handlers = merchantHandlers({ pageOrigin, sandboxOrigin: sandboxOriginFor(pageOrigin), sandbox });
+      handlers = merchantHandlers({ pageOrigin, sandboxOrigin: sandboxOriginFor(pageOrigin), sandbox, shoppers, paymentoptionsTransactions });
       endpoints.set(pageOrigin, handlers);
     }
     return handlers;
@@ -129,7 +134,12 @@ export function createDemoHandler(options: {
       resolveStaticPath(DEMO_ROOT, pathname),
       html ? htmlPageHeaders(sandboxOriginFor(url.origin)) : {},
     );
-    return served ? gzipped(request, served) : textResponse(404, 'Not found.');
+    if (!served) return textResponse(404, 'Not found.');
+    // The demo's shopper: a cookie, as a shop's login session (its saved cards are kept by it).
+    if (html && shoppers.idOf(request) === undefined) {
+      served.headers.append('Set-Cookie', `${SHOPPER_COOKIE}=${crypto.randomUUID()}; Path=/; SameSite=Lax; HttpOnly`);
+    }
+    return gzipped(request, served);
   };
 }
 
@@ -140,14 +150,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`Bad port: ${String(port)}`);
   const log = options.log ?? ((line: string) => console.log(line));
   const orders = createDemoOrders();
-  const webhooks = createDemoWebhooks(orders);
+  const paymentoptionsTransactions = createMemoryTransactionStore();
+  const webhooks = createDemoWebhooks(orders, paymentoptionsTransactions);
   // The emulators deliver their webhooks to the shop in this process, through the demo's own handler.
   let route: (request: Request) => Promise<Response> = () => Promise.resolve(new Response(null, { status: 503 }));
   const sandbox = createSandbox({
     webhookFetch: (input, init) => route(new Request(input, init)),
     payjp: { webhookToken: webhooks.payjpWebhookToken },
+    paymentoptions: { webhookSigning: { secret: webhooks.paymentoptionsSecret } },
   });
-  const handler = createDemoHandler({ sandbox, orders, webhooks, ...(options.distRoot ? { distRoot: options.distRoot } : {}) });
+  const handler = createDemoHandler({ sandbox, orders, webhooks, paymentoptionsTransactions, ...(options.distRoot ? { distRoot: options.distRoot } : {}) });
   route = handler;
 
   const server: Server = createServer((req, res) => {

@@ -1,4 +1,4 @@
-import { createKessaiWebhookHandler, type KessaiHandler } from '../src/server/index.ts';
+import { createKessaiWebhookHandler, type KessaiHandler, type PaymentOptionsTransactionStore } from '../src/server/index.ts';
 import type { Sandbox } from '../src/sandbox/index.ts';
 import type { DemoOrders } from './orders.ts';
 
@@ -18,24 +18,35 @@ export interface DemoWebhooks {
   readonly stripeSigningSecret: string;
   /** PAY.JP's account webhook token: the sandbox is made with it (`createSandbox({ payjp: { webhookToken } })`). */
   readonly payjpWebhookToken: string;
+  /** The secret PaymentOptions' deliveries are signed with (the sandbox's scheme; PaymentOptions documents none). */
+  readonly paymentoptionsSecret: string;
 }
 
-export function createDemoWebhooks(orders: DemoOrders): DemoWebhooks {
+export function createDemoWebhooks(orders: DemoOrders, paymentoptionsTransactions: PaymentOptionsTransactionStore): DemoWebhooks {
   const komojuSecret = `demo_whsec_${crypto.randomUUID()}`;
   const univapayAuthToken = `Bearer demo-${crypto.randomUUID()}`;
   const stripeSigningSecret = `whsec_demo${crypto.randomUUID().replace(/-/g, '')}`;
   const payjpWebhookToken = `whook_demo${crypto.randomUUID().replace(/-/g, '')}`;
+  const paymentoptionsSecret = `po_demo_${crypto.randomUUID()}`;
   const quiet = (): void => undefined;
   return {
     komojuSecret,
     univapayAuthToken,
     stripeSigningSecret,
     payjpWebhookToken,
+    paymentoptionsSecret,
     handlers: {
       komoju: createKessaiWebhookHandler({ provider: 'komoju', secret: komojuSecret, onEvent: (e) => orders.record(e), onLog: quiet }),
       univapay: createKessaiWebhookHandler({
         provider: 'univapay',
         authToken: univapayAuthToken,
+        onEvent: (e) => orders.record(e),
+        onLog: quiet,
+      }),
+      paymentoptions: createKessaiWebhookHandler({
+        provider: 'paymentoptions',
+        secret: paymentoptionsSecret,
+        transactions: paymentoptionsTransactions,
         onEvent: (e) => orders.record(e),
         onLog: quiet,
       }),

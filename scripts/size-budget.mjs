@@ -27,6 +27,7 @@ const PROVIDERS = [
   { name: 'UnivaPay', chunk: 'univapay', surface: true, card: 48 * KB, konbini: 56 * KB },
   { name: 'Stripe', chunk: 'stripe', surface: true, card: 48 * KB, konbini: 56 * KB },
   { name: 'PAY.JP', chunk: 'payjp', surface: true, card: 48 * KB },
+  { name: 'PaymentOptions', chunk: 'paymentoptions', surface: false, card: 46 * KB },
 ];
 const PATHS = PROVIDERS.flatMap((provider) => [
   {

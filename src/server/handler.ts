@@ -138,9 +138,9 @@ export function createHandlerForProvider(
     return jsonResponse(200, { outcome: checked.data });
   }
 
-  async function status(body: StatusRequest, call: ProviderCall): Promise<Response> {
+  async function status(request: Request, body: StatusRequest, call: ProviderCall): Promise<Response> {
     const outcome = await provider.status(
-      { sessionId: body.sessionId, reference: body.reference, context: body.context },
+      { sessionId: body.sessionId, reference: body.reference, context: body.context, request },
       call,
     );
     return answerOutcome('status', body.sessionId, outcome);
@@ -249,7 +249,7 @@ export function createHandlerForProvider(
           response = await start(request, parsed.data, call);
           break;
         case 'status':
-          response = await status(parsed.data, call);
+          response = await status(request, parsed.data, call);
           break;
         case 'complete':
           response = await complete(request, parsed.data, call);

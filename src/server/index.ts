@@ -141,6 +141,8 @@ export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.t
 export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
 export type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
 export type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
+export type { PaymentOptionsHandlerConfig, PaymentOptionsSavedCard, PaymentOptionsWebhookConfig } from './paymentoptions/config.ts';
+export { createMemoryTransactionStore, type PaymentOptionsTransaction, type PaymentOptionsTransactionStore } from './paymentoptions/transactions.ts';
 export {
   EndpointRequestError,
   ProviderCallError,

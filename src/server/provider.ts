@@ -42,6 +42,8 @@ export interface StatusInput {
   readonly sessionId: string;
   readonly reference: string | undefined;
   readonly context: Readonly<Record<string, unknown>> | undefined;
+  /** The incoming request (cookies, headers), for the merchant's callbacks (PaymentOptions' `onCardSaved`). */
+  readonly request: Request;
 }
 
 export interface CompleteInput {

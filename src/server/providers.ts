@@ -1,6 +1,9 @@
 import type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
 import { createKomojuServerProvider } from './komoju/provider.ts';
 import { createKomojuWebhookProvider } from './komoju/webhook.ts';
+import type { PaymentOptionsHandlerConfig, PaymentOptionsWebhookConfig } from './paymentoptions/config.ts';
+import { createPaymentOptionsServerProvider } from './paymentoptions/provider.ts';
+import { createPaymentOptionsWebhookProvider } from './paymentoptions/webhook.ts';
 import type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
 import { createPayjpServerProvider } from './payjp/provider.ts';
 import { createPayjpWebhookProvider } from './payjp/webhook.ts';
@@ -18,7 +21,7 @@ import type { WebhookProvider } from './webhook-provider.ts';
  * (endpoint and webhooks), in `src/server/<name>/` (docs/architecture.md "Adding a provider": a new
  * provider adds its entries here).
  */
-export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig | StripeHandlerConfig | PayjpHandlerConfig;
+export type KessaiHandlerConfig = KomojuHandlerConfig | UnivapayHandlerConfig | StripeHandlerConfig | PayjpHandlerConfig | PaymentOptionsHandlerConfig;
 
 const SERVER_PROVIDERS: {
   readonly [P in KessaiHandlerConfig['provider']]: (config: Extract<KessaiHandlerConfig, { provider: P }>) => ServerProvider;
@@ -27,6 +30,7 @@ const SERVER_PROVIDERS: {
   univapay: createUnivapayServerProvider,
   stripe: createStripeServerProvider,
   payjp: createPayjpServerProvider,
+  paymentoptions: createPaymentOptionsServerProvider,
 };
 
 /** The server module of `config.provider`. */
@@ -40,7 +44,7 @@ export function serverProviderFor(config: KessaiHandlerConfig): ServerProvider {
 }
 
 /** The providers whose webhooks `createKessaiWebhookHandler` receives, and their configuration types. */
-export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig | StripeWebhookConfig | PayjpWebhookConfig;
+export type KessaiWebhookConfig = KomojuWebhookConfig | UnivapayWebhookConfig | StripeWebhookConfig | PayjpWebhookConfig | PaymentOptionsWebhookConfig;
 
 const WEBHOOK_PROVIDERS: {
   readonly [P in KessaiWebhookConfig['provider']]: (config: Extract<KessaiWebhookConfig, { provider: P }>) => WebhookProvider;
@@ -49,6 +53,7 @@ const WEBHOOK_PROVIDERS: {
   univapay: createUnivapayWebhookProvider,
   stripe: (config) => createStripeWebhookProvider(config),
   payjp: createPayjpWebhookProvider,
+  paymentoptions: createPaymentOptionsWebhookProvider,
 };
 
 /** The webhook module of `config.provider`. */

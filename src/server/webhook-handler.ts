@@ -80,7 +80,7 @@ export function createWebhookHandlerForProvider(
 
   const answer = (result: WebhookResult): Response => jsonResponse(200, { ok: true, result });
 
-  async function deliver(event: KessaiWebhookEvent): Promise<Response> {
+  async function deliver(event: KessaiWebhookEvent, record?: () => Promise<void>): Promise<Response> {
     const key = `${provider.name}:${event.deliveryId}`;
     const facts = {
       provider: provider.name,
@@ -106,6 +106,8 @@ export function createWebhookHandlerForProvider(
         return answer('duplicate');
       }
       try {
+        // What the provider's module keeps of the delivery first (PaymentOptions: its transaction).
+        await record?.();
         await config.onEvent(event);
       } catch (error) {
         log({ type: 'webhook_callback_error', ...facts, error });
@@ -169,7 +171,7 @@ export function createWebhookHandlerForProvider(
           if (!checked.success) {
             return refuse(400, 'bad_request', describeWebhookIssue('payment event', checked.error.issues[0]));
           }
-          return await deliver(checked.data);
+          return await deliver(checked.data, found.record);
         }
       }
     } catch (error) {

@@ -12,7 +12,16 @@ export type WebhookAuthentication = 'ok' | 'missing' | 'invalid';
  * - `invalid`: not the provider's shape, answered 400. `message` names at most a field, never a value.
  */
 export type WebhookInterpretation =
-  | { readonly kind: 'event'; readonly event: KessaiWebhookEvent; readonly providerStatus: string }
+  | {
+      readonly kind: 'event';
+      readonly event: KessaiWebhookEvent;
+      readonly providerStatus: string;
+      /**
+       * What the provider's module keeps of this delivery before the merchant hears of it (PaymentOptions:
+       * the transaction, by the merchant's reference, for the endpoint's `status`). A failure answers 500.
+       */
+      readonly record?: () => Promise<void>;
+    }
   | {
       readonly kind: 'ignored';
       readonly reason: 'ping' | 'unhandled_event' | 'unknown_status';

@@ -329,7 +329,8 @@ export class KessaiCheckout extends LitElement {
     const list = listed
       ? html`<kessai-saved-cards locale=${this._locale()} ?disabled=${busy} .session=${session} @kessai-change=${() => this.requestUpdate()}></kessai-saved-cards>`
       : nothing;
-    if (listed && this._savedCards()?.fields === false) return html`${list}`;
+    // Until the list is loaded it decides nothing: no card fields under a saved card the shopper may pay with.
+    if (listed && this._savedCards()?.fields !== true) return html`${list}`;
     return html`${list}<kessai-card-fields
       locale=${this._locale()}
       ?disabled=${busy}

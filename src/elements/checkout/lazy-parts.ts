@@ -14,10 +14,14 @@ export class LazyParts {
   /** Loads `tag` unless it is defined already or failed (until `retry`). */
   load(tag: LazyTag): void {
     if (customElements.get(tag) !== undefined || this._failed.has(tag)) return;
-    loadElement(tag).catch(() => {
-      this._failed = new Set([...this._failed, tag]);
-      this.host.requestUpdate();
-    });
+    // Loaded: drawn again, for what depends on the element being upgraded (the saved cards' choice).
+    loadElement(tag).then(
+      () => this.host.requestUpdate(),
+      () => {
+        this._failed = new Set([...this._failed, tag]);
+        this.host.requestUpdate();
+      },
+    );
   }
 
   failed(tag: LazyTag): boolean {
