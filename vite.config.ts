@@ -33,7 +33,8 @@ export default defineConfig({
       entryName: 'kessai',
       // The providers' shared browser code in one chunk: left to itself, the bundler cuts it into a
       // small chunk per combination of providers sharing a piece, each paying its own import overhead.
-      groups: [{ name: 'provider-shared', test: /[\\/]src[\\/]providers[\\/]shared[\\/]/ }],
+      // The script loader stays out: only the providers with their own card form load it.
+      groups: [{ name: 'provider-shared', test: /[\\/]src[\\/]providers[\\/]shared[\\/](?!script-loader\.ts)/ }],
     }),
   ],
   build: {

@@ -1,7 +1,7 @@
 import type { Outcome } from '../../core/outcome.ts';
 import type { AttemptContext, CardPayment, ProviderAdapter, ResumeContext } from '../adapter.ts';
 import { usableApiBase } from '../shared/api-base.ts';
-import { browserInfo } from '../shared/browser-info.ts';
+import { browserInfo } from './browser-info.ts';
 import { askEndpoint } from '../shared/endpoint-call.ts';
 import { failed } from '../shared/failures.ts';
 import { redirectOutcome } from '../shared/redirect-outcome.ts';
