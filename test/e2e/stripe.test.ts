@@ -267,6 +267,23 @@ describe('Stripe setup mode: saving a card', () => {
       }).toString(),
     });
     assert.equal(((await charge.json()) as { status?: string }).status, 'succeeded');
+
+    // The next checkout lists the saved card first and pays with it in one click (on session, Stripe
+    // asks this card for 3-D Secure).
+    await page.goto(`${e2e.pageOrigin}/plain-stripe.html`);
+    const savedCard = page.getByRole('radio', { name: /Visa 末尾 3155/ });
+    await savedCard.waitFor();
+    assert.equal(await savedCard.isChecked(), true);
+    assert.equal(await page.locator('iframe[src*="/sandbox/stripe/v3/"]').count(), 0, "no card fields under a chosen saved card");
+    await shopper!.payButton().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/sandbox/stripe/3d_secure/'));
+    await page.getByRole('button', { name: 'Complete authentication' }).click();
+    await page.waitForURL((url) => url.origin === e2e.pageOrigin && url.pathname === '/plain-stripe.html');
+    await paid();
+    const completes = endpointRequests(shopper!, e2e, ENDPOINT)
+      .map((r) => JSON.parse(r.body) as Record<string, unknown>)
+      .filter((b) => b['action'] === 'complete');
+    assert.deepEqual(completes.map((b) => b['token']), [saved!.paymentMethodId]);
   });
 });
 

@@ -6,6 +6,7 @@ import { usableApiBase } from '../shared/api-base.ts';
 import { CANCELED } from '../shared/call-outcome.ts';
 import { askEndpoint } from '../shared/endpoint-call.ts';
 import { failed, unexpectedResponse } from '../shared/failures.ts';
+import { redirectOutcome } from '../shared/redirect-outcome.ts';
 import { sessionRefusal } from '../shared/session-checks.ts';
 import { STRIPE_CLIENT_SECRET_KEY } from './constants.ts';
 import { mapStripeError, mapStripeIntent, type StripeMapOptions } from './map-outcome.ts';
@@ -85,6 +86,8 @@ async function confirmedByServer(ctx: AttemptContext, outcome: Outcome): Promise
 async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outcome> {
   const refused = sessionRefusal(ctx.session, 'card');
   if (refused) return refused;
+  // A saved card, in one click: the merchant's server confirms the intent with it.
+  if ('saved' in payment) return paySaved(ctx, payment.saved);
   // Stripe takes card numbers in its own fields only.
   if (!('surface' in payment)) return failed('configuration', 'method_unavailable', false);
   const form = stripeSurfaceInternals(payment.surface);
@@ -107,6 +110,18 @@ async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outco
     mapOptions(ctx, { method: 'card' }),
   );
   return confirmedByServer(ctx, outcome);
+}
+
+/** A saved card of the session's list: `complete` with its id; the server answers the outcome or 3-D Secure. */
+async function paySaved(ctx: AttemptContext, id: string): Promise<Outcome> {
+  if (!ctx.session.savedCards?.some((card) => card.id === id)) return failed('validation', 'invalid_card', true);
+  const outcome = await askEndpoint(ctx, () =>
+    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: id, method: 'card', returnUrl: ctx.pageUrl }, ctx.signal),
+  );
+  if (outcome.status !== 'requires_action' || outcome.action.type !== 'redirect') return outcome;
+  // Stripe's redirect, checked once more: https, or the sandbox's own origin.
+  const safe = redirectOutcome('card', outcome.action.url, mapOptions(ctx).trustedOrigins);
+  return safe.status === 'requires_action' ? { ...outcome, action: safe.action } : safe;
 }
 
 /** Stripe takes the shopper's phone number as the konbini confirmation number: 10 or 11 digits. */

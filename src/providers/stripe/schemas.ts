@@ -21,7 +21,12 @@ export type StripeErrorValue = z.infer<typeof stripeErrorSchema>;
 
 export const stripeErrorBodySchema = z.object({ error: stripeErrorSchema });
 
-const cardDetails = z.object({ brand: nullableString, last4: nullableString });
+const cardDetails = z.object({
+  brand: nullableString,
+  last4: nullableString,
+  exp_month: z.optional(z.nullable(z.number())),
+  exp_year: z.optional(z.nullable(z.number())),
+});
 
 /** A PaymentMethod, when the intent's `payment_method` is expanded (the server asks for it). */
 export const stripePaymentMethodSchema = z.object({

@@ -1,6 +1,10 @@
+import * as z from 'zod/mini';
 import type { Parser } from '../../providers/shared/json-parser.ts';
 import {
   stripeErrorBodySchema,
+  stripePaymentMethodSchema,
+  type StripeErrorValue,
+  type StripePaymentMethod,
   stripePaymentIntentSchema,
   stripeSetupIntentSchema,
   type StripePaymentIntent,
@@ -16,7 +20,23 @@ import { stripeForm, type FormValue } from './form.ts';
  * POST (a retry of the same request gets Stripe's first answer). Failures become `ProviderCallError`
  * with a message safe to show: no key, no Stripe body.
  */
+/** Stripe's error answer, with its error object (a card error of a confirm is an outcome, not a failure). */
+export class StripeApiError extends ProviderCallError {
+  constructor(
+    message: string,
+    httpStatus: number,
+    providerCode: string | undefined,
+    readonly stripeError: StripeErrorValue | undefined,
+  ) {
+    super('stripe', 'http_error', message, httpStatus, providerCode);
+  }
+}
+
 export interface StripeServerApi {
+  /** The Customer's saved cards (`GET /v1/customers/{id}/payment_methods?type=card`). */
+  listCards(customer: string, call: ProviderCall): Promise<readonly StripePaymentMethod[]>;
+  /** Confirms the PaymentIntent with a saved card, on the server (`POST /v1/payment_intents/{id}/confirm`). */
+  confirmPaymentIntent(id: string, body: { readonly [key: string]: FormValue }, call: ProviderCall): Promise<StripePaymentIntent>;
   createPaymentIntent(body: { readonly [key: string]: FormValue }, call: ProviderCall): Promise<StripePaymentIntent>;
   createSetupIntent(body: { readonly [key: string]: FormValue }, call: ProviderCall): Promise<StripeSetupIntent>;
   /** With its payment method expanded (the card's brand and last four). */
@@ -57,12 +77,11 @@ export function stripeServerApi(apiBase: string, secretKey: string, apiVersion?:
       if (response.status === 404 && method === 'GET') {
         throw new EndpointRequestError(404, 'unknown_session', 'There is no such session.');
       }
-      throw new ProviderCallError(
-        'stripe',
-        'http_error',
+      throw new StripeApiError(
         `Stripe answered HTTP ${response.status}${code ? ` (${code})` : ''}.`,
         response.status,
         code,
+        error.success ? error.data.error : undefined,
       );
     }
     const parsed = schema.safeParse(json);
@@ -75,7 +94,15 @@ export function stripeServerApi(apiBase: string, secretKey: string, apiVersion?:
     return encodeURIComponent(id);
   };
 
+  const cardList = z.object({ data: z.array(stripePaymentMethodSchema) });
+
   return {
+    async listCards(customer, call) {
+      const list = await request('GET', `/v1/customers/${idPath(customer)}/payment_methods?type=card&limit=20`, cardList, call);
+      return list.data;
+    },
+    confirmPaymentIntent: (id, body, call) =>
+      request('POST', `/v1/payment_intents/${idPath(id)}/confirm`, stripePaymentIntentSchema, call, body),
     createPaymentIntent: (body, call) => request('POST', '/v1/payment_intents', stripePaymentIntentSchema, call, body),
     createSetupIntent: (body, call) => request('POST', '/v1/setup_intents', stripeSetupIntentSchema, call, body),
     getPaymentIntent: (id, call) =>

@@ -6,10 +6,12 @@ import {
   STRIPE_PAYMENT_TYPES,
 } from '../../providers/stripe/constants.ts';
 import { mapStripeIntent } from '../../providers/stripe/map-outcome.ts';
-import { STRIPE_KONBINI_STORES } from '../../providers/stripe/stores.ts';
+import { STRIPE_KONBINI_STORES, brandFromStripe } from '../../providers/stripe/stores.ts';
+import { mapStripeError } from '../../providers/stripe/map-outcome.ts';
+import type { StripePaymentMethod } from '../../providers/stripe/schemas.ts';
 import { EndpointRequestError, ProviderCallError, type ServerProvider, type StartInput } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
-import { stripeServerApi } from './api.ts';
+import { StripeApiError, stripeServerApi } from './api.ts';
 import type { StripeHandlerConfig } from './config.ts';
 import type { FormValue } from './form.ts';
 
@@ -61,6 +63,20 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
       cardEntry: 'surface',
       extra: { [STRIPE_CLIENT_SECRET_KEY]: clientSecret },
     };
+  }
+
+  /** The shopper's Customer, when the merchant's `customer` callback knows them (else a guest). */
+  async function customerOf(input: { context: Readonly<Record<string, unknown>> | undefined; request: Request }, mode: 'payment' | 'setup'): Promise<string | undefined> {
+    const customer = await config.customer?.({ context: input.context, mode, provider: 'stripe', request: input.request });
+    return typeof customer === 'string' && /^cus_[A-Za-z0-9]+$/.test(customer) ? customer : undefined;
+  }
+
+  /** A saved card as the page may see it: brand, last four, expiry, and the `pm_…` id (usable only with the secret key). */
+  function listed(pm: StripePaymentMethod): NonNullable<ClientSession['savedCards']>[number] | undefined {
+    const { card } = pm;
+    const brand = brandFromStripe(card?.brand);
+    if (!card || !brand || !card.last4 || !/^\d{4}$/.test(card.last4) || !card.exp_month || !card.exp_year) return undefined;
+    return { id: pm.id, brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year };
   }
 
   async function startSetup(input: StartInput, call: Parameters<ServerProvider['start']>[1]): Promise<ClientSession> {
@@ -115,11 +131,47 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
           ? { payment_method_options: { konbini } }
           : {}),
       };
+      // A returning shopper (the merchant's `customer` callback): the intent is theirs, and their saved
+      // cards are listed first, to pay in one click.
+      const customer = config.customer ? await customerOf(input, 'payment') : undefined;
+      if (customer) body['customer'] = customer;
       const intent = await api.createPaymentIntent(body, call);
+      const saved = customer && offered.includes('card')
+        ? (await api.listCards(customer, call)).map(listed).filter((card) => card !== undefined)
+        : [];
       if (intent.amount !== amount.amount || intent.currency.toUpperCase() !== amount.currency) {
         throw new ProviderCallError('stripe', 'unexpected_response', 'Stripe created an intent for another amount or currency.');
       }
-      return session(input, intent.id, intent.client_secret, offered, intent.amount, intent.currency.toUpperCase());
+      const made = session(input, intent.id, intent.client_secret, offered, intent.amount, intent.currency.toUpperCase());
+      return saved.length ? { ...made, savedCards: saved } : made;
+    },
+
+    /**
+     * A saved card, in one click: the shopper's own (checked against their Customer's cards again), the
+     * intent confirmed on the server with it; 3-D Secure comes back as Stripe's redirect.
+     */
+    async complete(input, call) {
+      if (input.token === undefined || !/^pm_[A-Za-z0-9]+$/.test(input.token)) {
+        throw new EndpointRequestError(400, 'unknown_token', 'Stripe pays a saved card by its id.');
+      }
+      const customer = await customerOf(input, 'payment');
+      const cards = customer ? await api.listCards(customer, call) : [];
+      if (!cards.some((card) => card.id === input.token)) {
+        throw new EndpointRequestError(400, 'unknown_token', 'This shopper has no such saved card.');
+      }
+      try {
+        const intent = await api.confirmPaymentIntent(
+          input.sessionId,
+          { payment_method: input.token, ...(input.returnUrl ? { return_url: input.returnUrl } : {}), expand: ['payment_method'] },
+          call,
+        );
+        return mapStripeIntent(intent, { trustedOrigins, method: 'card' });
+      } catch (error) {
+        if (error instanceof StripeApiError && error.stripeError && (error.httpStatus === 402 || error.httpStatus === 400)) {
+          return mapStripeError(error.stripeError, error.httpStatus);
+        }
+        throw error;
+      }
     },
 
     async status(input, call) {
