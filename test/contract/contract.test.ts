@@ -61,7 +61,8 @@ async function world(kit: ProviderKit) {
   const through = (from: Seen['from'], handle: (request: Request) => Promise<Response>): typeof fetch =>
     (async (input: RequestInfo | URL, init?: RequestInit) => {
       const headers = new Headers(init?.headers);
-      if (from !== 'server') headers.set('Origin', PAGE);
+      // The page's origin, unless the request is made by another origin's page (a provider's hosted page).
+      if (from !== 'server' && !headers.has('Origin')) headers.set('Origin', PAGE);
       const request = new Request(new URL(String(input instanceof Request ? input.url : input), PAGE), {
         ...init,
         headers,
@@ -89,7 +90,22 @@ async function world(kit: ProviderKit) {
    * The shopper pays `card` as the checkout would: typed into our inputs, or, for a provider that takes
    * cards in its own form, into that form (the adapter's card surface, mounted on the double's nodes).
    */
+  const hostedPage = kit.hostedPage?.(sandbox, browserFetch);
+
   async function payCard(ctx: ResumeContext, typed: CardDetails): Promise<Outcome> {
+    if (hostedPage) {
+      // A new card on the provider's hosted page: the shopper is sent there, types it, and is sent on.
+      const outcome = await adapter.pay.card!(ctx, { hosted: { save: false } });
+      if (outcome.status !== 'requires_action' || outcome.action.type !== 'redirect') return outcome;
+      const next = new URL(await hostedPage.fill(outcome.action.url, typed));
+      if (`${next.origin}${next.pathname}` !== `${PAGE}/checkout`) {
+        return { status: 'requires_action', method: 'card', action: { type: 'redirect', url: next.href }, ...(outcome.reference ? { reference: outcome.reference } : {}) };
+      }
+      await hostedPage.settled();
+      const params = new URLSearchParams(next.search);
+      params.delete('kessai_return');
+      return adapter.resume({ ...ctx, reference: outcome.reference }, params);
+    }
     if (!providerScript) return adapter.pay.card!(ctx, { card: typed });
     const surface = adapter.createCardSurface?.({ session: ctx.session, locale: 'ja' });
     assert.ok(surface, `${kit.provider} makes a card form`);
@@ -168,7 +184,7 @@ async function world(kit: ProviderKit) {
   }
 
   /** The provider's return: resumed as the checkout does, with the recorded reference and the URL's parameters. */
-  function resume(session: ClientSession, outcome: Outcome, back: URL): Promise<Outcome> {
+  async function resume(session: ClientSession, outcome: Outcome, back: URL): Promise<Outcome> {
     const reference = outcome.status === 'requires_action' ? outcome.reference : undefined;
     const manifest = manifestOf(kit.provider);
     assert.ok(manifest, 'the provider has a manifest');
@@ -178,6 +194,7 @@ async function world(kit: ProviderKit) {
     );
     const params = new URLSearchParams(back.search);
     params.delete('kessai_return');
+    await hostedPage?.settled();
     return adapter.resume(attempt(session, reference), params);
   }
 

@@ -37,6 +37,8 @@ export interface ProviderKit {
    * mounts the adapter's card surface and the shopper's card is typed into the double.
    */
   providerScript?(browserFetch: typeof fetch): ProviderScriptDouble;
+  /** A provider whose new cards go on its hosted page: how a shopper's browser fills it in. */
+  hostedPage?(sandbox: Sandbox, browserFetch: typeof fetch): HostedPageDouble;
 }
 
 export interface ProviderScriptDouble {
@@ -47,6 +49,17 @@ export interface ProviderScriptDouble {
    * the page to, for the suite to follow as a shopper's browser would.
    */
   navigation?(): Promise<string>;
+}
+
+/**
+ * For a provider that takes new cards on its own hosted page (PaymentOptions): the shopper's browser on
+ * that page. `fill` loads the page at `url`, types the card, presses Pay, and answers where the page sent
+ * the shopper (the bank's page, or back to the shop).
+ */
+export interface HostedPageDouble {
+  fill(url: string, card: CardDetails): Promise<string>;
+  /** Waits until the provider has told the merchant's server what happened (its webhooks). */
+  settled(): Promise<void>;
 }
 
 /** The handler configuration without what the suite sets (per provider: the config is a union). */

@@ -71,7 +71,23 @@ export function createPaymentOptionsServerProvider(config: PaymentOptionsHandler
     return (await config.savedCards?.(ctxOf(input))) ?? [];
   }
 
-  async function payHosted(input: CompleteInput, amount: AmountDecision, returnUrl: string, call: Parameters<NonNullable<ServerProvider['complete']>>[1]): Promise<Outcome> {
+  /**
+   * Hosted-page links being made, by session: the same submit arriving twice at once (a double click the
+   * page did not stop) gets the one link, so the shopper can pay once. A later submit (after a decline)
+   * gets a new one: PaymentOptions' links are used once.
+   */
+  const making = new Map<string, Promise<Outcome>>();
+
+  function payHosted(input: CompleteInput, amount: AmountDecision, returnUrl: string, call: Parameters<NonNullable<ServerProvider['complete']>>[1]): Promise<Outcome> {
+    const key = `${input.sessionId} ${input.saveCard}`;
+    const known = making.get(key);
+    if (known) return known;
+    const made = makeLink(input, amount, returnUrl, call).finally(() => making.delete(key));
+    making.set(key, made);
+    return made;
+  }
+
+  async function makeLink(input: CompleteInput, amount: AmountDecision, returnUrl: string, call: Parameters<NonNullable<ServerProvider['complete']>>[1]): Promise<Outcome> {
     const ref = newRef(input.sessionId);
     const save = input.saveCard && config.onCardSaved !== undefined;
     const { status, json } = await api.post(
