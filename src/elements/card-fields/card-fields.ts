@@ -298,7 +298,7 @@ export class KessaiCardFields extends LitElement {
             autocomplete: 'cc-number',
             placeholder: t('number_placeholder'),
             hint: t('accepted_brands', { brands }),
-            describedBy: 'number-brand number-hint number-error',
+            describedBy: 'number-error number-brand number-hint',
             full: true,
           })}
           ${this._field('expiry', locale, {
@@ -362,7 +362,7 @@ export class KessaiCardFields extends LitElement {
           autocorrect="off"
           spellcheck="false"
           placeholder=${o.placeholder}
-          aria-describedby=${o.describedBy ?? `${field}-hint ${field}-error`}
+          aria-describedby=${o.describedBy ?? `${field}-error ${field}-hint`}
           aria-invalid=${this._errors[field] !== undefined ? 'true' : 'false'}
           ?disabled=${this.disabled}
           @input=${this._onInput}

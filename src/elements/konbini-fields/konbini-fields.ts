@@ -310,7 +310,7 @@ export class KessaiKonbiniFields extends LitElement {
     },
   ) {
     const required = o.requirement === 'required';
-    const describedBy = o.hint === undefined ? `${field}-error` : `${field}-hint ${field}-error`;
+    const describedBy = o.hint === undefined ? `${field}-error` : `${field}-error ${field}-hint`;
     return html`
       <div class="field">
         <div class="label-row">
