@@ -134,6 +134,12 @@ export const clientSessionSchema = z.object({
       )
       .check(z.maxLength(20)),
   ),
+  /**
+   * What the shopper pays on top of `amount` for a method, where the provider says so before paying
+   * (KOMOJU's `customer_fee` of the session's payment method), in minor units of `currency`. Absent: no
+   * fee, or the provider does not tell.
+   */
+  fees: z.optional(z.object({ card: z.optional(z.number().check(z.int(), z.nonnegative())), konbini: z.optional(z.number().check(z.int(), z.nonnegative())) })),
   /** Whether the shopper may save a new card (the element then offers "Save this card"). */
   canSaveCard: z.optional(z.boolean()),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */

@@ -103,6 +103,37 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
     });
   });
 
+  describe('KOMOJU konbini: the fee and the total before paying', () => {
+    it('the konbini tab shows KOMOJU\'s ¥190 fee and the ¥2,170 total, the button says it, and the slip asks the same', async () => {
+      const el = await checkout('/api/komoju');
+      const ready = await new Promise<unknown>((resolve) => {
+        // The session is ready already: its detail is read again from a reset's new session.
+        el.addEventListener('kessai-ready', (e) => resolve((e as CustomEvent).detail), { once: true });
+        el.reset();
+      });
+      expect((ready as { fees?: unknown }).fees).to.deep.equal({ konbini: 190 });
+      await statusIs(el, 'ready');
+      expect(payButton(el).textContent?.trim()).to.equal('￥1,980 を支払う');
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')][1]?.click();
+      await el.updateComplete;
+      const fields = shadow(el).querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('kessai-konbini-fields');
+      await fields?.updateComplete;
+      expect(shadow(fields!).querySelector('[part="fee"]')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        'コンビニ決済手数料 ￥190・お支払い合計 ￥2,170',
+      );
+      expect(payButton(el).textContent?.trim()).to.equal('￥2,170 を支払う');
+      const lawson = [...shadow(fields!).querySelectorAll('label')].find((l) => l.textContent?.includes('ローソン'));
+      lawson?.click();
+      await typeInto(byLabel(fields!, 'お名前'), 'Yamada Hanako');
+      await typeInto(byLabel(fields!, 'メールアドレス'), 'hanako@example.jp');
+      payButton(el).click();
+      await waitStatus(el, 'awaiting_payment');
+      const slip = shadow(el).querySelector<HTMLElement & { slip: { amount: number } }>('kessai-konbini-slip');
+      expect(slip?.slip.amount).to.equal(2170);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('UnivaPay, a PCI DSS merchant allowed to send raw card data (our own inputs)', () => {
     it('pays by card: the card goes to the sandbox /tokens, the endpoint gets only the token id and the context', async () => {
       const el = await checkout('/api/univapay-pci');

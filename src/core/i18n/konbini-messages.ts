@@ -26,7 +26,8 @@ export type KonbiniMessageKey =
   | 'field_optional'
   | 'field_required'
   // Added for <kessai-konbini-fields> (keep additions at the end).
-  | 'no_stores';
+  | 'no_stores'
+  | 'fee_line';
 
 /**
  * Labels, hints and errors of the konbini fields (store picker, name, email, phone). Store names
@@ -66,5 +67,9 @@ export const KONBINI_MESSAGES: Catalogue<KonbiniMessageKey> = {
   no_stores: {
     ja: 'ご利用いただけるコンビニがありません。ショップにお問い合わせください。',
     en: 'No convenience store is available. Please contact the shop.',
+  },
+  fee_line: {
+    ja: 'コンビニ決済手数料 {fee}・お支払い合計 {total}',
+    en: 'Convenience store fee {fee} · Total {total}',
   },
 };

@@ -24,7 +24,12 @@ export class CheckoutEvents {
 
   ready(session: ClientSession): void {
     this.target.dispatchEvent(
-      new KessaiReadyEvent({ methods: [...session.methods], amount: session.amount, currency: session.currency }),
+      new KessaiReadyEvent({
+        methods: [...session.methods],
+        amount: session.amount,
+        currency: session.currency,
+        ...(session.fees ? { fees: { ...session.fees } } : {}),
+      }),
     );
   }
 

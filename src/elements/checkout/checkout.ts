@@ -10,6 +10,7 @@ import type { NextAction } from '../../core/outcome.ts';
 import type { PaymentInput } from '../../core/payment-input.ts';
 import { METHODS, type Mode, type PaymentMethod } from '../../core/names.ts';
 import type { ClientSession } from '../../core/protocol.ts';
+import { formatAmount } from '../../core/konbini/amount.ts';
 import { originOf } from '../../core/safe-url.ts';
 import type { CheckoutConfig, CheckoutDeps } from '../../flow/checkout-controller.ts';
 import { INITIAL_STATE, canSubmit, type FlowState } from '../../flow/state.ts';
@@ -351,6 +352,9 @@ export class KessaiCheckout extends LitElement {
       .stores=${session.konbiniStores}
       email=${session.konbiniFields?.email ?? 'required'}
       phone=${session.konbiniFields?.phone ?? 'optional'}
+      .fee=${session.fees?.konbini}
+      .amount=${session.amount}
+      currency=${session.currency}
     ></kessai-konbini-fields>`;
   }
 
@@ -455,7 +459,8 @@ export class KessaiCheckout extends LitElement {
 
   private _payLabel(session: ClientSession): string {
     if (session.mode === 'setup') return this._t('save_card');
-    return this._t('pay', { amount: formatAmount(session.amount, session.currency, this._locale()) });
+    // The total of the chosen method, its fee included (KOMOJU's konbini fee).
+    return this._t('pay', { amount: formatAmount(session.amount + (session.fees?.[this._method] ?? 0), session.currency, this._locale()) });
   }
 
   private _trustedOrigins(session: ClientSession): string[] {
@@ -546,16 +551,8 @@ export class KessaiCheckout extends LitElement {
   }
 }
 
-/** `¥1,980` in English, `￥1,980` in Japanese; minor units follow the currency. */
-export function formatAmount(amount: number, currency: string, locale: Locale): string {
-  try {
-    const format = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 0;
-    return format.format(amount / 10 ** digits);
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
+/** `¥1,980` in English, `￥1,980` in Japanese (one formatter for the button, the konbini panel and the slip). */
+export { formatAmount };
 
 define('kessai-checkout', KessaiCheckout);
 

@@ -8,6 +8,13 @@ export const konbiniFieldsStyles = css`
   .wrap {
     container-type: inline-size;
   }
+  .fee {
+    margin: 0 0 var(--_space);
+    padding: 8px 12px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 0.875em;
+  }
   fieldset {
     margin: 0 0 var(--_space);
     padding: 0;

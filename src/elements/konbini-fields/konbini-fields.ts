@@ -25,6 +25,7 @@ import {
 } from '../../core/konbini-stores.ts';
 import type { Locale } from '../../core/locale.ts';
 import type { KonbiniDetails } from '../../core/payment-input.ts';
+import { formatAmount } from '../../core/konbini/amount.ts';
 import { define } from '../shared/define.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
 import { KessaiChangeEvent } from '../shared/events.ts';
@@ -73,6 +74,7 @@ const requirementConverter = (fallback: FieldRequirement) => ({
  *   `{ method: 'konbini', complete, empty }`.
  * @event change - A field lost focus after a person changed it, or a store was picked (bubbles).
  *
+ * @csspart fee - The line with the konbini fee and the total, when the provider tells the fee.
  * @csspart stores - The fieldset of the store picker.
  * @csspart stores-legend - Its legend ("Choose a store").
  * @csspart store-option - Each chain's option (a label holding the radio and the names).
@@ -134,6 +136,15 @@ export class KessaiKonbiniFields extends LitElement {
 
   /** Disables every input (while a payment is being submitted, for instance). */
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /**
+   * The fee the shopper pays on top for konbini, where the provider tells it (KOMOJU: ¥190), in minor
+   * units of `currency`: shown with the total before paying. With `amount` and `currency`.
+   */
+  @property({ type: Number }) fee?: number;
+  /** The amount of the order, without the fee, in minor units of `currency`. */
+  @property({ type: Number }) amount?: number;
+  @property() currency = 'JPY';
 
   @state() private _store: KonbiniStore | null = null;
   @state() private _errors: Readonly<Partial<Record<KonbiniField, KonbiniErrorReason>>> = {};
@@ -220,6 +231,14 @@ export class KessaiKonbiniFields extends LitElement {
     const t = (key: KonbiniMessageKey): string => translate(KONBINI_MESSAGES, locale, key);
     return html`
       <div class="wrap" lang=${locale}>
+        ${this.fee !== undefined && this.fee > 0 && this.amount !== undefined
+          ? html`<p class="fee" part="fee">
+              ${translate(KONBINI_MESSAGES, locale, 'fee_line', {
+                fee: formatAmount(this.fee, this.currency, locale),
+                total: formatAmount(this.amount + this.fee, this.currency, locale),
+              })}
+            </p>`
+          : nothing}
         ${this._renderStores(locale, t)}
         ${this._renderText('name', locale, t, {
           label: t('name_label'),

@@ -11,6 +11,8 @@ export interface ReadyDetail {
   readonly methods: readonly PaymentMethod[];
   readonly amount: number;
   readonly currency: string;
+  /** The fee the shopper pays on top for a method, where the provider tells it before paying (KOMOJU konbini: 190). */
+  readonly fees?: Readonly<Partial<Record<PaymentMethod, number>>>;
 }
 
 export interface ChangeDetail {

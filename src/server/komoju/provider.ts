@@ -82,6 +82,12 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         );
       }
       const konbini = offered.includes('konbini');
+      // The fee KOMOJU adds for a method (`customer_fee`, e.g. ¥190 for konbini): shown before paying.
+      const fees: Partial<Record<PaymentMethod, number>> = {};
+      for (const method of offered) {
+        const fee = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES[method])?.customer_fee;
+        if (typeof fee === 'number' && fee > 0 && Number.isInteger(fee)) fees[method] = fee;
+      }
       return {
         protocol: 1,
         provider: 'komoju',
@@ -97,6 +103,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         // KOMOJU requires an email for konbini and takes a phone number optionally (docs/providers.md
         // "KOMOJU › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'optional' } as const } : {}),
+        ...(Object.keys(fees).length ? { fees } : {}),
       };
     },
 
