@@ -69,7 +69,8 @@ const methodsConverter = {
  * @summary Card and konbini checkout against the merchant's endpoint, with 3-D Secure and the konbini slip.
  * @tag kessai-checkout
  *
- * @event kessai-ready - A session was loaded and the form is shown. Detail: `{ methods, amount, currency }`.
+ * @event kessai-ready - A session was loaded and the form is shown. Detail: `{ methods, amount, currency, fees? }`
+ *   (`fees`: what a method adds on top, where the provider tells it before paying).
  * @event kessai-change - The shopper edited a field (from the card or konbini fields, one per edit).
  *   Detail: `{ method, complete, empty, brand? }`.
  * @event kessai-submit - A payment request is being sent. Detail: `{ method }`.
