@@ -128,6 +128,8 @@ describe('createKessaiHandler (KOMOJU)', () => {
         konbiniStores: ['seven-eleven', 'family-mart', 'lawson', 'ministop', 'daily-yamazaki', 'seicomart'],
         returnUrl: 'https://shop.example/checkout?cart=42',
         konbiniFields: { email: 'required', phone: 'optional' },
+        // KOMOJU's konbini customer_fee in the recorded session: shown before paying.
+        fees: { konbini: 190 },
       });
 
       assert.equal(fake.requests.length, 1);
