@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import { FAILURE_MESSAGES } from '../../src/core/i18n/failure-messages.ts';
 import type { KessaiChallenge } from '../../src/elements/challenge/challenge.ts';
@@ -65,6 +65,20 @@ async function openChallenge() {
 }
 
 describe('<kessai-checkout challenge="iframe">', () => {
+  it('fits 320 px: the dialog and its frame stay inside a phone\'s width', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const { dialog, frame } = await openChallenge();
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      for (const box of [dialog.getBoundingClientRect(), frame.getBoundingClientRect()]) {
+        expect(box.left).to.be.at.least(0);
+        expect(box.right).to.be.at.most(320);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('shows 3-D Secure in a modal frame and finishes the payment without leaving the page', async () => {
     const { el, events, challenge, dialog, frame } = await openChallenge();
     expect(dialog.open).to.equal(true);

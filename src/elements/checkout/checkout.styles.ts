@@ -82,7 +82,7 @@ export const checkoutStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 2.4s;
+      animation: none;
     }
   }
   .error-banner {
