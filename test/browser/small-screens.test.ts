@@ -127,7 +127,7 @@ describe('<kessai-checkout> with prefers-reduced-motion', () => {
     await statusIs(el, 'submitting');
     await el.updateComplete;
     const spinner = part(el, 'spinner');
-    expect(spinner, 'the busy indicator').to.exist;
+    expect(spinner, 'the busy indicator').not.to.equal(null);
     expect(getComputedStyle(spinner!).animationName).to.equal('none');
     open();
   });
