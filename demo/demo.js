@@ -95,6 +95,9 @@ function applyTheme() {
     }
     scope.classList.toggle('dark', dark);
   }
+  // The checkout at a phone's width, as designers check it: the host narrows, the page does not.
+  const width = String(data.get('width') ?? '');
+  checkoutHost.style.maxWidth = width ? `${width}px` : '';
 }
 
 function applyLocale() {

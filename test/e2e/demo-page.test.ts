@@ -67,6 +67,13 @@ describe('demo page', () => {
         .evaluate((button) => getComputedStyle(button).backgroundColor);
       assert.equal(background, 'rgb(170, 0, 68)');
 
+      // The width switch: the checkout at a small phone's width, with nothing sticking out.
+      await page.locator('select[name="width"]').selectOption('320');
+      const host = page.locator('#checkout-host');
+      assert.equal(await host.evaluate((el) => Math.round(el.getBoundingClientRect().width)), 320);
+      assert.equal(await host.evaluate((el) => el.scrollWidth <= el.clientWidth), true);
+      await page.locator('select[name="width"]').selectOption('');
+
       // A reload (as after a return from 3-D Secure) comes back to the same provider and option.
       await page.reload();
       await shopper.payButton().waitFor();
