@@ -1,10 +1,9 @@
 import type { Outcome } from '../../core/outcome.ts';
 import type { AttemptContext, CardPayment, ProviderAdapter, ResumeContext } from '../adapter.ts';
-import { usableApiBase } from '../shared/api-base.ts';
 import { browserInfo } from './browser-info.ts';
 import { askEndpoint } from '../shared/endpoint-call.ts';
 import { failed } from '../shared/failures.ts';
-import { redirectOutcome } from '../shared/redirect-outcome.ts';
+import { checkedRedirect } from '../shared/redirect-outcome.ts';
 import { sessionRefusal } from '../shared/session-checks.ts';
 import { PAYMENTOPTIONS_REF_PARAM } from './manifest.ts';
 
@@ -19,14 +18,6 @@ import { PAYMENTOPTIONS_REF_PARAM } from './manifest.ts';
  *   one our return URL carries); the server decides from its webhook record or the transaction's status.
  */
 
-/** What the endpoint answered, checked once more: a next action goes to https or the sandbox's origin. */
-function checked(ctx: AttemptContext, outcome: Outcome): Outcome {
-  if (outcome.status !== 'requires_action' || outcome.action.type !== 'redirect') return outcome;
-  const origin = usableApiBase(ctx.session.apiBase)?.origin;
-  const safe = redirectOutcome(outcome.method, outcome.action.url, origin ? [origin] : []);
-  return safe.status === 'requires_action' ? { ...outcome, action: safe.action } : safe;
-}
-
 async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outcome> {
   const refused = sessionRefusal(ctx.session, 'card');
   if (refused) return refused;
@@ -39,11 +30,11 @@ async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outco
     const outcome = await askEndpoint(ctx, () =>
       ctx.endpoint.complete({ ...base, token: payment.saved, ...(info ? { browserInfo: info } : {}) }, ctx.signal),
     );
-    return checked(ctx, outcome);
+    return checkedRedirect(outcome, ctx.session.apiBase);
   }
   if ('hosted' in payment) {
     const outcome = await askEndpoint(ctx, () => ctx.endpoint.complete({ ...base, saveCard: payment.hosted.save }, ctx.signal));
-    return checked(ctx, outcome);
+    return checkedRedirect(outcome, ctx.session.apiBase);
   }
   // Card numbers never go to PaymentOptions from the page: it has no browser API.
   return failed('configuration', 'method_unavailable', false);

@@ -6,7 +6,7 @@ import { usableApiBase } from '../shared/api-base.ts';
 import { CANCELED } from '../shared/call-outcome.ts';
 import { askEndpoint } from '../shared/endpoint-call.ts';
 import { failed, unexpectedResponse } from '../shared/failures.ts';
-import { redirectOutcome } from '../shared/redirect-outcome.ts';
+import { checkedRedirect } from '../shared/redirect-outcome.ts';
 import { sessionRefusal } from '../shared/session-checks.ts';
 import { STRIPE_CLIENT_SECRET_KEY } from './constants.ts';
 import { mapStripeError, mapStripeIntent, type StripeMapOptions } from './map-outcome.ts';
@@ -118,10 +118,8 @@ async function paySaved(ctx: AttemptContext, id: string): Promise<Outcome> {
   const outcome = await askEndpoint(ctx, () =>
     ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: id, method: 'card', returnUrl: ctx.pageUrl }, ctx.signal),
   );
-  if (outcome.status !== 'requires_action' || outcome.action.type !== 'redirect') return outcome;
-  // Stripe's redirect, checked once more: https, or the sandbox's own origin.
-  const safe = redirectOutcome('card', outcome.action.url, mapOptions(ctx).trustedOrigins);
-  return safe.status === 'requires_action' ? { ...outcome, action: safe.action } : safe;
+  // Stripe's redirect, checked once more.
+  return checkedRedirect(outcome, ctx.session.apiBase);
 }
 
 /** Stripe takes the shopper's phone number as the konbini confirmation number: 10 or 11 digits. */

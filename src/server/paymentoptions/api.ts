@@ -9,15 +9,14 @@ import { fetchProviderJson } from '../shared/provider-fetch.ts';
  */
 export interface PaymentOptionsApi {
   post(path: string, body: Readonly<Record<string, unknown>>, call: ProviderCall): Promise<{ status: number; json: Record<string, unknown> }>;
-  get(path: string, call: ProviderCall): Promise<{ status: number; json: Record<string, unknown> }>;
 }
 
 export function paymentOptionsApi(apiBase: string, apiKey: string, xApiKey: string): PaymentOptionsApi {
   const root = `${apiBase.replace(/\/+$/, '')}/api/v1/server-to-server-interface`;
   const headers = { Accept: 'application/json', Authorization: `Basic ${btoa(apiKey)}`, 'x-api-key': xApiKey };
-  async function send(method: 'GET' | 'POST', path: string, call: ProviderCall, body?: Readonly<Record<string, unknown>>) {
+  async function post(path: string, body: Readonly<Record<string, unknown>>, call: ProviderCall) {
     const { response, json } = await fetchProviderJson(
-      { provider: 'paymentoptions', label: 'PaymentOptions', method, url: `${root}${path}`, headers, ...(body ? { body } : {}) },
+      { provider: 'paymentoptions', label: 'PaymentOptions', method: 'POST', url: `${root}${path}`, headers, body },
       call,
     );
     if (typeof json !== 'object' || json === null) {
@@ -25,8 +24,5 @@ export function paymentOptionsApi(apiBase: string, apiKey: string, xApiKey: stri
     }
     return { status: response.status, json: json as Record<string, unknown> };
   }
-  return {
-    post: (path, body, call) => send('POST', path, call, body),
-    get: (path, call) => send('GET', path, call),
-  };
+  return { post };
 }

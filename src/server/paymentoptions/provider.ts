@@ -18,7 +18,7 @@ import type { PaymentOptionsHandlerConfig, PaymentOptionsSavedCard } from './con
  *   decline and cancel URLs our return URL with our reference; the page is sent there.
  * - `complete` with a saved card's id: `paymentv2` (3-D Secure, with the browser's info) or `payment`
  *   with the stored id; the answer, or the 3-D Secure page to go to.
- * - `status`: from the webhook's result kept in `transactions`, or `transaction/status`; a new stored
+ * - `status`: from the webhook's result kept in `transactions`; a new stored
  *   card is handed to your `onCardSaved` once. Until the webhook arrives: `processing`.
  */
 export function createPaymentOptionsServerProvider(config: PaymentOptionsHandlerConfig): ServerProvider {
@@ -196,16 +196,14 @@ export function createPaymentOptionsServerProvider(config: PaymentOptionsHandler
       return input.token === undefined ? payHosted(input, amount, returnUrl, call) : paySaved(input, input.token, amount, returnUrl, call);
     },
 
-    async status(input, call) {
+    async status(input) {
       const ref = input.reference;
       if (!ref || !/^[A-Za-z0-9-]{1,45}$/.test(ref)) throw new EndpointRequestError(400, 'bad_reference', 'reference is not ours.');
       const known = await config.transactions.get(ref);
       if (!known) throw new EndpointRequestError(404, 'unknown_session', 'There is no such payment.');
-      let result = known.result;
-      if (result === undefined && known.transactionId) {
-        const { status, json } = await api.get(`/transaction/status/${encodeURIComponent(known.transactionId)}`, call);
-        if (status === 200) result = json;
-      }
+      // The webhook (or a saved card's direct answer) brought the result; PaymentOptions names the
+      // transaction only there, so `transaction/status` would have nothing to ask by before it.
+      const result = known.result;
       // The shopper is back before PaymentOptions' webhook: not decided yet (the page asks again).
       if (result === undefined) return { status: 'processing', method: 'card', reference: ref };
       const outcome = mapPaymentOptionsPayment(result as PaymentOptionsAnswer);

@@ -1,8 +1,8 @@
 /**
  * What the merchant's server knows of a PaymentOptions payment between the hosted page and the
  * shopper's return: PaymentOptions documents no parameters on its return URLs, so the endpoint's
- * `status` answers from the result its webhook delivered (`createKessaiWebhookHandler` records it here)
- * or, with the transaction id it names, from `transaction/status`. Keyed by our `merchant_txn_ref`.
+ * `status` answers from the result its webhook delivered (`createKessaiWebhookHandler` records it here,
+ * with the transaction id, for your reconciliation). Keyed by our `merchant_txn_ref`.
  * Pass the same store to the endpoint handler and the webhook handler; in memory by default (one
  * process), or your own (a database, Redis) for several.
  */

@@ -52,8 +52,7 @@ export function createPaymentOptionsWebhookProvider(config: PaymentOptionsWebhoo
       const body = parsed.data;
       const outcome = mapPaymentOptionsPayment(body as PaymentOptionsAnswer);
       const code = responseCodeOf(body as PaymentOptionsAnswer);
-      const status =
-        outcome.status === 'succeeded' ? 'succeeded' : outcome.status === 'processing' ? 'pending' : code === 54 ? 'failed' : 'failed';
+      const status = outcome.status === 'succeeded' ? 'succeeded' : outcome.status === 'processing' ? 'pending' : 'failed';
       const amount = Math.round(Number(body.payment_details.amount));
       const tx = body.transaction_details;
       return {
