@@ -1,9 +1,9 @@
 import type { ClientSession } from '../../core/protocol.ts';
 import { PAYJP_CLIENT_SECRET_KEY, PAYJP_DEFAULT_API_BASE } from '../../providers/payjp/constants.ts';
 import { cardOfPaymentMethod, mapPayjpFlow } from '../../providers/payjp/map-outcome.ts';
-import { EndpointRequestError, ProviderCallError, type ServerProvider, type StartInput } from '../provider.ts';
+import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider, type StartInput } from '../provider.ts';
 import { checkEndpointConfig } from '../shared/config-checks.ts';
-import { payjpServerApi } from './api.ts';
+import { payjpServerApi, type PayjpServerApi } from './api.ts';
 import type { PayjpHandlerConfig } from './config.ts';
 
 /**
@@ -12,8 +12,8 @@ import type { PayjpHandlerConfig } from './config.ts';
  *   the browser gets its `client_secret` and confirms it with payments.js.
  * - `start`, setup mode: a Setup Flow (`POST /v2/setup_flows`) for the shopper's customer (the merchant's
  *   `customer` callback), `usage: off_session` by default.
- * - `status`: retrieves the flow (a Payment Flow, else a Setup Flow of that id) and the card it was paid
- *   or set up with, and maps them. PAY.JP's return parameters are never trusted alone.
+ * - `status`: retrieves the flow (`retrieveFlow`) and the card it was paid or set up with, and maps
+ *   them. PAY.JP's return parameters are never trusted alone.
  */
 export function createPayjpServerProvider(config: PayjpHandlerConfig): ServerProvider {
   checkPayjpConfig(config);
@@ -83,10 +83,7 @@ export function createPayjpServerProvider(config: PayjpHandlerConfig): ServerPro
     },
 
     async status(input, call) {
-      const payment = await api.getPaymentFlow(input.sessionId, call);
-      const flow = payment
-        ? ({ kind: 'payment', ...payment } as const)
-        : await api.getSetupFlow(input.sessionId, call).then((setup) => (setup ? ({ kind: 'setup', ...setup } as const) : undefined));
+      const flow = await retrieveFlow(api, input.sessionId, call);
       if (!flow) throw new EndpointRequestError(404, 'unknown_session', 'There is no such session.');
       const pmId = flow.payment_method_id ?? (flow.kind === 'setup' ? flow.payment_method : undefined);
       const succeeded = flow.status === 'succeeded' || flow.status === 'requires_capture';
@@ -94,6 +91,23 @@ export function createPayjpServerProvider(config: PayjpHandlerConfig): ServerPro
       return mapPayjpFlow(flow, card);
     },
   };
+}
+
+/**
+ * The Payment Flow or Setup Flow of `id`, in one request where the id tells which: PAY.JP's Setup Flow ids
+ * start `sflw_` and its Payment Flow ids `pfw_` (docs/providers.md "PAY.JP", ids). An id of another form
+ * (the prefixes are examples of PAY.JP's guide, not a documented rule) is looked up as a Payment Flow,
+ * then as a Setup Flow.
+ */
+async function retrieveFlow(api: PayjpServerApi, id: string, call: ProviderCall) {
+  const asSetup = async () => {
+    const setup = await api.getSetupFlow(id, call);
+    return setup ? ({ kind: 'setup', ...setup } as const) : undefined;
+  };
+  if (id.startsWith('sflw_')) return asSetup();
+  const payment = await api.getPaymentFlow(id, call);
+  if (payment) return { kind: 'payment', ...payment } as const;
+  return id.startsWith('pfw_') ? undefined : asSetup();
 }
 
 function checkPayjpConfig(config: PayjpHandlerConfig): void {
