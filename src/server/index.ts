@@ -137,11 +137,8 @@ export type {
   KessaiHandlerConfig,
   KessaiServerEvent,
 } from './config.ts';
-export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
-export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
-export type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
-export type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
-export type { PaymentOptionsHandlerConfig, PaymentOptionsSavedCard, PaymentOptionsWebhookConfig } from './paymentoptions/config.ts';
+// Every provider's handler and webhook configuration types (`KomojuHandlerConfig`, …), from the registry.
+export type * from './providers.ts';
 export { createMemoryTransactionStore, type PaymentOptionsTransaction, type PaymentOptionsTransactionStore } from './paymentoptions/transactions.ts';
 export {
   EndpointRequestError,

@@ -16,6 +16,13 @@ import { createUnivapayServerProvider } from './univapay/provider.ts';
 import { createUnivapayWebhookProvider } from './univapay/webhook.ts';
 import type { WebhookProvider } from './webhook-provider.ts';
 
+// Each provider's configuration types are public (`kessai-elements/server` re-exports this module's types).
+export type * from './komoju/config.ts';
+export type * from './paymentoptions/config.ts';
+export type * from './payjp/config.ts';
+export type * from './stripe/config.ts';
+export type * from './univapay/config.ts';
+
 /**
  * The providers the merchant's handlers can serve: each one's configuration types and server modules
  * (endpoint and webhooks), in `src/server/<name>/` (docs/architecture.md "Adding a provider": a new
