@@ -25,16 +25,31 @@ function cleanChunks(): Plugin {
   };
 }
 
+const SCHEMAS =
+  /[\\/](?:node_modules[\\/]zod[\\/]|src[\\/]core[\\/](?:protocol|outcome|errors|slip|konbini-stores|schema-checks)\.ts$|src[\\/]flow[\\/](?:post-form|challenge-frame)\.ts$)/;
+const FLOW =
+  /[\\/]src[\\/](?:flow[\\/]|providers[\\/]shared[\\/](?!script-loader\.ts$)|elements[\\/]checkout[\\/]checkout-results\.ts$)/;
+
 export default defineConfig({
   plugins: [
     cleanChunks(),
     minifyLiterals(),
     classicEntry({
       entryName: 'kessai',
-      // The providers' shared browser code in one chunk: left to itself, the bundler cuts it into a
-      // small chunk per combination of providers sharing a piece, each paying its own import overhead.
-      // The script loader stays out: only the providers with their own card form load it.
-      groups: [{ name: 'provider-shared', test: /[\\/]src[\\/]providers[\\/]shared[\\/](?!script-loader\.ts)/ }],
+      // Two groups, in this order (a module goes to the first group that takes it; each takes the
+      // modules it imports too). Left to itself, the bundler cuts shared code into a small chunk per
+      // combination of chunks that share it, and every payment then fetches several, each with its
+      // own gzip window and import lists (docs/architecture.md "Builds").
+      groups: [
+        // zod and the schemas checked in every chunk that reads data, with the challenge frame's
+        // message and the 3-D Secure form poster: what the flow shares with the konbini fields, the
+        // slip and the challenge frame, which a page may load without the flow (a slip on an order page).
+        { name: 'schemas', test: SCHEMAS },
+        // The payment flow, the checkout's views of a payment under way (always loaded with it) and
+        // the providers' shared browser code (only ever loaded by the flow). The script loader stays
+        // out: only the providers with their own card form load it.
+        { name: 'checkout-controller', test: FLOW },
+      ],
     }),
   ],
   build: {
@@ -51,6 +66,9 @@ export default defineConfig({
       preserveEntrySignatures: false,
       output: {
         minify: true,
+        // No comments at all: the bundler keeps its `@__PURE__` annotations otherwise, useless once
+        // minified (0.1 KB gzip on a payment path). The source maps point to the sources' comments.
+        comments: false,
         chunkFileNames: 'kessai-chunks/[name]-[hash].js',
       },
     },

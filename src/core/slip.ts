@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { KONBINI_STORES } from './konbini-stores.ts';
+import { ISO_DATETIME_WITH_OFFSET, matching } from './schema-checks.ts';
 
 /**
  * A konbini payment slip, normalized from whatever the provider returned. This is what
@@ -15,7 +16,7 @@ export const slipSchema = z.object({
   amount: z.number(),
   currency: z.string().check(z.length(3)),
   /** Deadline, ISO 8601 with offset or Z. Shown in JST. */
-  expiresAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.string().check(matching(ISO_DATETIME_WITH_OFFSET)),
   /** The provider's printable slip or instructions page (https only; checked again before rendering). */
   slipUrl: z.optional(z.string()),
 });

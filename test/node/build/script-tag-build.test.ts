@@ -70,6 +70,34 @@ describe('the script-tag build', () => {
     assert.doesNotMatch(entry, /\$ZodObject|_zod/, 'zod stays out of kessai.js');
   });
 
+  it('loads the flow and its views as one chunk, and the lazy elements without the flow', () => {
+    const named = (prefix: string): [string, string] => {
+      const found = [...chunks].filter(([name]) => name.startsWith(`${prefix}-`));
+      assert.equal(found.length, 1, `one ${prefix} chunk: ${[...chunks.keys()].join(' ')}`);
+      return found[0] ?? ['', ''];
+    };
+    const imports = (code: string): string[] => [...code.matchAll(/\bimport\s*(?:\{[^}]*\}\s*from\s*)?["'`]\.\/([\w-]+\.js)["'`]/g)].map((m) => m[1] ?? '');
+    const [flowName] = named('checkout-controller');
+    const [schemasName] = named('schemas');
+    // The checkout's views of a payment under way come with the flow: no chunk of their own, no other
+    // small chunk on every payment's path. Each provider's chunk needs only the two.
+    assert.deepEqual([...chunks.keys()].filter((name) => /^(checkout-results|provider-shared|post-form)-/.test(name)), []);
+    assert.deepEqual(imports(named('checkout-controller')[1]), [schemasName]);
+    assert.deepEqual(imports(named('komoju')[1]).sort(), [flowName, schemasName].sort());
+    assert.deepEqual(imports(named('schemas')[1]), []);
+    // A slip alone on an order page (and the konbini fields, the challenge frame) loads zod and the
+    // schemas it checks with, never the payment flow.
+    for (const tag of ['konbini-fields', 'konbini-slip', 'challenge']) {
+      assert.deepEqual(imports(named(tag)[1]), [schemasName], tag);
+    }
+  });
+
+  it('keeps no comments but the source map link in what it ships', () => {
+    for (const [name, code] of [['kessai.js', entry], ...chunks] as const) {
+      assert.doesNotMatch(code, /@__PURE__|@__NO_SIDE_EFFECTS__/, name);
+    }
+  });
+
   it('maps kessai.js and its chunks back to their sources, after the wrapping', async () => {
     const where = async (file: string, code: string, needle: string): Promise<string> => {
       const map = new SourceMap(JSON.parse(await readFile(`${file}.map`, 'utf8')) as never);
