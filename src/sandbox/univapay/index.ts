@@ -17,7 +17,7 @@ import { refreshCharge } from './charge.ts';
 import { createUnivapayWebhookHub, type UnivapayWebhooks } from './webhooks.ts';
 import type { WebhookDelivery, WebhookDeliveryFilter } from '../shared/webhooks.ts';
 import { CHECKOUT_JS } from './widget/checkout-js.ts';
-import { createInlineToken, INLINE_CSS, INLINE_JS, renderInlineForm, widgetAsset } from './widget/inline-form.ts';
+import { answerInlineChallenge, createInlineToken, INLINE_CSS, INLINE_JS, renderInlineForm, widgetAsset } from './widget/inline-form.ts';
 
 export type { UnivapayEmulatorOptions } from './options.ts';
 export type { ChargeStatus as UnivapayChargeStatus, UnivapayRecordedRequest } from './state.ts';
@@ -201,6 +201,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       { path: '/client/inline.js', GET: () => widgetAsset(INLINE_JS, 'text/javascript') },
       { path: '/client/inline.css', GET: () => widgetAsset(INLINE_CSS, 'text/css') },
       { path: '/client/inline/tokens', POST: createInlineToken },
+      { path: '/client/inline/tokens/{id}/three_ds', POST: (ctx, request, p) => answerInlineChallenge(ctx, request, p['id'] ?? '') },
     ],
     notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
     afterRequest: () => webhooks.sweep(),
