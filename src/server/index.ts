@@ -138,7 +138,7 @@ export type {
   KessaiServerEvent,
 } from './config.ts';
 export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
-export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
+export type { UnivapayHandlerConfig, UnivapaySavedCard, UnivapayWebhookConfig } from './univapay/config.ts';
 export type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
 export type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
 export type { PaymentOptionsHandlerConfig, PaymentOptionsSavedCard, PaymentOptionsWebhookConfig } from './paymentoptions/config.ts';
