@@ -220,9 +220,12 @@ export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): Char
     const endpoint = threeDsEndpoint ?? source.threeDs?.redirectEndpoint ?? null;
     threeDs = { mode, redirectEndpoint: endpoint, redirectId: endpoint ? univapayId() : null };
     // A recurring token already passed 3-D Secure when it was made: a `normal` or `if_available` charge
-    // skips it; `force` and `require` run it again (docs/providers.md, "UnivaPay › Recurring tokens").
-    const authenticated = token.type === 'recurring' && (mode === 'normal' || mode === 'if_available');
-    const result = cardResult(source.card.number, token.email, mode === 'provided' || authenticated ? 'skip' : mode, {
+    // skips it; `force` and `require` run it again, where the sandbox's challenge cards ask the shopper
+    // and any other card passes without a challenge (the sandbox's reading: docs/providers.md,
+    // "UnivaPay › Recurring tokens").
+    const recurringMode = mode === 'normal' || mode === 'if_available' ? 'skip' : mode === 'force' || mode === 'require' ? 'normal' : mode;
+    const effective = mode === 'provided' ? 'skip' : token.type === 'recurring' ? recurringMode : mode;
+    const result = cardResult(source.card.number, token.email, effective, {
       challengeCards: options.challengeCards,
       declineCards: options.declineCards,
       declineSuffix: options.declineSuffix,

@@ -135,6 +135,15 @@ describe('UnivaPay emulator: recurring tokens', () => {
     }
   });
 
+  it('force and require on a card that needs no challenge: authenticated without one (frictionless)', async () => {
+    const t = await harness();
+    const id = (await t.token('4000020000000000')).body['id'] as string;
+    for (const mode of ['force', 'require']) {
+      const charged = await t.charge(id, mode);
+      assert.equal((await t.getCharge(charged.body['id'] as string)).body['status'], 'successful', mode);
+    }
+  });
+
   it('a failed 3-D Secure leaves an inactive token that cannot be charged', async () => {
     const t = await harness();
     const made = await t.inlineToken(CHALLENGE_CARD);
