@@ -53,6 +53,10 @@ export interface UnivapayTokenView {
   readonly convenience_store: string | null;
   /** The charge that used it. */
   readonly charge: string | null;
+  /** `one_time` or `recurring`. */
+  readonly type: 'one_time' | 'recurring';
+  /** A recurring token's own 3-D Secure, run when it was made. */
+  readonly three_ds_status: 'awaiting' | 'successful' | 'failed' | null;
 }
 
 /** Read-only view of the emulator's memory, for tests. Copies only; no card number, no secret. */
@@ -225,6 +229,8 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
         last_four: t.source.paymentType === 'card' ? t.source.card.last4 : null,
         convenience_store: t.source.paymentType === 'konbini' ? t.source.konbini.convenienceStore : null,
         charge: t.chargeId,
+        type: t.type,
+        three_ds_status: t.threeDsStatus,
       }));
     },
     charges(filter = {}) {

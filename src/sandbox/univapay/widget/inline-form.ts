@@ -269,8 +269,9 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
       busy: '送信中です。',
       threeDsTitle: '3-Dセキュア認証 (サンドボックス)',
       threeDsText: 'カードを保存するには、カード発行会社の本人認証が必要です。',
-      threeDsPass: '認証を完了する',
-      threeDsFail: '認証に失敗する',
+      // The sandbox's challenge buttons carry the same names in every locale (as its challenge page).
+      threeDsPass: 'Complete authentication',
+      threeDsFail: 'Fail authentication',
       threeDsFailed: '3-Dセキュア認証に失敗しました。'
     },
     en: {
@@ -515,12 +516,15 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
             panel.remove();
             form.hidden = false;
             var status = result.body && result.body.data && result.body.data.three_ds && result.body.data.three_ds.status;
-            if (result.ok && status === 'successful') {
-              reportHeight();
-              post({ type: 'univapay:result', id: id, ok: true, tokenId: tokenId });
-            } else {
-              fail(id, [], TEXT.threeDsFailed);
+            if (!result.ok) {
+              var why = refused(result.body);
+              fail(id, why.problems, why.general);
+              return;
             }
+            // The token exists either way; its 3-D Secure result is on it (data.three_ds.status), which the
+            // merchant's server reads before keeping it.
+            show([], status === 'successful' ? '' : TEXT.threeDsFailed);
+            post({ type: 'univapay:result', id: id, ok: true, tokenId: tokenId });
           },
           function () {
             panel.remove();
