@@ -15,8 +15,10 @@
  *   `<basePath>/client/inline?appId&checkout&tokenType&email&phoneNumber&itemStyle&locale&origin`.
  * - Attributes it reads: `data-app-id` (the app token), `data-checkout` (only `token` is emulated;
  *   another value leaves the span and logs an error), `data-inline` (`true`), `data-token-type`
- *   (default `one_time`), `data-email` (the form then asks for no email), `data-phone-number` (put on
- *   the card token when it is a Japanese number), `data-inline-item-style` (CSS applied to each field
+ *   (default `one_time`; `recurring` makes a recurring token, whose 3-D Secure the form runs itself for
+ *   the sandbox's challenge cards: docs/providers.md, "UnivaPay › Recurring tokens"), `data-email`
+ *   (the form then asks for no email), `data-phone-number` (put on the card token when it is a
+ *   Japanese number), `data-inline-item-style` (CSS applied to each field
  *   row inside the iframe), `data-locale` (`ja` by default, `en…` for English).
  * - The iframe page (`inline-form.ts`) has labelled fields in Japanese or English: email (only
  *   without `data-email`), `data.cardholder`, `data.cardNumber`, `data.exp` (MM/YY), `data.cvv`. It
