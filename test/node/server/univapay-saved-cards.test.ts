@@ -147,6 +147,24 @@ describe('UnivaPay server module: setup mode', () => {
     assert.equal(t.saves.length, 0);
   });
 
+  it('directCardTokens: a recurring token still awaiting its own 3-D Secure is not saved (authentication_canceled)', async () => {
+    const t = await setup({ directCardTokens: true });
+    const session = await t.start('setup');
+    assert.equal(session.cardEntry, 'fields');
+    const response = await t.emulator.handle(
+      new Request(`${API}/tokens`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${session.publicKey}`, 'Content-Type': 'application/json', Origin: PAGE },
+        body: JSON.stringify({ payment_type: 'card', type: 'recurring', email: 'taro@example.jp', data: { cardholder: 'TARO', card_number: CHALLENGE_CARD, exp_month: 11, exp_year: 2031, cvv: '123' } }),
+      }),
+    );
+    const token = (await response.json()) as { id: string };
+    const outcome = outcomeOf(await t.complete(session, token.id));
+    assert.equal(outcome.status, 'failed');
+    assert.equal((outcome as Extract<Outcome, { status: 'failed' }>).error.reason, 'authentication_canceled');
+    assert.equal(t.saves.length, 0);
+  });
+
   it('without onCardSaved, setup mode is unsupported', async () => {
     const t = await setup({ onCardSaved: undefined });
     refusal(await t.post({ action: 'start', mode: 'setup', returnUrl: RETURN_URL }), 400, 'unsupported');
