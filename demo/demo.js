@@ -23,7 +23,7 @@ const TEST_CARDS = {
   univapay: [
     ['4000 0200 0000 0000', 'Succeeds (typed into UnivaPay\'s form, or ours with "PCI DSS merchant")'],
     ['4242 4242 4242 4242', 'Succeeds'],
-    ['4000 0000 0000 3220', '3-D Secure challenge (our sandbox choice)'],
+    ['4000 0000 0000 3220', '3-D Secure challenge (our sandbox choice); in setup mode inside UnivaPay\'s form, and again when paying with the saved card'],
     ['4111 1111 1111 1111', 'Declined (any card ending 1111)'],
   ],
   stripe: [
@@ -134,7 +134,7 @@ function rememberProvider(provider, pci, mode) {
 }
 
 /** Setup mode (saving a card) is offered by the providers that support it. */
-const SETUP_PROVIDERS = new Set(['stripe', 'payjp']);
+const SETUP_PROVIDERS = new Set(['stripe', 'payjp', 'univapay']);
 
 /** UnivaPay takes cards in its inline form unless the merchant is PCI DSS compliant (`/api/univapay-pci`). */
 function endpointOf(provider, pci) {

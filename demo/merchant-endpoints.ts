@@ -72,7 +72,7 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
  * the app token and the handler alike.
  */
 function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolean): KessaiHandler {
-  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
+  const { sandbox, sandboxOrigin, pageOrigin, shoppers } = ctx;
   let handler: Promise<KessaiHandler> | undefined;
   const make = async (): Promise<KessaiHandler> => {
     const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [pageOrigin], directCardTokens });
@@ -85,7 +85,23 @@ function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolea
       apiBase: `${sandboxOrigin}${sandbox.univapay.basePath}`,
       fetch: sandbox.fetch,
       allowedOrigins: [pageOrigin],
-      amount: ({ context }) => ({ ...demoAmount(context), ...(directCardTokens ? { email: DEMO_SHOPPER_EMAIL } : {}) }),
+      amount: ({ context, mode }) => ({
+        ...(mode === 'setup' ? { amount: 0, currency: 'JPY' } : demoAmount(context)),
+        ...(directCardTokens ? { email: DEMO_SHOPPER_EMAIL } : {}),
+      }),
+      // Setup mode saves a recurring token for the demo shopper (by cookie); their cards come first
+      // when paying. `require`: a saved card's charge runs 3-D Secure again (the sandbox's challenge card
+      // asks the shopper; other cards pass without a challenge).
+      savedCards: ({ request }) => {
+        const shopper = shoppers.idOf(request);
+        return shopper ? shoppers.univapayCards(shopper) : [];
+      },
+      onCardSaved: ({ request }, card) => {
+        const shopper = shoppers.idOf(request);
+        if (!shopper) throw new Error('the demo saves cards for a shopper with its cookie only');
+        return shoppers.saveUnivapay(shopper, card);
+      },
+      savedCardThreeDsMode: 'require',
     });
   };
   return async (request) => (await (handler ??= make()))(request);

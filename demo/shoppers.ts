@@ -1,11 +1,12 @@
-import type { PaymentOptionsSavedCard } from '../src/server/index.ts';
+import type { PaymentOptionsSavedCard, UnivapaySavedCard } from '../src/server/index.ts';
 import type { Sandbox } from '../src/sandbox/index.ts';
 
 /**
  * The demo shop's shoppers: each browser is one, known by the cookie `kessai_demo_shopper` the demo's
  * pages set (a real shop has its login session). What each saved is kept here, as a shop keeps it with
  * the account: the shopper's own card ids, mapped to PaymentOptions' stored ids that never leave the
- * server. Every new demo shopper starts with two saved cards, one of them expired.
+ * server. Every new demo shopper starts with two saved PaymentOptions cards, one of them expired, and
+ * no UnivaPay card (saved in setup mode: UnivaPay's recurring tokens, kept here by the shopper's ids).
  */
 export const SHOPPER_COOKIE = 'kessai_demo_shopper';
 
@@ -14,10 +15,15 @@ export interface DemoShoppers {
   idOf(request: Request): string | undefined;
   savedCards(shopper: string): readonly PaymentOptionsSavedCard[];
   save(shopper: string, card: Omit<PaymentOptionsSavedCard, 'id'>): void;
+  /** The shopper's UnivaPay cards: recurring tokens behind the shop's own ids. */
+  univapayCards(shopper: string): readonly UnivapaySavedCard[];
+  /** Keeps a recurring token for the shopper; the shop's id for it. */
+  saveUnivapay(shopper: string, card: Omit<UnivapaySavedCard, 'id'>): string;
 }
 
 export function createDemoShoppers(sandbox: Sandbox): DemoShoppers {
   const cards = new Map<string, PaymentOptionsSavedCard[]>();
+  const univapay = new Map<string, UnivapaySavedCard[]>();
   const year = new Date().getFullYear();
   const starting = (): PaymentOptionsSavedCard[] => [
     {
@@ -57,6 +63,17 @@ export function createDemoShoppers(sandbox: Sandbox): DemoShoppers {
         list.push({ id: `card_${crypto.randomUUID().slice(0, 8)}`, ...card });
       }
       cards.set(shopper, list);
+    },
+    univapayCards(shopper) {
+      return univapay.get(shopper) ?? [];
+    },
+    saveUnivapay(shopper, card) {
+      const list = univapay.get(shopper) ?? [];
+      const known = list.find((c) => c.transactionTokenId === card.transactionTokenId);
+      if (known) return known.id;
+      const id = `card_${crypto.randomUUID().slice(0, 8)}`;
+      univapay.set(shopper, [...list, { id, ...card }]);
+      return id;
     },
   };
 }

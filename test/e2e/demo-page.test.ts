@@ -86,4 +86,35 @@ describe('demo page', () => {
       await shopper.context.close();
     }
   });
+
+  it('UnivaPay in the Mode switch: saves a card in setup mode, then lists it and pays with it', async () => {
+    const shopper = await openDemo('/?provider=univapay');
+    const { page } = shopper;
+    try {
+      await page.getByLabel(/Save a card \(setup mode/).check();
+      await page.getByRole('button', { name: 'カードを保存' }).waitFor();
+      assert.match(page.url(), /[?&]mode=setup/);
+      const form = page.frameLocator('#checkout-host iframe[name="univapay-checkout-connector"]');
+      for (const [label, value] of [
+        ['メールアドレス', 'taro@example.jp'],
+        ['カード名義人', 'TARO YAMADA'],
+        ['カード番号', '4242424242424242'],
+        ['有効期限 (MM/YY)', '12/30'],
+        ['セキュリティコード', '123'],
+      ] as const) {
+        await form.getByLabel(label, { exact: true }).pressSequentially(value);
+      }
+      await page.getByRole('button', { name: 'カードを保存' }).click();
+      await page.getByText('カードを保存しました').waitFor();
+      await page.getByLabel('Payment', { exact: true }).check();
+      const saved = page.getByRole('radio', { name: /Visa 末尾 4242/ });
+      await saved.waitFor();
+      assert.equal(await saved.isChecked(), true);
+      await shopper.payButton().click();
+      await page.getByText('お支払いが完了しました').waitFor();
+      assert.deepEqual(shopper.pageErrors, []);
+    } finally {
+      await shopper.context.close();
+    }
+  });
 });

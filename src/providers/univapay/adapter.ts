@@ -25,6 +25,11 @@ import { createUnivapaySurface, univapaySurfaceInternals } from './surface.ts';
  * - card, for a PCI DSS merchant UnivaPay allows to send raw card data (the server's
  *   `directCardTokens`): our own inputs, `POST {apiBase}/tokens` with the card.
  * - konbini: `POST {apiBase}/tokens` with the store and contact details.
+ * - setup mode: the same card paths make a recurring token (the inline form with
+ *   `data-token-type="recurring"`, which runs its 3-D Secure itself); `complete` hands it to the server,
+ *   which keeps it with the merchant and answers the merchant's own id for it (`paymentMethodId`).
+ * - a saved card: `complete` with the merchant's id from `session.savedCards`; the server charges the
+ *   recurring token it maps to.
  * - each then asks the endpoint's `complete` with the token id only. The endpoint answers the outcome:
  *   succeeded, the 3-D Secure step (`requires_action` with the charge as its reference, usually a form
  *   POST to the issuer), the konbini slip, or a failure.
@@ -100,12 +105,14 @@ async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outco
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   if ('surface' in payment) return payWithInlineForm(ctx, client, payment.surface);
+  if ('saved' in payment) return paySaved(ctx, client, payment.saved);
   if (!('card' in payment)) return failed('configuration', 'method_unavailable', false);
   const { card } = payment;
   const email = ctx.session.extra?.['email'];
   const created = await createToken(ctx, client, {
     payment_type: UNIVAPAY_PAYMENT_TYPES.card,
-    type: 'one_time',
+    // Setup mode saves a recurring token (docs/providers.md "UnivaPay › Recurring tokens").
+    type: ctx.session.mode === 'setup' ? 'recurring' : 'one_time',
     ...(email ? { email } : {}),
     data: {
       cardholder: card.name.trim(),
@@ -118,6 +125,18 @@ async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outco
   });
   if ('outcome' in created) return created.outcome;
   return complete(ctx, client, created.token, 'card');
+}
+
+/**
+ * A saved card of the session's list: `complete` with the merchant's own id for it (its recurring token
+ * stays on the server, which charges it); the answer may be UnivaPay's 3-D Secure step.
+ */
+async function paySaved(ctx: AttemptContext, client: UnivapayClient, id: string): Promise<Outcome> {
+  if (!ctx.session.savedCards?.some((card) => card.id === id)) return failed('validation', 'invalid_card', true);
+  const outcome = await askEndpoint(ctx, () =>
+    ctx.endpoint.complete({ sessionId: ctx.session.sessionId, token: id, method: 'card', returnUrl: ctx.pageUrl }, ctx.signal),
+  );
+  return checkedOutcome(outcome, client);
 }
 
 /** The card typed into UnivaPay's inline form: its token id, then `complete`. */

@@ -10,7 +10,8 @@ import { UNIVAPAY_DEFAULT_API_BASE } from './constants.ts';
  * iframe; the page only ever holds the transaction token's id.
  *
  * Mounting puts, in the light-DOM node it is given, a `<form>` holding
- * `<span data-app-id data-checkout="token" data-token-type="one_time" data-inline="true" data-email …>`,
+ * `<span data-app-id data-checkout="token" data-token-type="one_time" data-inline="true" data-email …>`
+ * (`data-token-type="recurring"` in setup mode),
  * which UnivaPay's script turns into its iframe (`univapay-checkout-connector`). Paying calls
  * `UnivapayCheckout.submit(iframe)`; UnivaPay then adds the hidden input `univapayTokenId` to the form,
  * whose value is the token the merchant's server charges. The resolved value of `submit` is not
@@ -101,7 +102,8 @@ export function createUnivapaySurface(ctx: SurfaceContext): CardSurface {
     const span = doc.createElement('span');
     span.dataset['appId'] = session.publicKey;
     span.dataset['checkout'] = 'token';
-    span.dataset['tokenType'] = 'one_time';
+    // Setup mode saves the card: a recurring token, whose 3-D Secure UnivaPay's form runs when making it.
+    span.dataset['tokenType'] = session.mode === 'setup' ? 'recurring' : 'one_time';
     span.dataset['inline'] = 'true';
     span.dataset['locale'] = ctx.locale === 'ja' ? 'ja-jp' : 'en-us';
     span.dataset['inlineItemStyle'] = itemStyle(theme);

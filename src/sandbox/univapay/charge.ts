@@ -99,14 +99,24 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCard
   if (!options.paymentTypes.includes(body.payment_type)) {
     throw new UnivapayApiError(400, body.payment_type === 'konbini' ? 'CONVENIENCE_PROCESSING_DISABLED' : 'NOT_SUPPORTED_BY_PROCESSOR');
   }
-  // The sandbox charges one-time tokens only (recurring tokens belong to setup mode, not emulated yet).
-  if (body.type !== 'one_time') throw validationError('type', 'NOT_SUPPORTED');
+  // One-time and recurring tokens (docs/providers.md, "UnivaPay › Recurring tokens"); subscription
+  // tokens (UnivaPay's own subscriptions) are not emulated.
+  if (body.type === 'subscription') throw validationError('type', 'NOT_SUPPORTED');
+  const recurring = body.type === 'recurring';
+  if (!recurring && body.usage_limit) throw new UnivapayApiError(400, 'USAGE_LIMIT_NOT_APPLICABLE');
+  if (recurring) {
+    if (body.payment_type !== 'card') throw validationError('type', 'NOT_SUPPORTED');
+    if (options.recurringTokens === 'none') throw new UnivapayApiError(400, 'RECURRING_TOKEN_NOT_ALLOWED');
+    if (options.recurringTokens === 'bounded' && !body.usage_limit) throw new UnivapayApiError(400, 'RECURRING_USAGE_LIMIT_REQUIRED');
+  }
   const base = {
     id: univapayId(),
     storeId: options.storeId,
     createdAt: now,
     email: body.email ?? null,
-    type: 'one_time' as const,
+    type: recurring ? ('recurring' as const) : ('one_time' as const),
+    usageLimit: body.usage_limit ?? null,
+    threeDsStatus: null,
     metadata: body.metadata ?? {},
     ipAddress: body.ip_address ?? null,
     chargeId: null,
@@ -127,7 +137,14 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCard
       inData || topLevel
         ? { enabled: inData?.enabled ?? (topLevel ? topLevel.mode !== 'skip' : false), mode: topLevel?.mode ?? null, redirectEndpoint }
         : null;
-    return remember({ ...base, source: { paymentType: 'card', card, threeDs } });
+    // A recurring token runs 3-D Secure when it is made, not at its charges (docs/providers.md,
+    // "UnivaPay › Recurring tokens"): a challenge card waits for the shopper, any other passes.
+    const tokenThreeDs = recurring
+      ? options.challengeCards.has(card.number) && topLevel?.mode !== 'skip'
+        ? ('awaiting' as const)
+        : ('successful' as const)
+      : null;
+    return remember({ ...base, threeDsStatus: tokenThreeDs, source: { paymentType: 'card', card, threeDs } });
   }
   // Konbini tokens need the email ("required for most types"; docs/providers.md, "UnivaPay").
   if (!body.email) throw validationError('email', 'REQUIRED_VALUE');
@@ -165,7 +182,10 @@ export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): Char
   const { options, state, now } = ctx;
   const token = state.tokens.get(body.transaction_token_id);
   if (!token || token.storeId !== options.storeId) throw notFound();
-  if (token.chargeId !== null) throw new UnivapayApiError(400, 'TRANSACTION_ALREADY_PROCESSED');
+  if (token.type === 'one_time' && token.chargeId !== null) throw new UnivapayApiError(400, 'TRANSACTION_ALREADY_PROCESSED');
+  // A recurring token whose own 3-D Secure did not pass cannot be charged (the emulator's reading:
+  // docs/providers.md, "UnivaPay › Recurring tokens").
+  if (token.type === 'recurring' && token.threeDsStatus !== 'successful') throw new UnivapayApiError(400, 'INVALID_THREE_DS_STATUS');
   const currency = body.currency.toUpperCase();
   const source = token.source;
   if (source.paymentType === 'konbini' && currency !== 'JPY') throw validationError('currency', 'NOT_SUPPORTED');
@@ -199,7 +219,13 @@ export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): Char
     // The charge's redirect endpoint, else the one the browser registered on the card token.
     const endpoint = threeDsEndpoint ?? source.threeDs?.redirectEndpoint ?? null;
     threeDs = { mode, redirectEndpoint: endpoint, redirectId: endpoint ? univapayId() : null };
-    const result = cardResult(source.card.number, token.email, mode === 'provided' ? 'skip' : mode, {
+    // A recurring token already passed 3-D Secure when it was made: a `normal` or `if_available` charge
+    // skips it; `force` and `require` run it again, where the sandbox's challenge cards ask the shopper
+    // and any other card passes without a challenge (the sandbox's reading: docs/providers.md,
+    // "UnivaPay › Recurring tokens").
+    const recurringMode = mode === 'normal' || mode === 'if_available' ? 'skip' : mode === 'force' || mode === 'require' ? 'normal' : mode;
+    const effective = mode === 'provided' ? 'skip' : token.type === 'recurring' ? recurringMode : mode;
+    const result = cardResult(source.card.number, token.email, effective, {
       challengeCards: options.challengeCards,
       declineCards: options.declineCards,
       declineSuffix: options.declineSuffix,
@@ -226,6 +252,7 @@ export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): Char
     id,
     storeId: options.storeId,
     tokenId: token.id,
+    tokenType: token.type,
     paymentType: source.paymentType,
     createdAt: now,
     amount: body.amount,
@@ -277,6 +304,12 @@ export function refreshCharge(charge: ChargeRecord, now: Date, changed: (charge:
 
 export function awaitingChallenge(charge: ChargeRecord): boolean {
   return charge.status === 'awaiting' && charge.plan.status === 'awaiting' && charge.plan.reason === 'three_ds';
+}
+
+/** The inline form's own 3-D Secure of a recurring token: passed or failed, once. */
+export function finishTokenChallenge(token: TokenRecord, passed: boolean): void {
+  if (token.threeDsStatus !== 'awaiting') return;
+  token.threeDsStatus = passed ? 'successful' : 'failed';
 }
 
 /** The challenge page's buttons: `successful` (or `authorized`), or `failed` with 358. */

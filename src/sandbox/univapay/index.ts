@@ -17,7 +17,7 @@ import { refreshCharge } from './charge.ts';
 import { createUnivapayWebhookHub, type UnivapayWebhooks } from './webhooks.ts';
 import type { WebhookDelivery, WebhookDeliveryFilter } from '../shared/webhooks.ts';
 import { CHECKOUT_JS } from './widget/checkout-js.ts';
-import { createInlineToken, INLINE_CSS, INLINE_JS, renderInlineForm, widgetAsset } from './widget/inline-form.ts';
+import { answerInlineChallenge, createInlineToken, INLINE_CSS, INLINE_JS, renderInlineForm, widgetAsset } from './widget/inline-form.ts';
 
 export type { UnivapayEmulatorOptions } from './options.ts';
 export type { ChargeStatus as UnivapayChargeStatus, UnivapayRecordedRequest } from './state.ts';
@@ -53,6 +53,10 @@ export interface UnivapayTokenView {
   readonly convenience_store: string | null;
   /** The charge that used it. */
   readonly charge: string | null;
+  /** `one_time` or `recurring`. */
+  readonly type: 'one_time' | 'recurring';
+  /** A recurring token's own 3-D Secure, run when it was made. */
+  readonly three_ds_status: 'awaiting' | 'successful' | 'failed' | null;
 }
 
 /** Read-only view of the emulator's memory, for tests. Copies only; no card number, no secret. */
@@ -201,6 +205,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
       { path: '/client/inline.js', GET: () => widgetAsset(INLINE_JS, 'text/javascript') },
       { path: '/client/inline.css', GET: () => widgetAsset(INLINE_CSS, 'text/css') },
       { path: '/client/inline/tokens', POST: createInlineToken },
+      { path: '/client/inline/tokens/{id}/three_ds', POST: (ctx, request, p) => answerInlineChallenge(ctx, request, p['id'] ?? '') },
     ],
     notFoundPage: (ctx) => notFoundPage(ctx, 'page'),
     afterRequest: () => webhooks.sweep(),
@@ -224,6 +229,8 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
         last_four: t.source.paymentType === 'card' ? t.source.card.last4 : null,
         convenience_store: t.source.paymentType === 'konbini' ? t.source.konbini.convenienceStore : null,
         charge: t.chargeId,
+        type: t.type,
+        three_ds_status: t.threeDsStatus,
       }));
     },
     charges(filter = {}) {

@@ -58,6 +58,14 @@ export interface UnivapayEmulatorOptions extends CommonEmulatorOptions {
    */
   readonly cardTokenEmail?: 'required' | 'optional';
   /**
+   * The store's recurring-token privilege (univapay-node's `RecurringTokenPrivilege`): `infinite` (the
+   * default here) takes `type: "recurring"` tokens with or without `usage_limit`; `bounded` needs a
+   * `usage_limit` (400 `RECURRING_USAGE_LIMIT_REQUIRED`); `none` refuses them (400
+   * `RECURRING_TOKEN_NOT_ALLOWED`). UNCONFIRMED: the HTTP status of both refusals (docs/providers.md,
+   * "UnivaPay › Recurring tokens").
+   */
+  readonly recurringTokens?: 'infinite' | 'bounded' | 'none';
+  /**
    * Query parameters added to `redirect_endpoint` after the challenge. UNCONFIRMED (docs/providers.md,
    * "UnivaPay"): the default `univapayChargeId` is what UnivaPay's widget integrations read.
    */
@@ -124,6 +132,7 @@ export interface ResolvedUnivapayOptions {
   readonly convenienceStores: readonly UnivapayConvenienceStore[];
   readonly directCardTokens: boolean;
   readonly cardTokenEmail: 'required' | 'optional';
+  readonly recurringTokens: 'infinite' | 'bounded' | 'none';
   readonly chargeIdParam: string;
   readonly issuerCallMethod: 'http_post' | 'http_get';
   readonly processingMs: number;
@@ -199,6 +208,7 @@ export function resolveUnivapayOptions(options: UnivapayEmulatorOptions = {}): R
     convenienceStores: UNIVAPAY_CONVENIENCE_STORES.filter((s) => stores.includes(s)),
     directCardTokens: options.directCardTokens ?? false,
     cardTokenEmail: options.cardTokenEmail ?? 'required',
+    recurringTokens: options.recurringTokens ?? 'infinite',
     chargeIdParam,
     issuerCallMethod,
     processingMs: integer('processingMs', options.processingMs ?? 0, 0, 600_000),

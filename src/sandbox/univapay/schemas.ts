@@ -61,7 +61,8 @@ export const createTokenSchema = z.object({
   email: z.email().max(254).nullish(),
   ip_address: z.string().max(64).nullish(),
   metadata: metadata.nullish(),
-  usage_limit: z.string().nullish(),
+  // univapay-node's `UsageLimit` (docs/providers.md, "UnivaPay › Recurring tokens").
+  usage_limit: z.enum(['daily', 'weekly', 'monthly', 'annually']).nullish(),
   data: z.record(z.string(), z.unknown()),
   // univapay-node's `TransactionTokenCreateParams.threeDs` (docs/providers.md, "UnivaPay › Conformance"):
   // the token's 3-D Secure mode and return URL at the top level, beside `data.three_ds` of the Java SDK.

@@ -1,3 +1,5 @@
+import { chargeErrorMessage } from './errors.ts';
+import { THREE_DS_FAILED_CODE } from './test-cards.ts';
 import type { ChargeRecord, TokenRecord } from './state.ts';
 import { SLIP_METADATA } from './konbini.ts';
 
@@ -36,17 +38,18 @@ export function serializeToken(token: TokenRecord): Record<string, unknown> {
           billing: { line1: null, line2: null, state: null, city: null, country: null, zip: null, phone_number: null },
           cvv_authorize: { enabled: false, status: null, charge_id: null, credentials_id: null, currency: null },
           cvv_authorize_check: null,
-          three_ds: source.threeDs
-            ? {
-                enabled: source.threeDs.enabled,
-                status: null,
-                ...(source.threeDs.mode ? { mode: source.threeDs.mode } : {}),
-                redirect_endpoint: source.threeDs.redirectEndpoint,
-                redirect_id: null,
-                error: null,
-                exempted: null,
-              }
-            : null,
+          three_ds:
+            source.threeDs || token.threeDsStatus
+              ? {
+                  enabled: source.threeDs?.enabled ?? true,
+                  status: token.threeDsStatus,
+                  ...(source.threeDs?.mode ? { mode: source.threeDs.mode } : {}),
+                  redirect_endpoint: source.threeDs?.redirectEndpoint ?? null,
+                  redirect_id: null,
+                  error: token.threeDsStatus === 'failed' ? { code: THREE_DS_FAILED_CODE, message: chargeErrorMessage(THREE_DS_FAILED_CODE), details: null } : null,
+                  exempted: null,
+                }
+              : null,
         }
       : {
           customer_name: source.konbini.customerName,
@@ -65,10 +68,10 @@ export function serializeToken(token: TokenRecord): Record<string, unknown> {
     merchant_id: SANDBOX_MERCHANT_ID,
     email: token.email,
     payment_type: source.paymentType,
-    active: token.chargeId === null,
+    active: token.type === 'recurring' ? token.threeDsStatus !== 'failed' : token.chargeId === null,
     mode: 'test',
     type: token.type,
-    usage_limit: null,
+    usage_limit: token.usageLimit,
     confirmed: null,
     metadata: token.metadata,
     ip_address: token.ipAddress,
@@ -98,7 +101,7 @@ export function serializeCharge(charge: ChargeRecord): Record<string, unknown> {
     platform_id: SANDBOX_PLATFORM_ID,
     ledger_id: null,
     transaction_token_id: charge.tokenId,
-    transaction_token_type: 'one_time',
+    transaction_token_type: charge.tokenType,
     subscription_id: null,
     merchant_transaction_id: null,
     requested_amount: charge.amount,

@@ -36,7 +36,16 @@ export interface TokenRecord {
   readonly storeId: string;
   readonly createdAt: Date;
   readonly email: string | null;
-  readonly type: 'one_time';
+  /** `one_time`: charged once; `recurring`: charged again and again (a saved card). */
+  readonly type: 'one_time' | 'recurring';
+  /** `daily`, `weekly`, `monthly`, `annually` (recurring tokens only), as sent. */
+  readonly usageLimit: string | null;
+  /**
+   * A recurring card token's own 3-D Secure, run when it is made (docs/providers.md, "UnivaPay ›
+   * Recurring tokens"): `awaiting` the shopper, then `successful` or `failed`. Null for one-time tokens,
+   * whose 3-D Secure runs with the charge.
+   */
+  threeDsStatus: 'awaiting' | 'successful' | 'failed' | null;
   readonly metadata: Readonly<Record<string, unknown>>;
   readonly ipAddress: string | null;
   readonly source:
@@ -46,7 +55,7 @@ export interface TokenRecord {
         readonly threeDs: { readonly enabled: boolean; readonly mode: string | null; readonly redirectEndpoint: string | null } | null;
       }
     | { readonly paymentType: 'konbini'; readonly konbini: KonbiniRecord };
-  /** The charge that used it (a one-time token is charged once). */
+  /** The charge that used it (a one-time token is charged once; a recurring token's last charge). */
   chargeId: string | null;
   lastUsedOn: Date | null;
 }
@@ -64,6 +73,7 @@ export interface ChargeRecord {
   readonly id: string;
   readonly storeId: string;
   readonly tokenId: string;
+  readonly tokenType: 'one_time' | 'recurring';
   readonly paymentType: 'card' | 'konbini';
   readonly createdAt: Date;
   readonly amount: number;

@@ -20,7 +20,9 @@
  *   or 6 cannot be forced (UnivaPay's rule) and are ignored. Konbini tokens take the same email rule.
  * - A charge with `three_ds.mode` `force` or `require` goes through the challenge with any card that
  *   would succeed; `skip` never does. `normal` (the default) and `if_available` challenge the
- *   challenge cards only.
+ *   challenge cards only. A recurring token ran 3-D Secure when it was made (`charge.ts`): on its
+ *   charges `normal` and `if_available` never challenge, `force` and `require` challenge the challenge
+ *   cards only.
  * - `capture: false` leaves a successful card charge `authorized` instead of `successful`.
  * - Refused at `POST /tokens` with 400 `VALIDATION_ERROR`: a number that is not 12–19 digits or fails
  *   Luhn (`card_number`: `INVALID_CARD_NUMBER`), a month outside 1–12 (`exp_month`), an expiry in

@@ -28,6 +28,8 @@ export interface Attempt {
   readonly stores: readonly KonbiniStore[];
   /** Unix seconds after which `complete` refuses to charge. */
   readonly expiresAt: number;
+  /** `setup`: saves a recurring token, charges nothing. Absent in the payload: `payment`. */
+  readonly mode: 'payment' | 'setup';
 }
 
 const payloadSchema = z.object({
@@ -39,6 +41,7 @@ const payloadSchema = z.object({
   m: z.array(z.enum(METHODS)).min(1),
   s: z.array(z.enum(KONBINI_STORES)),
   exp: z.number().int().positive(),
+  md: z.optional(z.literal('setup')),
 });
 
 const encoder = new TextEncoder();
@@ -107,6 +110,7 @@ export function createAttemptSigner(options: { readonly secret: string; readonly
             m: attempt.methods,
             s: attempt.stores,
             exp: attempt.expiresAt,
+            ...(attempt.mode === 'setup' ? { md: 'setup' } : {}),
           }),
         ),
       );
@@ -133,7 +137,7 @@ export function createAttemptSigner(options: { readonly secret: string; readonly
       const parsed = payloadSchema.safeParse(json);
       if (!parsed.success) return null;
       const p = parsed.data;
-      return { id: p.a, amount: p.amt, currency: p.cur, returnUrl: p.ret, methods: p.m, stores: p.s, expiresAt: p.exp };
+      return { id: p.a, amount: p.amt, currency: p.cur, returnUrl: p.ret, methods: p.m, stores: p.s, expiresAt: p.exp, mode: p.md ?? 'payment' };
     },
 
     async chargeKey(attempt, tokenId) {

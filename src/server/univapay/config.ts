@@ -1,7 +1,22 @@
 import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
-import type { CommonHandlerConfig } from '../config.ts';
+import type { AmountContext, CommonHandlerConfig } from '../config.ts';
 import type { CommonWebhookConfig } from '../webhook-config.ts';
+
+/**
+ * A card the shopper saved earlier, as the merchant keeps it: UnivaPay's recurring token never leaves
+ * the server (docs/providers.md "UnivaPay › Recurring tokens").
+ */
+export interface UnivapaySavedCard {
+  /** Your own id for it, bound to this shopper: the page sees this one only. */
+  readonly id: string;
+  /** The recurring transaction token's id (`type: "recurring"`): charged by the server only. */
+  readonly transactionTokenId: string;
+  readonly brand: string;
+  readonly last4: string;
+  readonly expMonth: number;
+  readonly expYear: number;
+}
 
 /** `createKessaiHandler({ provider: 'univapay', … })` (docs/providers.md "UnivaPay"). */
 export interface UnivapayHandlerConfig extends CommonHandlerConfig {
@@ -44,6 +59,19 @@ export interface UnivapayHandlerConfig extends CommonHandlerConfig {
    * with `?polling=true`), and the pause between them. Default 3 reads, 1000 ms apart.
    */
   readonly polling?: { readonly attempts?: number; readonly intervalMs?: number };
+  /** The shopper's saved cards, from your login session (none: a guest). Listed first, paid in one click. */
+  readonly savedCards?: (ctx: AmountContext) => readonly UnivapaySavedCard[] | Promise<readonly UnivapaySavedCard[]>;
+  /**
+   * A recurring token was made for the shopper of `ctx` (`mode: "setup"`): keep it with the shopper and
+   * answer your own id for it, which the page gets as `paymentMethodId`. Setting it enables setup mode.
+   * Ask the shopper's consent to keep the card first: UnivaPay requires it for recurring tokens.
+   */
+  readonly onCardSaved?: (ctx: AmountContext, card: Omit<UnivapaySavedCard, 'id'>) => string | Promise<string>;
+  /**
+   * `three_ds.mode` of a charge on a saved card. `normal` (the default): UnivaPay skips 3-D Secure, which
+   * the recurring token passed when it was made; `require` or `force`: the shopper authenticates again.
+   */
+  readonly savedCardThreeDsMode?: 'normal' | 'require' | 'force';
 }
 
 /**

@@ -10,7 +10,9 @@ import {
 import { mapUnivapayCharge, mapUnivapayError, mapUnivapayHttpStatus } from '../../providers/univapay/map-outcome.ts';
 import type { UnivapayCharge, UnivapayErrorBody, UnivapayToken } from '../../providers/univapay/schemas.ts';
 import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '../../providers/univapay/stores.ts';
-import type { UnivapayHandlerConfig } from './config.ts';
+import type { AmountContext } from '../config.ts';
+import type { UnivapayHandlerConfig, UnivapaySavedCard } from './config.ts';
+import { recurringCardOf } from './recurring.ts';
 import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { plainErrorCode, univapayServerApi } from './api.ts';
@@ -185,13 +187,88 @@ export function createUnivapayServerProvider(
     return `${jst.toISOString().slice(0, 10)}T23:59:59+09:00`;
   }
 
+  const ctxOf = (input: { context: Readonly<Record<string, unknown>> | undefined; request: Request }, mode: 'payment' | 'setup'): AmountContext => ({
+    context: input.context,
+    mode,
+    provider: 'univapay',
+    request: input.request,
+  });
+
+  async function savedCardsOf(input: { context: Readonly<Record<string, unknown>> | undefined; request: Request }, mode: 'payment' | 'setup'): Promise<readonly UnivapaySavedCard[]> {
+    return (await config.savedCards?.(ctxOf(input, mode))) ?? [];
+  }
+
+  /**
+   * Setup mode's `complete`: the recurring token UnivaPay's inline form made (its 3-D Secure already
+   * run there) is checked and handed to the merchant's `onCardSaved`, whose own id is what the page
+   * gets. Nothing is charged. A token already saved for this shopper answers its id again.
+   */
+  async function completeSetup(input: Parameters<NonNullable<ServerProvider['complete']>>[0], call: ProviderCall): Promise<Outcome> {
+    if (input.method !== 'card') throw new EndpointRequestError(400, 'method_not_offered', 'Setup mode saves cards only.');
+    const onCardSaved = config.onCardSaved;
+    if (!onCardSaved) throw new EndpointRequestError(400, 'unsupported', 'Saving cards is not configured.');
+    if (input.token === undefined) throw new EndpointRequestError(400, 'token_required', 'UnivaPay saves a token: `token` is missing.');
+    const read = await api.getToken(input.token, call);
+    if (!read.ok) {
+      if (read.httpStatus === 404 || read.httpStatus === 400) {
+        throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
+      }
+      return refused('complete', read, call);
+    }
+    const card = recurringCardOf(read.data);
+    if (!card.recurring) throw new EndpointRequestError(400, 'unknown_token', 'Setup mode saves a recurring card token.');
+    if (card.threeDsStatus === 'failed' || card.threeDsStatus === 'error') {
+      return failed('authentication', 'authentication_failed', true, { providerCode: `three_ds_${card.threeDsStatus}` });
+    }
+    if (card.threeDsStatus === 'awaiting' || card.threeDsStatus === 'pending' || !card.active) {
+      return failed('authentication', 'authentication_canceled', true, { providerCode: `three_ds_${card.threeDsStatus ?? 'inactive'}` });
+    }
+    if (!card.brand || !card.last4 || card.expMonth === undefined || card.expYear === undefined) {
+      throw new ProviderCallError('univapay', 'unexpected_response', 'UnivaPay answered a card token without its card.');
+    }
+    const shown = { brand: card.brand, last4: card.last4 };
+    const known = (await savedCardsOf(input, 'setup')).find((saved) => saved.transactionTokenId === read.data.id);
+    const id = known?.id ?? (await onCardSaved(ctxOf(input, 'setup'), { transactionTokenId: read.data.id, ...shown, expMonth: card.expMonth, expYear: card.expYear }));
+    if (typeof id !== 'string' || id.length === 0 || id.length > 256) {
+      throw new TypeError('kessai-elements/server: univapay onCardSaved must answer your id for the card (1–256 characters).');
+    }
+    return { status: 'succeeded', method: 'card', paymentMethodId: id, ...shown };
+  }
+
   return {
     name: 'univapay',
     methods,
-    modes: ['payment'],
+    modes: config.onCardSaved ? ['payment', 'setup'] : ['payment'],
 
     async start(input): Promise<ClientSession> {
       const { amount } = input;
+      if (input.mode === 'setup') {
+        if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Setup mode saves cards only.');
+        const { sessionId } = await signer.sign({
+          amount: 0,
+          currency: amount.currency,
+          returnUrl: input.returnUrl,
+          methods: ['card'],
+          stores: [],
+          expiresAt: Math.floor(now() / 1000) + ttlSeconds,
+          mode: 'setup',
+        });
+        return {
+          protocol: 1,
+          provider: 'univapay',
+          sessionId,
+          publicKey: config.appToken,
+          apiBase: browserApiBase,
+          amount: 0,
+          currency: amount.currency,
+          mode: 'setup',
+          methods: ['card'],
+          konbiniStores: [],
+          returnUrl: input.returnUrl,
+          cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
+          extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
+        };
+      }
       const offered = input.methods.filter((method) => method !== 'konbini' || stores.length > 0);
       if (offered.length === 0) {
         throw new EndpointRequestError(400, 'no_methods', 'None of the requested methods is offered.');
@@ -204,7 +281,10 @@ export function createUnivapayServerProvider(
         methods: offered,
         stores: konbini ? stores : [],
         expiresAt: Math.floor(now() / 1000) + ttlSeconds,
+        mode: 'payment',
       });
+      // A returning shopper's cards first: brand, last four, expiry and your id, never the token.
+      const saved = offered.includes('card') ? (await savedCardsOf(input, 'payment')).slice(0, 20) : [];
       return {
         protocol: 1,
         provider: 'univapay',
@@ -223,6 +303,9 @@ export function createUnivapayServerProvider(
         // "UnivaPay › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
         extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
+        ...(saved.length
+          ? { savedCards: saved.map(({ id, brand, last4, expMonth, expYear }) => ({ id, brand, last4, expMonth, expYear })) }
+          : {}),
       };
     },
 
@@ -234,9 +317,15 @@ export function createUnivapayServerProvider(
       if (!attempt.methods.includes(input.method)) {
         throw new EndpointRequestError(400, 'method_not_offered', `This payment does not offer ${input.method}.`);
       }
+      if (attempt.mode === 'setup') return completeSetup(input, call);
 
       if (input.token === undefined) throw new EndpointRequestError(400, 'token_required', 'UnivaPay pays a token: `token` is missing.');
-      const tokenResult = await api.getToken(input.token, call);
+      // A saved card, by the shopper's own id: its recurring token is looked up here, never sent by the page.
+      const savedCard =
+        input.method === 'card' && config.savedCards
+          ? (await savedCardsOf(input, 'payment')).find((card) => card.id === input.token)
+          : undefined;
+      const tokenResult = await api.getToken(savedCard?.transactionTokenId ?? input.token, call);
       if (!tokenResult.ok) {
         if (tokenResult.httpStatus === 404 || tokenResult.httpStatus === 400) {
           throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
@@ -246,6 +335,10 @@ export function createUnivapayServerProvider(
       const token = tokenResult.data;
       if (methodFromUnivapayType(token.payment_type) !== input.method) {
         throw new EndpointRequestError(400, 'method_mismatch', `The token is not a ${input.method} token.`);
+      }
+      // A recurring token is charged only as one of this shopper's saved cards (its id may have leaked).
+      if ((token.type === 'recurring') !== (savedCard !== undefined)) {
+        throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
       }
       let store: KonbiniStore | undefined;
       if (input.method === 'konbini') {
@@ -279,14 +372,20 @@ export function createUnivapayServerProvider(
         metadata,
       };
       // Back to the page that asked (a framed challenge's page carries its marker), else `start`'s.
+      // A saved card's recurring token passed 3-D Secure when it was made: `normal` lets UnivaPay skip it,
+      // `require` / `force` (savedCardThreeDsMode) have the shopper authenticate again.
       if (input.method === 'card') {
-        body['three_ds'] = { mode: 'normal', redirect_endpoint: input.returnUrl ?? attempt.returnUrl };
+        const mode = savedCard ? (config.savedCardThreeDsMode ?? 'normal') : 'normal';
+        body['three_ds'] = { mode, redirect_endpoint: input.returnUrl ?? attempt.returnUrl };
       }
       if (input.method === 'konbini' && config.konbiniPaymentDays !== undefined) {
         body['capture_at'] = konbiniDeadline(config.konbiniPaymentDays);
       }
 
-      const created = await api.createCharge(body, await signer.chargeKey(attempt, token.id), call);
+      // One key per attempt and one-time token: a retried `complete` never charges twice. A saved card is
+      // charged again after a decline or a failed 3-D Secure in the same attempt: a key of its own each time.
+      const key = savedCard ? crypto.randomUUID() : await signer.chargeKey(attempt, token.id);
+      const created = await api.createCharge(body, key, call);
       if (!created.ok) return refused('complete', created, call);
       const charge = created.data;
       if (
@@ -377,6 +476,14 @@ function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
   }
   if (config.signingKey !== undefined && (typeof config.signingKey !== 'string' || config.signingKey.length < 32)) {
     throw new TypeError('kessai-elements/server: univapay signingKey must have at least 32 characters.');
+  }
+  for (const key of ['savedCards', 'onCardSaved'] as const) {
+    if (config[key] !== undefined && typeof config[key] !== 'function') {
+      throw new TypeError(`kessai-elements/server: univapay ${key} must be a function.`);
+    }
+  }
+  if (config.savedCardThreeDsMode !== undefined && !['normal', 'require', 'force'].includes(config.savedCardThreeDsMode)) {
+    throw new TypeError('kessai-elements/server: univapay savedCardThreeDsMode must be normal, require or force.');
   }
   checkEndpointConfig('univapay', config);
   positiveInteger('attemptTtlSeconds', config.attemptTtlSeconds, 1);

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import SDK, {
   ChargeStatus,
+  ChargeThreeDsMode,
+  ResponseErrorCode,
+  UsageLimit,
   ConvenienceStore,
   PaymentType,
   ResponseError,
@@ -327,5 +330,60 @@ describe('univapay-node against the UnivaPay emulator', () => {
     const error = await rejection(konbiniToken(elsewhere));
     assert.equal(error.errorResponse.code, 'INVALID_DOMAIN');
     assert.equal(error.errorResponse.httpCode, 401);
+  });
+  conformance('univapay.sdk.recurring-token', async () => {
+    const token = await t.pciSdk.transactionTokens.create({
+      paymentType: PaymentType.CARD,
+      type: TransactionTokenType.RECURRING,
+      usageLimit: UsageLimit.MONTHLY,
+      email: 'taro@example.jp',
+      data: cardData('4000020000000000'),
+    });
+    assert.equal(token.type, TransactionTokenType.RECURRING);
+    assert.equal(token.usageLimit, UsageLimit.MONTHLY);
+    assert.equal(token.active, true);
+    const data = token.data as TransactionTokenCardDataItem;
+    assert.equal(data.threeDs?.status, 'successful');
+    assert.equal(data.card?.lastFour, '0000');
+    const read = await t.sdk.transactionTokens.get(t.storeId, token.id);
+    assert.equal(read.type, TransactionTokenType.RECURRING);
+    for (const mode of [ChargeThreeDsMode.NORMAL, ChargeThreeDsMode.REQUIRE]) {
+      const charge = await t.sdk.charges.create({ transactionTokenId: token.id, amount: 1200, currency: 'JPY', threeDs: { mode } });
+      assert.equal(charge.transactionTokenType, TransactionTokenType.RECURRING);
+      assert.equal(charge.threeDs?.mode, mode);
+      const done = await t.sdk.charges.poll(t.storeId, charge.id);
+      assert.equal(done.status, ChargeStatus.SUCCESSFUL);
+    }
+  });
+
+  conformance('univapay.sdk.recurring-refusals', async () => {
+    const oneTime = await rejection(
+      t.pciSdk.transactionTokens.create({
+        paymentType: PaymentType.CARD,
+        type: TransactionTokenType.ONE_TIME,
+        usageLimit: UsageLimit.DAILY,
+        email: 'taro@example.jp',
+        data: cardData('4000020000000000'),
+      }),
+    );
+    assert.equal(oneTime.errorResponse.code, ResponseErrorCode.UsageLimitNotApplicable);
+    for (const [privilege, code] of [
+      ['none', ResponseErrorCode.RecurringTokenNotAllowed],
+      ['bounded', ResponseErrorCode.RecurringUsageLimitRequired],
+    ] as const) {
+      const sandbox = createSandbox({ univapay: { recurringTokens: privilege } });
+      const server = await startRecordingServer(sandbox.handle);
+      try {
+        const issued = await sandbox.univapay.issueAppToken({ origins: [PAGE], directCardTokens: true });
+        const sdk = new SDK({ endpoint: `${server.origin}/sandbox/univapay`, jwt: issued.appToken, secret: issued.secret });
+        const error = await rejection(
+          sdk.transactionTokens.create({ paymentType: PaymentType.CARD, type: TransactionTokenType.RECURRING, email: 'taro@example.jp', data: cardData('4000020000000000') }),
+        );
+        assert.equal(error.errorResponse.code, code, privilege);
+        assert.equal(error.errorResponse.status, 'error');
+      } finally {
+        await server.close();
+      }
+    }
   });
 });

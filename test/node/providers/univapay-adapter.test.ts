@@ -296,6 +296,34 @@ describe('univapayAdapter', () => {
     });
   });
 
+  describe('setup mode and saved cards', () => {
+    it('setup mode (directCardTokens) makes a recurring token and completes with it; the merchant\'s id comes back', async () => {
+      const fake = fakeFetch([tokenRoute()]);
+      const saved: Outcome = { status: 'succeeded', method: 'card', paymentMethodId: 'card_1', brand: 'visa', last4: '0000' };
+      const { endpoint, calls } = recordingEndpoint(saved);
+      const ctx = context(fake.fetch, endpoint, { session: session({ mode: 'setup', amount: 0, methods: ['card'] }) });
+      const outcome = await univapayAdapter.pay.card!(ctx, { card: CARD });
+      assert.deepEqual(outcome, saved);
+      assert.equal(body(fake.requests[0]!)['type'], 'recurring');
+      assert.equal(calls[0]?.action, 'complete');
+      assert.equal((calls[0]?.body as { token?: string }).token, TOKEN_ID);
+      assertCardOnlyToTokens(fake.requests, calls);
+    });
+
+    it('a saved card: complete with the listed id only, no request to UnivaPay; an id the session does not list is refused', async () => {
+      const fake = fakeFetch([]);
+      const { endpoint, calls } = recordingEndpoint();
+      const listed = session({ savedCards: [{ id: 'card_1', brand: 'visa', last4: '0000', expMonth: 12, expYear: 2030 }] });
+      const paid = await univapayAdapter.pay.card!(context(fake.fetch, endpoint, { session: listed }), { saved: 'card_1' });
+      assert.equal(paid.status, 'succeeded');
+      assert.deepEqual(calls.map((c) => [c.action, (c.body as { token?: string }).token, (c.body as { method?: string }).method]), [['complete', 'card_1', 'card']]);
+      const unknown = await univapayAdapter.pay.card!(context(fake.fetch, endpoint, { session: listed }), { saved: 'card_2' });
+      assert.equal(failure(unknown).reason, 'invalid_card');
+      assert.equal(calls.length, 1);
+      assert.equal(fake.requests.length, 0);
+    });
+  });
+
   describe('payKonbini', () => {
     it('tokenizes store, name, email and phone (seed 001 shape), then completes with the token id', async () => {
       const fake = fakeFetch([tokenRoute('token-konbini-family-mart')]);

@@ -148,7 +148,7 @@ describe('UnivaPay server module: start', () => {
     assert.equal(direct.cardEntry, 'fields');
   });
 
-  it('refuses setup mode (recurring tokens are not built yet)', async () => {
+  it('refuses setup mode without onCardSaved (nowhere to keep the card)', async () => {
     const t = await setup();
     refusal(await t.post({ action: 'start', mode: 'setup', returnUrl: RETURN_URL }), 400, 'unsupported');
   });

@@ -15,8 +15,10 @@
  *   `<basePath>/client/inline?appId&checkout&tokenType&email&phoneNumber&itemStyle&locale&origin`.
  * - Attributes it reads: `data-app-id` (the app token), `data-checkout` (only `token` is emulated;
  *   another value leaves the span and logs an error), `data-inline` (`true`), `data-token-type`
- *   (default `one_time`), `data-email` (the form then asks for no email), `data-phone-number` (put on
- *   the card token when it is a Japanese number), `data-inline-item-style` (CSS applied to each field
+ *   (default `one_time`; `recurring` makes a recurring token, whose 3-D Secure the form runs itself for
+ *   the sandbox's challenge cards: docs/providers.md, "UnivaPay › Recurring tokens"), `data-email`
+ *   (the form then asks for no email), `data-phone-number` (put on the card token when it is a
+ *   Japanese number), `data-inline-item-style` (CSS applied to each field
  *   row inside the iframe), `data-locale` (`ja` by default, `en…` for English).
  * - The iframe page (`inline-form.ts`) has labelled fields in Japanese or English: email (only
  *   without `data-email`), `data.cardholder`, `data.cardNumber`, `data.exp` (MM/YY), `data.cvv`. It
@@ -31,7 +33,8 @@
  *   input, or when the sandbox refuses the token, it rejects with an `Error` whose `message` is the
  *   text the form shows (several errors: one per line), and the iframe shows the errors. A second
  *   `submit` while one runs gets the same promise (one submit, one token); no answer in 30 seconds
- *   rejects.
+ *   rejects, unless the form says it shows a recurring token's 3-D Secure step
+ *   (`univapay:authenticating`: docs/providers.md, "UnivaPay › Recurring tokens"), which has no deadline.
  * - Messages are taken only from the expected origin and window on both sides: the stand-in only from
  *   the sandbox's origin and a connector iframe's window, the iframe only from the declared page
  *   origin and its parent window. The iframe page may be framed by the declared origin only
@@ -136,6 +139,10 @@ export const CHECKOUT_JS = `/* UnivaPay checkout.js stand-in (kessai-elements sa
     } else if (data.type === 'univapay:height') {
       var height = Number(data.height);
       if (height > 0 && height < 5000) frame.style.height = Math.ceil(height) + 'px';
+    } else if (data.type === 'univapay:authenticating' && typeof data.id === 'string') {
+      // The form shows a recurring token's 3-D Secure step: the shopper takes the time it takes.
+      var authenticating = state.pending.get(data.id);
+      if (authenticating) clearTimeout(authenticating.timer);
     } else if (data.type === 'univapay:result' && typeof data.id === 'string') {
       var waiting = state.pending.get(data.id);
       if (!waiting) return;
@@ -165,11 +172,11 @@ export const CHECKOUT_JS = `/* UnivaPay checkout.js stand-in (kessai-elements sa
     var id = 'submit-' + (sequence += 1) + '-' + Math.random().toString(36).slice(2);
     var timer = 0;
     var answer = new Promise(function (resolve, reject) {
-      state.pending.set(id, { resolve: resolve, reject: reject });
       timer = setTimeout(function () {
         state.pending.delete(id);
         reject(new Error('The UnivaPay form did not answer.'));
       }, SUBMIT_TIMEOUT_MS);
+      state.pending.set(id, { resolve: resolve, reject: reject, timer: timer });
       state.ready.then(function () {
         if (!iframe.contentWindow) return;
         iframe.contentWindow.postMessage({ type: 'univapay:submit', id: id }, SANDBOX_ORIGIN);

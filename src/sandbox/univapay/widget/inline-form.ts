@@ -2,7 +2,7 @@ import { EmulatorApiError } from '../../shared/api-answer.ts';
 import { html, htmlHeaders, type SafeHtml } from '../../shared/html.ts';
 import { jsonResponse, readRequestBody } from '../../shared/http.ts';
 import { originAllowed, verifyAppToken } from '../app-token.ts';
-import { createToken } from '../charge.ts';
+import { createToken, finishTokenChallenge } from '../charge.ts';
 import type { UnivapayContext } from '../context.ts';
 import { UnivapayApiError, validationError } from '../errors.ts';
 import { createTokenSchema, parseBody } from '../schemas.ts';
@@ -185,6 +185,45 @@ async function inlineToken(ctx: UnivapayContext, request: Request): Promise<Reco
   return serializeToken(createToken(ctx, parsed, true));
 }
 
+/**
+ * `POST <basePath>/client/inline/tokens/{id}/three_ds`: the shopper's answer to the 3-D Secure step the
+ * inline form shows for a recurring token (UnivaPay runs it when such a token is made, inside its own
+ * form: docs/providers.md, "UnivaPay › Recurring tokens"). Same origin only; `{ appId, origin, passed }`.
+ */
+export async function answerInlineChallenge(ctx: UnivapayContext, request: Request, tokenId: string): Promise<Response> {
+  const at = ctx.now;
+  let status = 500;
+  try {
+    const fetchSite = request.headers.get('sec-fetch-site');
+    if (request.headers.get('origin') !== ctx.urls.origin || (fetchSite !== null && fetchSite !== 'same-origin')) {
+      throw new UnivapayApiError(403, 'INVALID_PERMISSIONS');
+    }
+    const body = await readRequestBody(request);
+    if (!body.ok) throw validationError('body', 'INVALID_FORMAT');
+    const { appId, origin, passed } = body.value;
+    if (typeof appId !== 'string' || typeof origin !== 'string' || typeof passed !== 'boolean') throw validationError('body', 'INVALID_FORMAT');
+    const claims = await verifyAppToken(ctx.options.jwtSigningKey, appId);
+    if (!claims || claims.store_id !== ctx.options.storeId) throw new UnivapayApiError(401, 'INVALID_APP_TOKEN');
+    if (!pageOriginOf(origin) || !originAllowed(claims, origin)) throw new UnivapayApiError(401, 'INVALID_DOMAIN');
+    const token = ctx.state.tokens.get(tokenId);
+    if (!token || token.storeId !== ctx.options.storeId || token.threeDsStatus !== 'awaiting') {
+      throw new UnivapayApiError(400, 'INVALID_THREE_DS_STATUS');
+    }
+    finishTokenChallenge(token, passed);
+    status = 200;
+    return jsonResponse(200, serializeToken(token));
+  } catch (error) {
+    const refusal = error instanceof EmulatorApiError ? error : new UnivapayApiError(500, 'UNKNOWN_ERROR');
+    status = refusal.status;
+    return jsonResponse(refusal.status, refusal.body);
+  } finally {
+    ctx.state.requests.record(
+      { request, at, path: '/client/inline/tokens/{id}/three_ds', route: 'POST /client/inline/tokens/{id}/three_ds', status, idempotencyKey: null, replayed: false },
+      { auth: 'app' },
+    );
+  }
+}
+
 /** The iframe page's stylesheet. */
 export const INLINE_CSS = `
 :root { color-scheme: light dark; font-family: system-ui, "Hiragino Sans", "Noto Sans JP", sans-serif; font-size: 15px; }
@@ -198,6 +237,12 @@ input[aria-invalid="true"] { border-color: #c62828; }
 .error { margin: 0; min-height: 0; color: #c62828; font-size: .85rem; }
 .error:empty { display: none; }
 .badge { margin: 4px 0 0; font-size: .75rem; opacity: .7; }
+.three-ds { display: grid; gap: 8px; margin: 0 0 10px; padding: 10px; border: 1px solid GrayText; border-radius: 6px; }
+.three-ds[hidden] { display: none; }
+.three-ds h2 { margin: 0; font-size: 1rem; }
+.three-ds p { margin: 0; font-size: .9rem; }
+.three-ds button { font: inherit; padding: 8px 10px; border-radius: 6px; border: 1px solid GrayText; background: Canvas; color: CanvasText; cursor: pointer; }
+.three-ds button:focus-visible { outline: 3px solid #0b5cff; outline-offset: 1px; }
 `;
 
 /**
@@ -221,7 +266,13 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
       expired: 'カードの有効期限が切れています。',
       refused: 'カード情報を送信できませんでした',
       network: 'UnivaPay に接続できませんでした。',
-      busy: '送信中です。'
+      busy: '送信中です。',
+      threeDsTitle: '3-Dセキュア認証 (サンドボックス)',
+      threeDsText: 'カードを保存するには、カード発行会社の本人認証が必要です。',
+      // The sandbox's challenge buttons carry the same names in every locale (as its challenge page).
+      threeDsPass: 'Complete authentication',
+      threeDsFail: 'Fail authentication',
+      threeDsFailed: '3-Dセキュア認証に失敗しました。'
     },
     en: {
       required: { email: 'Enter your email address.', cardholder: 'Enter the cardholder name.', cardNumber: 'Enter the card number.', exp: 'Enter the expiry date.', cvv: 'Enter the security code.' },
@@ -229,7 +280,12 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
       expired: 'The card has expired.',
       refused: 'The card could not be sent',
       network: 'Could not reach UnivaPay.',
-      busy: 'Already sending.'
+      busy: 'Already sending.',
+      threeDsTitle: '3-D Secure (sandbox)',
+      threeDsText: 'Saving this card needs the card issuer to authenticate you.',
+      threeDsPass: 'Complete authentication',
+      threeDsFail: 'Fail authentication',
+      threeDsFailed: '3-D Secure authentication failed.'
     }
   }[config.locale === 'en' ? 'en' : 'ja'];
   var FIELDS = [
@@ -402,6 +458,11 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
         function (answer) {
           if (answer.ok && answer.body && typeof answer.body.id === 'string') {
             show([], '');
+            var threeDs = answer.body.data && answer.body.data.three_ds;
+            if (threeDs && threeDs.status === 'awaiting') {
+              authenticate(id, answer.body.id);
+              return;
+            }
             post({ type: 'univapay:result', id: id, ok: true, tokenId: answer.body.id });
           } else {
             var why = refused(answer.body);
@@ -416,6 +477,64 @@ export const INLINE_JS = `/* UnivaPay inline form stand-in (kessai-elements sand
         busy = false;
         form.removeAttribute('aria-busy');
       });
+  }
+
+  // A recurring token's 3-D Secure, run by the form when the token is made (the sandbox's two buttons).
+  function authenticate(id, tokenId) {
+    var panel = document.createElement('section');
+    panel.className = 'three-ds';
+    panel.setAttribute('aria-labelledby', 'three-ds-title');
+    var title = document.createElement('h2');
+    title.id = 'three-ds-title';
+    title.textContent = TEXT.threeDsTitle;
+    var text = document.createElement('p');
+    text.textContent = TEXT.threeDsText;
+    var pass = document.createElement('button');
+    pass.type = 'button';
+    pass.textContent = TEXT.threeDsPass;
+    var failButton = document.createElement('button');
+    failButton.type = 'button';
+    failButton.textContent = TEXT.threeDsFail;
+    panel.append(title, text, pass, failButton);
+    form.hidden = true;
+    form.parentNode.insertBefore(panel, form);
+    post({ type: 'univapay:authenticating', id: id });
+    reportHeight();
+    pass.focus();
+    function answer(passed) {
+      pass.disabled = true;
+      failButton.disabled = true;
+      fetch(config.endpoint + '/' + encodeURIComponent(tokenId) + '/three_ds', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ appId: config.appId, origin: pageOrigin, passed: passed })
+      })
+        .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+        .then(
+          function (result) {
+            panel.remove();
+            form.hidden = false;
+            var status = result.body && result.body.data && result.body.data.three_ds && result.body.data.three_ds.status;
+            if (!result.ok) {
+              var why = refused(result.body);
+              fail(id, why.problems, why.general);
+              return;
+            }
+            // The token exists either way; its 3-D Secure result is on it (data.three_ds.status), which the
+            // merchant's server reads before keeping it.
+            show([], status === 'successful' ? '' : TEXT.threeDsFailed);
+            post({ type: 'univapay:result', id: id, ok: true, tokenId: tokenId });
+          },
+          function () {
+            panel.remove();
+            form.hidden = false;
+            fail(id, [], TEXT.network);
+          }
+        );
+    }
+    pass.addEventListener('click', function () { answer(true); });
+    failButton.addEventListener('click', function () { answer(false); });
   }
 
   form.addEventListener('submit', function (event) {
