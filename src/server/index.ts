@@ -137,7 +137,7 @@ export type {
   KessaiHandlerConfig,
   KessaiServerEvent,
 } from './config.ts';
-export type { KomojuHandlerConfig, KomojuWebhookConfig } from './komoju/config.ts';
+export type { KomojuHandlerConfig, KomojuSavedCard, KomojuWebhookConfig } from './komoju/config.ts';
 export type { UnivapayHandlerConfig, UnivapayWebhookConfig } from './univapay/config.ts';
 export type { StripeHandlerConfig, StripeWebhookConfig } from './stripe/config.ts';
 export type { PayjpHandlerConfig, PayjpWebhookConfig } from './payjp/config.ts';
