@@ -154,7 +154,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
 
     /** A saved card, in one click, by the opaque id `start` listed (`saved-cards.ts`). */
     async complete(input, call) {
-      if (input.method !== 'card' || input.token === undefined) {
+      if (!config.customer || input.method !== 'card' || input.token === undefined) {
         throw new EndpointRequestError(
           400,
           'unsupported',
@@ -167,7 +167,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
           sessionId: input.sessionId,
           savedId: input.token,
           returnUrl: input.returnUrl,
-          amount: await input.amount(),
+          amount: input.amount,
         },
         call,
       );

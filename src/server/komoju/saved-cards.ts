@@ -45,7 +45,8 @@ interface PayInput {
   readonly sessionId: string;
   readonly savedId: string;
   readonly returnUrl: string | undefined;
-  readonly amount: AmountDecision;
+  /** The merchant's amount now (asked only for a card of this shopper's). */
+  readonly amount: () => Promise<AmountDecision>;
 }
 
 function cardOf(customer: KomojuCustomer): Omit<KomojuSavedCard, 'customerId' | 'id'> | undefined {
@@ -102,14 +103,15 @@ export function komojuSavedCards(
       return cards;
     },
 
-    async pay({ ctx, sessionId, savedId, returnUrl, amount }, call) {
+    async pay({ ctx, sessionId, savedId, returnUrl, amount: decide }, call) {
       if (!SAVED_ID.test(savedId)) throw new EndpointRequestError(400, 'unknown_token', 'KOMOJU pays a saved card by its listed id.');
       let customerId: string | undefined;
       for (const id of await customersOf(ctx)) {
         if (await ids.matches(id, savedId.slice(3))) customerId = id;
       }
       if (!customerId) throw new EndpointRequestError(400, 'unknown_token', 'This shopper has no such saved card.');
-      // The session of this checkout: its amount is the one the shopper saw.
+      // The session of this checkout: its amount is the one the shopper saw, and still the merchant's.
+      const amount = await decide();
       const session = await api.getSession(sessionId, call);
       if (session.amount !== amount.amount || session.currency.toUpperCase() !== amount.currency) {
         throw new EndpointRequestError(409, 'amount_changed', 'The amount changed since the checkout started.');
