@@ -38,7 +38,6 @@ function demoAmount(context: Readonly<Record<string, unknown>> | undefined) {
 
 /** The endpoints by provider name, for one page origin. */
 export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record<string, KessaiHandler>> {
-  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
   return {
     // KOMOJU, in payment and setup mode: our own card inputs; the demo shopper's saved cards in one click.
     komoju: komojuHandler(ctx),
