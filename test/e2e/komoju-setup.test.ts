@@ -87,7 +87,7 @@ const actions = () => endpointRequests(shopper!, e2e, ENDPOINT).map((r) => Strin
 /** Saves `number` on the setup page (open); answers the `kessai-success` detail. */
 async function saveCard(number: string) {
   const save = page.getByRole('button', { name: 'カードを保存' });
-  assert.equal(await page.getByText(/[¥￥]/).count(), 0, 'no amount in setup mode');
+  assert.equal(await page.locator('kessai-checkout[mode="setup"]').getByText(/[¥￥]/).count(), 0, 'no amount in setup mode');
   await typeCard(shopper!, number);
   await save.click();
   await page.getByText('カードを保存しました').waitFor();
@@ -159,5 +159,33 @@ describe('KOMOJU setup mode and saved cards', () => {
     assert.equal(e2e.server.sandbox.komoju.inspect.payments().length, before, 'nothing charged');
     // The saved card is still offered, to try again.
     assert.equal(await page.getByRole('radio', { name: /Visa 末尾 5000/ }).count(), 1);
+  });
+
+  it("the demo page's Mode switch saves a KOMOJU card, and the demo shopper pays with it in payment mode", async () => {
+    await open('/?provider=komoju');
+    const setupBox = page.getByRole('radio', { name: /Save a card/ });
+    assert.equal(await setupBox.isDisabled(), false, 'setup mode is offered for KOMOJU');
+    await setupBox.check();
+    await page.getByRole('button', { name: 'カードを保存' }).waitFor();
+    assert.match(page.url(), /mode=setup/);
+    assert.equal(await page.locator('kessai-checkout[mode="setup"]').getByText(/[¥￥]/).count(), 0, 'no amount in setup mode');
+    // The demo page's gallery has card fields of its own: type into the live checkout's.
+    const checkout = page.getByRole('region', { name: 'Checkout' });
+    shopper!.typedCards.push('5555555555554444');
+    for (const [label, value] of [['カード番号', '5555555555554444'], ['有効期限', '1230'], ['セキュリティコード', '123']] as const) {
+      await checkout.getByLabel(label).pressSequentially(value);
+    }
+    await checkout.getByLabel('カード名義').fill('TARO YAMADA');
+    await page.getByRole('button', { name: 'カードを保存' }).click();
+    await page.getByText('カードを保存しました').waitFor();
+    const [saved] = (await shopper!.eventDetails<{ paymentMethodId?: string; brand?: string; last4?: string }>('kessai-success')).slice(-1);
+    assert.match(saved?.paymentMethodId ?? '', /^kc_/);
+    assert.equal(saved?.brand, 'mastercard');
+    assert.equal(saved?.last4, '4444');
+    await page.getByRole('radio', { name: /^Payment$/ }).check();
+    const card = page.getByRole('radio', { name: /Mastercard 末尾 4444/ });
+    await card.waitFor();
+    await shopper!.payButton().click();
+    await page.getByText('お支払いが完了しました').waitFor();
   });
 });
