@@ -80,8 +80,9 @@ function komojuHandler(ctx: MerchantEndpointsContext): KessaiHandler {
     onCardSaved: ({ request }, card) => {
       const shopper = shoppers.idOf(request);
       if (!shopper) throw new EndpointRequestError(403, 'no_customer', 'Saving a card needs a signed-in shopper.');
-      const known = customers.get(shopper) ?? [];
-      if (!known.includes(card.customerId)) customers.set(shopper, [...known, card.customerId]);
+      // A customer belongs to the first shopper it was saved for (`status` may report it again).
+      if ([...customers.values()].some((ids) => ids.includes(card.customerId))) return;
+      customers.set(shopper, [...(customers.get(shopper) ?? []), card.customerId]);
     },
   });
 }

@@ -29,8 +29,10 @@ export interface KomojuHandlerConfig extends CommonHandlerConfig {
    * A card was saved: a `mode: "setup"` checkout completed a KOMOJU session in `customer` mode. Keep
    * `customerId` with the shopper of `ctx` (and return it from `customer` on their next visit). Setting
    * it enables setup mode (without it `mode: "setup"` is answered 400 `unsupported`). It may be called
-   * more than once for the same customer (the browser may ask `status` again): store by `customerId`.
-   * Throw `EndpointRequestError` to refuse (e.g. 403 for a guest).
+   * more than once for the same customer (the browser may ask `status` again): store by `customerId`,
+   * and keep it with the first shopper it was saved for (the session id that reports it is known only to
+   * the browser that started it, but a repeat must never move a card to another account). Throw
+   * `EndpointRequestError` to refuse (e.g. 403 for a guest).
    */
   readonly onCardSaved?: (ctx: AmountContext, card: KomojuSavedCard) => void | Promise<void>;
 }
