@@ -101,3 +101,18 @@ test('a declined saved card: POST /payments answers the decline and records a fa
   assert.equal((declined.body['error'] as Record<string, unknown>)['code'], 'insufficient_funds');
   assert.equal(h.sandbox.komoju.inspect.payments({ status: 'failed' }).length, 1);
 });
+
+test('a customer_payment session charges the card and saves it on its customer', async () => {
+  const h = harness();
+  const session = await h.createSession({ mode: 'customer_payment', payment_types: ['credit_card', 'konbini'] });
+  assert.equal(session['mode'], 'customer_payment');
+  assert.deepEqual((session['payment_methods'] as { type: string }[]).map((m) => m.type), ['credit_card']);
+  const paid = await h.pay(String(session['id']), card('5555555555554444'));
+  assert.equal(paid.body['status'], 'completed');
+  assert.equal((paid.body['payment'] as Record<string, unknown>)['status'], 'captured');
+  const customer = await h.call('GET', `/customers/${String(session['customer_id'])}`);
+  assert.equal((customer.body['source'] as Record<string, unknown>)['last_four_digits'], '4444');
+  // And the saved card pays again without the shopper.
+  const again = await h.call('POST', '/payments', { body: { amount: 800, currency: 'JPY', customer: session['customer_id'] } });
+  assert.equal(again.body['status'], 'captured');
+});
