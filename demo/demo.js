@@ -10,7 +10,7 @@ const TEST_CARDS = {
     ['3782 822463 10005', 'American Express: succeeds'],
     ['3056 930902 5904', 'Diners Club: succeeds'],
     ['4100 0000 0000 0100', '3-D Secure without a challenge (also 5100 0000 0000 0107, 3528 0000 0000 0106)'],
-    ['4100 0000 0000 5000', '3-D Secure challenge: complete or fail it (also 5100 0000 0000 5007, 3528 0000 0000 5006)'],
+    ['4100 0000 0000 5000', '3-D Secure challenge: complete or fail it (also 5100 0000 0000 5007, 3528 0000 0000 5006); saved in setup mode, asks again on each payment'],
     ['4100 0000 0050 0000', '3-D Secure that fails on the return'],
     ['4100 0000 0030 0005', '3-D Secure challenge that fails'],
     ['4123 1111 1111 1000', 'Declined: insufficient funds'],
@@ -134,7 +134,7 @@ function rememberProvider(provider, pci, mode) {
 }
 
 /** Setup mode (saving a card) is offered by the providers that support it. */
-const SETUP_PROVIDERS = new Set(['stripe', 'payjp', 'univapay']);
+const SETUP_PROVIDERS = new Set(['stripe', 'payjp', 'univapay', 'komoju']);
 
 /** UnivaPay takes cards in its inline form unless the merchant is PCI DSS compliant (`/api/univapay-pci`). */
 function endpointOf(provider, pci) {

@@ -1,4 +1,4 @@
-import { createKessaiHandler, type KessaiHandler } from '../src/server/index.ts';
+import { createKessaiHandler, EndpointRequestError, type KessaiHandler } from '../src/server/index.ts';
 import type { Sandbox } from '../src/sandbox/index.ts';
 import type { PaymentOptionsTransactionStore } from '../src/server/index.ts';
 import type { DemoShoppers } from './shoppers.ts';
@@ -38,17 +38,9 @@ function demoAmount(context: Readonly<Record<string, unknown>> | undefined) {
 
 /** The endpoints by provider name, for one page origin. */
 export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record<string, KessaiHandler>> {
-  const { sandbox, sandboxOrigin, pageOrigin } = ctx;
   return {
-    komoju: createKessaiHandler({
-      provider: 'komoju',
-      secretKey: sandbox.komoju.secretKey,
-      publishableKey: sandbox.komoju.publishableKey,
-      apiBase: `${sandboxOrigin}${sandbox.komoju.basePath}/api/v1`,
-      fetch: sandbox.fetch,
-      allowedOrigins: [pageOrigin],
-      amount: ({ context }) => demoAmount(context),
-    }),
+    // KOMOJU, in payment and setup mode: our own card inputs; the demo shopper's saved cards in one click.
+    komoju: komojuHandler(ctx),
     // UnivaPay as most merchants use it: cards in UnivaPay's inline form, the shopper types the email there.
     univapay: univapayHandler(ctx, false),
     // A PCI DSS merchant UnivaPay allows to send raw card data: our own card inputs (the demo's "PCI DSS
@@ -63,6 +55,36 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
     // PAY.JP and PaymentOptions join here as their server modules and emulators land:
     // `/api/<provider>` → createKessaiHandler({ provider, …keys of the sandbox… }).
   };
+}
+
+/**
+ * KOMOJU on the sandbox. Setup mode saves the card on a new KOMOJU customer, whose id the shop keeps
+ * with the demo shopper (by cookie; a real shop keeps it with the account) and never gives the page;
+ * the shopper's customers are their saved cards on the next visit.
+ */
+function komojuHandler(ctx: MerchantEndpointsContext): KessaiHandler {
+  const { sandbox, sandboxOrigin, pageOrigin, shoppers } = ctx;
+  const customers = new Map<string, readonly string[]>();
+  return createKessaiHandler({
+    provider: 'komoju',
+    secretKey: sandbox.komoju.secretKey,
+    publishableKey: sandbox.komoju.publishableKey,
+    apiBase: `${sandboxOrigin}${sandbox.komoju.basePath}/api/v1`,
+    fetch: sandbox.fetch,
+    allowedOrigins: [pageOrigin],
+    amount: ({ context }) => demoAmount(context),
+    customer: ({ request }) => {
+      const shopper = shoppers.idOf(request);
+      return shopper ? customers.get(shopper) : undefined;
+    },
+    onCardSaved: ({ request }, card) => {
+      const shopper = shoppers.idOf(request);
+      if (!shopper) throw new EndpointRequestError(403, 'no_customer', 'Saving a card needs a signed-in shopper.');
+      // A customer belongs to the first shopper it was saved for (`status` may report it again).
+      if ([...customers.values()].some((ids) => ids.includes(card.customerId))) return;
+      customers.set(shopper, [...(customers.get(shopper) ?? []), card.customerId]);
+    },
+  });
 }
 
 /**

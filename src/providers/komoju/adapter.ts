@@ -3,8 +3,9 @@ import type { CardDetails, KonbiniDetails } from '../../core/payment-input.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import type { AttemptContext, CardPayment, ProviderAdapter, ResumeContext } from '../adapter.ts';
 import { outcomeOfFailedCall } from '../shared/call-outcome.ts';
+import { askEndpoint } from '../shared/endpoint-call.ts';
 import { failed, isFailedOutcome, unexpectedResponse, type FailedOutcome } from '../shared/failures.ts';
-import { redirectOutcome } from '../shared/redirect-outcome.ts';
+import { checkedRedirect, redirectOutcome } from '../shared/redirect-outcome.ts';
 import { sessionRefusal } from '../shared/session-checks.ts';
 import { createKomojuClient, type KomojuClient } from './client.ts';
 import { KOMOJU_PAYMENT_TYPES } from './constants.ts';
@@ -28,6 +29,11 @@ import { komojuStoreSlug } from './stores.ts';
  * - konbini: pay the session with the store and contact details → the slip.
  * - resume: with `secure_token_id`, read the token: `ERRORED` after the challenge is a failed
  *   authentication, `OK` pays with it; with only `session_id`, read the session.
+ * - a saved card (`session.savedCards`): `complete` with its opaque id; the merchant's server pays the
+ *   KOMOJU customer behind it or answers its 3-D Secure step, and finishes it on the return (`status`
+ *   with the recorded reference).
+ * - setup mode (a `customer` session): the card paid into the session itself, then the server reports
+ *   the saved card (`status`); the page never reads a customer session, which names the KOMOJU customer.
  *
  * Only the headers KOMOJU's own fields send go to KOMOJU (`Accept`, `Content-Type`, `Authorization`):
  * no idempotency header, which KOMOJU's CORS rules may refuse. One payment per submit is the flow's
@@ -91,6 +97,8 @@ async function pay(
   const options = { method, trustedOrigins: client.trustedOrigins };
   const outcome = mapKomojuPayResponse(result.data, options);
   if (outcome.status !== 'processing' || result.data.payment) return outcome;
+  // A card saved on a `customer` session: the server reports it (the session names the KOMOJU customer).
+  if (ctx.session.mode === 'setup') return askServer(ctx);
   const readBack = await readSession(client, sessionId, method);
   return readBack.status === 'failed' ? outcome : readBack;
 }
@@ -111,12 +119,21 @@ async function readSession(
 async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outcome> {
   const refused = sessionRefusal(ctx.session, 'card');
   if (refused) return refused;
+  const { session } = ctx;
+  // A saved card, in one click: the merchant's server pays it (or answers its 3-D Secure step).
+  if ('saved' in payment) {
+    const outcome = await askEndpoint(ctx, () =>
+      ctx.endpoint.complete({ sessionId: session.sessionId, token: payment.saved, method: 'card', returnUrl: ctx.pageUrl }, ctx.signal),
+    );
+    return checkedRedirect(outcome, session.apiBase);
+  }
   // KOMOJU takes the card in our own inputs; a session never asks for a card surface.
   if (!('card' in payment)) return failed('configuration', 'configuration_error', false);
   const { card } = payment;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
-  const { session } = ctx;
+  // Setup mode, a `customer` session: paid with the card itself, as KOMOJU's fields do (no secure token).
+  if (session.mode === 'setup') return pay(ctx, client, session.sessionId, cardPaymentDetails(card), 'card');
   const returnUrl = returnUrlFor(ctx.pageUrl, session.sessionId);
   if (!returnUrl) return failed('internal', 'internal_error', false);
 
@@ -180,7 +197,14 @@ async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise
   return pay(ctx, client, ctx.session.sessionId, details, 'konbini');
 }
 
+/** The merchant's server finishes it: `status`, with the reference of a saved card's 3-D Secure step. */
+function askServer(ctx: AttemptContext & { readonly reference?: string | undefined }): Promise<Outcome> {
+  return askEndpoint(ctx, () => ctx.endpoint.status({ sessionId: ctx.session.sessionId, reference: ctx.reference }, ctx.signal));
+}
+
 async function resume(ctx: ResumeContext, params: URLSearchParams): Promise<Outcome> {
+  // Only a saved card's step records a reference; a card being saved is the server's to report.
+  if (ctx.reference || ctx.session.mode === 'setup') return askServer(ctx);
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
   const tokenId = params.get('secure_token_id');

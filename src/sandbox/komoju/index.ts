@@ -9,7 +9,7 @@ import { notFoundPage } from './pages/common.ts';
 import { renderChallenge, submitChallenge } from './pages/challenge.ts';
 import { renderInstructions, submitInstructions } from './pages/instructions.ts';
 import { KOMOJU_ROUTES } from './routes/index.ts';
-import { paymentJson, sessionJson } from './serialize.ts';
+import { customerJson, paymentJson, sessionJson } from './serialize.ts';
 import { KomojuState, type KomojuRecordedRequest, type PaymentStatus } from './state.ts';
 import { createKomojuWebhookHub, type KomojuWebhooks } from './webhooks.ts';
 import type { WebhookDelivery, WebhookDeliveryFilter } from '../shared/webhooks.ts';
@@ -88,6 +88,8 @@ export interface KomojuInspector {
   payments(filter?: { readonly sessionId?: string; readonly status?: PaymentStatus }): KomojuPaymentJson[];
   payment(id: string): KomojuPaymentJson | undefined;
   secureTokens(): KomojuSecureTokenView[];
+  /** Every customer, its saved card as brand, last four and expiry only (`source`, null while empty). */
+  customers(): Record<string, unknown>[];
   /**
    * Every webhook delivery (`ping` and payment events), oldest first: url, event, delivery id, headers
    * and body as sent, each try with its status, and whether it was delivered or given up.
@@ -137,8 +139,12 @@ export const KOMOJU_IDEMPOTENCY_HEADER = 'X-KOMOJU-IDEMPOTENCY';
  * Webhooks: each payment status the emulator sets sends `payment.<status>` to the account's webhooks,
  * signed as KOMOJU signs them (`webhooks.ts`; docs/providers.md, "KOMOJU", "Webhooks").
  *
- * Not emulated: the hosted payment page (`session_url` is handed out but not served), customers and
- * customer-mode sessions, refunds, payment types other than credit_card and konbini.
+ * Customers: `customer` / `customer_payment` sessions store the card on a customer (`customer_id`),
+ * `GET /customers/{id}`, secure tokens made from a customer and `POST /payments` with a secure token or
+ * a customer (docs/providers.md "KOMOJU › Customers and saved cards").
+ *
+ * Not emulated: the hosted payment page (`session_url` is handed out but not served), `POST /customers`
+ * and customer updates, refunds, payment types other than credit_card and konbini.
  */
 export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): KomojuEmulator {
   const config = resolveKomojuOptions(options);
@@ -249,6 +255,7 @@ export function createKomojuEmulator(options: KomojuEmulatorOptions = {}): Komoj
         payment: t.paymentId,
       }));
     },
+    customers: () => [...state.customers.values()].map(customerJson),
     deliveries: (filter) => webhooks.deliveries(filter),
   };
 

@@ -45,6 +45,7 @@ export const createSessionSchema = z.object({
     })
     .optional(),
   fraud_details: z.record(z.string(), z.unknown()).optional(),
+  customer_id: optionalText(64),
 });
 export type CreateSessionBody = z.infer<typeof createSessionSchema>;
 
@@ -97,6 +98,19 @@ export const secureTokenBodySchema = z.object({
   return_url: z.string().max(2048),
   payment_details: paymentDetailsTypeSchema.optional(),
   customer: optionalText(64),
+});
+
+/** `POST /payments`: `payment_details` (a card, or a token / secure token id) or `customer`, not both. */
+export const createPaymentSchema = z.object({
+  amount: intLike.pipe(z.number().min(0).max(MAX_AMOUNT)),
+  currency: z.string().regex(/^[A-Za-z]{3}$/),
+  payment_details: z.union([z.string().min(1).max(64), paymentDetailsTypeSchema]).optional(),
+  customer: optionalText(64),
+  capture: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  external_order_num: optionalText(255),
+  return_url: optionalText(2048),
+  locale: optionalText(8),
+  metadata: z.record(z.string().max(30), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).optional(),
 });
 
 export const tokenBodySchema = z.object({ payment_details: paymentDetailsTypeSchema });

@@ -1,5 +1,6 @@
 import type { ResolvedKomojuOptions } from './options.ts';
 import type {
+  CustomerRecord,
   KomojuState,
   PaymentRecord,
   SecureTokenRecord,
@@ -64,7 +65,7 @@ export function sessionJson(
   return {
     id: session.id,
     resource: 'session',
-    mode: 'payment',
+    mode: session.mode,
     amount: session.amount,
     currency: session.currency,
     session_url: session.sessionUrl,
@@ -80,7 +81,7 @@ export function sessionJson(
     payment: payment ? paymentJson(payment) : null,
     payment_data: { ...session.paymentData, capture: session.capture },
     line_items: [...session.lineItems],
-    customer_id: null,
+    ...(session.customerId ? { customer_id: session.customerId } : {}),
     email: session.email,
     secure_token: null,
   };
@@ -131,7 +132,7 @@ export function paymentJson(payment: PaymentRecord): Record<string, unknown> {
     status: payment.status,
     amount: payment.amount,
     tax: payment.tax,
-    customer: null,
+    customer: payment.customerId ?? null,
     payment_deadline: payment.deadline,
     payment_details: paymentDetailsJson(payment),
     payment_method_fee: payment.fee,
@@ -186,5 +187,23 @@ export function tokenJson(token: TokenRecord): Record<string, unknown> {
     resource: 'token',
     created_at: iso(token.createdAt),
     payment_details: { type: token.source.type },
+  };
+}
+
+/**
+ * A Customer (docs/providers.md "KOMOJU › Customers and saved cards"): `source` is the saved card
+ * (type, brand, last four, expiry month and year), or null while the customer is still empty.
+ */
+export function customerJson(customer: CustomerRecord): Record<string, unknown> {
+  const card = customer.card;
+  return {
+    id: customer.id,
+    resource: 'customer',
+    email: customer.email,
+    source: card
+      ? { type: 'credit_card', brand: card.brand, last_four_digits: card.last4, month: card.month, year: card.year, name: card.name }
+      : null,
+    metadata: { ...customer.metadata },
+    created_at: iso(customer.createdAt),
   };
 }

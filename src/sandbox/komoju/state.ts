@@ -36,8 +36,14 @@ export interface KonbiniRecord {
 
 export type SessionStatus = 'pending' | 'completed' | 'cancelled';
 
+/** `payment` (the default), `customer` (the card is stored, no payment) or `customer_payment` (both). */
+export type SessionMode = 'payment' | 'customer' | 'customer_payment';
+
 export interface SessionRecord {
   readonly id: string;
+  readonly mode: SessionMode;
+  /** The customer a `customer` / `customer_payment` session stores the card on (made with the session). */
+  readonly customerId: string | null;
   readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly amount: number;
@@ -101,6 +107,8 @@ export interface PaymentRecord {
   readonly authenticationUrl: string | null;
   /** The secure token or token that paid it. */
   readonly tokenId: string | null;
+  /** The customer whose saved card paid it (`customer`, or a secure token made from one). */
+  readonly customerId?: string | null;
   status: PaymentStatus;
   capturedAt: Date | null;
   updatedAt: Date;
@@ -120,6 +128,21 @@ export interface SecureTokenRecord {
   authResult: Readonly<Record<string, string>> | null;
   /** The payment it paid (a token pays once). */
   paymentId: string | null;
+  /** The customer whose saved card it was made from (`customer` instead of `payment_details`). */
+  readonly customerId: string | null;
+}
+
+/**
+ * A Customer (docs/providers.md "KOMOJU › Customers and saved cards"): one saved payment source, the
+ * card kept in memory to be charged later; answers show brand, last four and expiry only.
+ */
+export interface CustomerRecord {
+  readonly id: string;
+  readonly createdAt: Date;
+  email: string | null;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Null until a customer-mode session stores a card on it ("empty" until then). */
+  card: CardRecord | null;
 }
 
 export interface TokenRecord {
@@ -142,6 +165,7 @@ export class KomojuState {
   readonly sessions = new Map<string, SessionRecord>();
   readonly payments = new Map<string, PaymentRecord>();
   readonly secureTokens = new Map<string, SecureTokenRecord>();
+  readonly customers = new Map<string, CustomerRecord>();
   readonly tokens = new Map<string, TokenRecord>();
   readonly requests = new RequestLog<KomojuRecordedRequest>();
 
@@ -149,6 +173,7 @@ export class KomojuState {
     this.sessions.clear();
     this.payments.clear();
     this.secureTokens.clear();
+    this.customers.clear();
     this.tokens.clear();
     this.requests.clear();
   }

@@ -1,6 +1,6 @@
 import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
-import type { CommonHandlerConfig } from '../config.ts';
+import type { AmountContext, CommonHandlerConfig } from '../config.ts';
 import type { CommonWebhookConfig } from '../webhook-config.ts';
 
 /** `createKessaiHandler({ provider: 'komoju', … })` (docs/providers.md "KOMOJU"). */
@@ -18,6 +18,35 @@ export interface KomojuHandlerConfig extends CommonHandlerConfig {
   readonly methods?: readonly PaymentMethod[];
   /** Konbini chains to offer (within those KOMOJU allows the session). Default: all KOMOJU allows. */
   readonly konbiniStores?: readonly KonbiniStore[];
+  /**
+   * The KOMOJU customers (`customer_id`s) of the shopper making this request, from your own login
+   * session: each holds one saved card, listed first at `start` and paid in one click through
+   * `complete`. Undefined (or none) for a guest. The ids stay on the server: the page sees an opaque
+   * id per card (an HMAC of the customer id under your secret key), mapped back here.
+   */
+  readonly customer?: (ctx: AmountContext) => string | readonly string[] | undefined | Promise<string | readonly string[] | undefined>;
+  /**
+   * A card was saved: a `mode: "setup"` checkout completed a KOMOJU session in `customer` mode. Keep
+   * `customerId` with the shopper of `ctx` (and return it from `customer` on their next visit). Setting
+   * it enables setup mode (without it `mode: "setup"` is answered 400 `unsupported`). It may be called
+   * more than once for the same customer (the browser may ask `status` again): store by `customerId`,
+   * and keep it with the first shopper it was saved for (the session id that reports it is known only to
+   * the browser that started it, but a repeat must never move a card to another account). Throw
+   * `EndpointRequestError` to refuse (e.g. 403 for a guest).
+   */
+  readonly onCardSaved?: (ctx: AmountContext, card: KomojuSavedCard) => void | Promise<void>;
+}
+
+/** A card saved on a KOMOJU customer, as `onCardSaved` receives it. */
+export interface KomojuSavedCard {
+  /** KOMOJU's customer id: keep it on your server, never hand it to the page. */
+  readonly customerId: string;
+  /** The opaque id the page was told (`paymentMethodId` of the outcome, `id` in `savedCards`). */
+  readonly id: string;
+  readonly brand: string;
+  readonly last4: string;
+  readonly expMonth: number;
+  readonly expYear: number;
 }
 
 /**

@@ -5,15 +5,20 @@ import { mapKomojuSession } from '../../providers/komoju/map-outcome.ts';
 import type { KomojuSession } from '../../providers/komoju/schemas.ts';
 import { storeFromKomoju } from '../../providers/komoju/stores.ts';
 import type { KomojuHandlerConfig } from './config.ts';
-import { ProviderCallError, type ServerProvider } from '../provider.ts';
+import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider, type StartInput } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { komojuServerApi } from './api.ts';
+import { komojuSavedCards } from './saved-cards.ts';
+import { komojuCustomerSessionSchema } from './schemas.ts';
 
 /**
  * KOMOJU's server half (docs/providers.md "KOMOJU › Calls the code makes"): `start` creates a session
- * with the secret key and tells the browser which methods and konbini chains KOMOJU allows it; `status`
- * reads the session and maps it with the browser's own mapping. `complete` does not exist: the browser
- * pays the session itself with the publishable key.
+ * with the secret key and tells the browser which methods and konbini chains KOMOJU allows it, and
+ * lists a returning shopper's saved cards; in setup mode the session is a `customer` session (the card
+ * is stored on a new KOMOJU customer, nothing is charged). `status` reads the session and maps it with
+ * the browser's own mapping; a completed `customer` session reports the saved card (and tells the
+ * merchant's `onCardSaved`). `complete` pays a saved card only (`saved-cards.ts`): the browser pays
+ * the session itself with the publishable key.
  */
 export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerProvider {
   checkKomojuConfig(config);
@@ -23,6 +28,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
   const api = komojuServerApi(apiBase, config.secretKey);
   // Links KOMOJU returns (instructions pages) may be on the sandbox, which runs on plain http.
   const trustedOrigins = apiOrigins(apiBase, browserApiBase);
+  const saved = komojuSavedCards(config, api, trustedOrigins);
 
   function storesOffered(session: KomojuSession): KonbiniStore[] {
     const konbini = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES.konbini);
@@ -40,12 +46,46 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
     );
   }
 
+  /** Setup mode: a `customer` session, card only, no amount; the card is stored on a new KOMOJU customer. */
+  async function startSetup(input: StartInput, call: ProviderCall): Promise<ClientSession> {
+    if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Setup mode saves cards only.');
+    const body: Record<string, unknown> = {
+      mode: 'customer',
+      amount: 0,
+      currency: input.amount.currency,
+      return_url: input.returnUrl,
+      payment_types: [KOMOJU_PAYMENT_TYPES.card],
+      default_locale: input.locale ?? 'ja',
+    };
+    if (input.amount.email) body['email'] = input.amount.email;
+    if (input.amount.metadata) body['metadata'] = { ...input.amount.metadata };
+    const session = await api.createSession(body, call);
+    if (!session.payment_methods.some((m) => m.type === KOMOJU_PAYMENT_TYPES.card)) {
+      throw new ProviderCallError('komoju', 'unexpected_response', 'The KOMOJU customer session takes no cards.');
+    }
+    return {
+      protocol: 1,
+      provider: 'komoju',
+      sessionId: session.id,
+      publicKey: config.publishableKey,
+      apiBase: browserApiBase,
+      amount: 0,
+      currency: session.currency.toUpperCase(),
+      mode: 'setup',
+      methods: ['card'],
+      konbiniStores: [],
+      returnUrl: input.returnUrl,
+    };
+  }
+
   return {
     name: 'komoju',
     methods,
-    modes: ['payment'],
+    // Setup mode needs somewhere to keep the new customer: the merchant's `onCardSaved`.
+    modes: config.onCardSaved ? ['payment', 'setup'] : ['payment'],
 
     async start(input, call): Promise<ClientSession> {
+      if (input.mode === 'setup') return startSetup(input, call);
       const { amount } = input;
       const body: Record<string, unknown> = {
         amount: amount.amount,
@@ -88,6 +128,10 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         const fee = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES[method])?.customer_fee;
         if (typeof fee === 'number' && fee > 0 && Number.isInteger(fee)) fees[method] = fee;
       }
+      // A returning shopper's cards (the merchant's `customer` callback), listed first, paid in one click.
+      const savedCards = config.customer && offered.includes('card')
+        ? await saved.list({ context: input.context, mode: 'payment', provider: 'komoju', request: input.request }, call)
+        : [];
       return {
         protocol: 1,
         provider: 'komoju',
@@ -104,11 +148,45 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         // "KOMOJU › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'optional' } as const } : {}),
         ...(Object.keys(fees).length ? { fees } : {}),
+        ...(savedCards.length ? { savedCards } : {}),
       };
     },
 
+    /** A saved card, in one click, by the opaque id `start` listed (`saved-cards.ts`). */
+    async complete(input, call) {
+      if (!config.customer || input.method !== 'card' || input.token === undefined) {
+        throw new EndpointRequestError(
+          400,
+          'unsupported',
+          '"complete" is used with komoju for saved cards only: the browser pays the komoju session itself.',
+        );
+      }
+      return saved.pay(
+        {
+          ctx: { context: input.context, mode: 'payment', provider: 'komoju', request: input.request },
+          sessionId: input.sessionId,
+          savedId: input.token,
+          returnUrl: input.returnUrl,
+          amount: input.amount,
+        },
+        call,
+      );
+    },
+
     async status(input, call) {
+      // Back from a saved card's 3-D Secure step: the reference names its secure token.
+      const resumed = await saved.resume(input.sessionId, input.reference, call);
+      if (resumed) return resumed;
       const session = await api.getSession(input.sessionId, call);
+      const customer = komojuCustomerSessionSchema.safeParse(session);
+      if (customer.success && customer.data.mode === 'customer') {
+        // Setup mode: the card is on the session's customer once the session is completed.
+        if (session.status === 'completed' && customer.data.customer_id) {
+          const ctx = { context: input.context, mode: 'setup' as const, provider: 'komoju' as const, request: input.request };
+          return saved.saved(ctx, customer.data.customer_id, call);
+        }
+        return mapKomojuSession(session, { trustedOrigins, method: 'card' });
+      }
       return mapKomojuSession(session, { trustedOrigins });
     },
   };
@@ -125,6 +203,12 @@ function checkKomojuConfig(config: KomojuHandlerConfig): void {
   // The publishable key is sent to every browser: it must never be the secret one.
   if (config.publishableKey === config.secretKey || config.publishableKey.startsWith('sk_')) {
     throw new TypeError('kessai-elements/server: komoju publishableKey looks like a secret key.');
+  }
+  if (config.customer !== undefined && typeof config.customer !== 'function') {
+    throw new TypeError('kessai-elements/server: komoju customer must be a function.');
+  }
+  if (config.onCardSaved !== undefined && typeof config.onCardSaved !== 'function') {
+    throw new TypeError('kessai-elements/server: komoju onCardSaved must be a function.');
   }
   checkEndpointConfig('komoju', config);
 }

@@ -45,6 +45,9 @@ const U_SDK = 'test/node/conformance/univapay-sdk.test.ts';
 const U_SRV = 'test/node/conformance/univapay-server.test.ts';
 const K_FIELDS = 'test/node/conformance/komoju-fields.test.ts';
 const K_DOCS = 'test/node/conformance/komoju-documents.test.ts';
+const K_CUSTOMERS = 'test/node/conformance/komoju-customers.test.ts';
+const KOMOJU_MODELS =
+  'komoju/komoju-node-sdk models (generated from KOMOJU\'s OpenAPI): session.ts, create-session-request-with-customer-mode.ts @1544e52049622ae564eaeb5b0e7404f447b18105; customer.ts, create-secure-token-request-with-customer.ts @ad4cd3972742a4e0844c34790d7407d552d264da; customer-source.ts, create-payment-request-with-customer.ts @45860d954b3d2e8e081c14b7b64ef81860bca5cd; https://doc.komoju.com/docs/integration-guide-customer';
 // Stripe's checks stay in the emulator's and the server module's own test files, which already judge
 // by stripe-node; the report runs those files whole and reads the checks' results from them.
 const S_API = 'test/node/sandbox/stripe-api.test.ts';
@@ -91,6 +94,10 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   { id: 'komoju.doc.secure-token-create', provider: 'komoju', route: 'POST /secure_tokens', behaviour: "the documented response table (id, verification_status ∈ OK|NEEDS_VERIFY|SKIPPED|ERRORED, authentication_url); the example's `secure_token` key is recorded as a disagreement of the document with itself", by: 'document', source: 'https://doc.komoju.com/docs/3d-secure (3D Secure Without a Session)', file: K_DOCS },
   { id: 'komoju.doc.error', provider: 'komoju', route: 'any', behaviour: 'error body {error: {code, message, param, details}} and the documented HTTP statuses of a missing key (401) and an unknown id (404)', by: 'document', source: 'https://doc.komoju.com/docs/errors; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
   { id: 'komoju.server.create-session', provider: 'komoju', route: 'POST /sessions', behaviour: 'our server: Basic base64("sk_…:"), X-KOMOJU-IDEMPOTENCY (a fresh key per call, ≤ 100 ASCII), JSON with documented fields only', by: 'document+server', source: 'https://docs.komoju.com/ja/api/resources/sessions/create/; https://doc.komoju.com/docs/idempotent-requests; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
+  { id: 'komoju.model.customer-session', provider: 'komoju', route: 'POST /sessions, GET /sessions/{id}', behaviour: 'mode customer: customer_id given at once; once paid the session is completed with no payment; a payment session has no customer_id', by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
+  { id: 'komoju.model.customer', provider: 'komoju', route: 'GET /customers/{id}', behaviour: 'Customer {id, resource: customer, email, source {type, brand, last_four_digits, month, year}, metadata, created_at}; never the card number', by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
+  { id: 'komoju.model.secure-token-customer', provider: 'komoju', route: 'POST /secure_tokens', behaviour: "body {amount, currency, customer, return_url} (secret key): the customer's saved card, verification_status and authentication_url as for card details", by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
+  { id: 'komoju.model.payment-customer', provider: 'komoju', route: 'POST /payments', behaviour: 'body {amount, currency, customer} instead of payment_details (not both): a Payment, captured, naming its customer', by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
   { id: 'komoju.server.get-session', provider: 'komoju', route: 'GET /sessions/{id}', behaviour: 'our server: Basic auth, no body, no idempotency header', by: 'document+server', source: 'https://docs.komoju.com/ja/api/resources/sessions/; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
   // Stripe: stripe-node against the emulator.
   { id: 'stripe.sdk.payment-intent', provider: 'stripe', route: 'POST /v1/payment_intents, GET /v1/payment_intents/{id}, POST …/{id}, POST …/{id}/confirm, GET /v1/payment_intents', behaviour: 'create, update, confirm (pm_card_visa, expand[] payment_method and latest_charge), retrieve, list: pi_… id, client_secret, status, amount_received, the expanded PaymentMethod and Charge as stripe-node types them', by: 'sdk', source: STRIPE_SDK, file: S_API },
@@ -144,9 +151,10 @@ export const UNCONFIRMED: Readonly<Record<ConformanceProvider, readonly string[]
     'Error codes the emulator invents (404 NOT_FOUND, 413 REQUEST_TOO_LARGE): the SDK takes any code.',
   ],
   komoju: [
-    'KOMOJU has no SDK on npm: the emulator is judged by KOMOJU Fields (its requests and the fields it reads) and by document examples, not by a client that parses every field.',
+    'KOMOJU\'s node SDK (komoju/komoju-node-sdk) is not run here: the emulator is judged by KOMOJU Fields (its requests and the fields it reads), by document examples and by the SDK\'s models as read, not by a client that parses every field.',
     'POST /sessions and POST /sessions/{id}/pay answers: no example reached here shows them whole (the session create example is cut; the pay answer table of KD1 lists status and redirect_url only).',
     'POST /tokens answer: no document example reached; checked against KOMOJU Fields\' KomojuToken type only.',
+    'Customers: the answer of POST /sessions/{id}/pay for a customer session (completed, payment null here), whether a customer session asks for 3-D Secure (not here), and how POST /payments answers a declined saved card (HTTP 402 with the error body here) are not in any model or document reached.',
     'The secure token create example answers `secure_token`, the table and the show example `id`: which key POST /secure_tokens really answers (the emulator: `id`, as KOMOJU Fields reads).',
     'Webhooks, idempotency replay details, Komoju-Scenario on pay, CORS beyond the four headers (docs/providers.md, "KOMOJU › Unconfirmed").',
   ],

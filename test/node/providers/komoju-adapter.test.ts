@@ -557,3 +557,67 @@ describe('loadAdapter', () => {
     assert.equal(await loadAdapter('__proto__' as never), undefined);
   });
 });
+
+describe('komojuAdapter saved cards and setup mode (docs/providers.md "KOMOJU › Customers and saved cards")', () => {
+  const SAVED = `kc_${'A'.repeat(32)}`;
+  const savedCard = { id: SAVED, brand: 'visa', last4: '1111', expMonth: 12, expYear: 2030 };
+
+  it('setup mode pays the customer session with the card (no secure token), then the server reports the saved card; the session is never read', async () => {
+    const fake = fakeFetch([[`POST /api/v1/sessions/${SID}/pay`, () => json(200, { status: 'completed', redirect_url: null, payment: null })]]);
+    const asked: unknown[] = [];
+    const saved: Outcome = { status: 'succeeded', method: 'card', paymentMethodId: SAVED, brand: 'visa', last4: '1111' };
+    const outcome = await komojuAdapter.pay.card!(
+      context(fake.fetch, {
+        session: session({ mode: 'setup', amount: 0, methods: ['card'], konbiniStores: [] }),
+        endpoint: { ...endpoint, status: (request) => (asked.push(request), Promise.resolve(saved)) },
+      }),
+      { card: CARD },
+    );
+    assert.deepEqual(outcome, saved);
+    assert.deepEqual(fake.requests.map(path), [`POST /api/v1/sessions/${SID}/pay`]);
+    assert.equal((body(fake.requests[0]!)['payment_details'] as Record<string, unknown>)['number'], '4111111111111111');
+    // As sent: JSON (an undefined reference is no field).
+    assert.deepEqual(JSON.parse(JSON.stringify(asked)), [{ sessionId: SID }]);
+  });
+
+  it('setup mode: a card KOMOJU refuses is a failed outcome, and the server is not asked', async () => {
+    const fake = fakeFetch([
+      [`POST /api/v1/sessions/${SID}/pay`, () => json(200, { status: 'error', redirect_url: null, error: { code: 'card_declined', message: 'Your card has been declined.', param: null, details: null } })],
+    ]);
+    const outcome = await komojuAdapter.pay.card!(
+      context(fake.fetch, { session: session({ mode: 'setup', amount: 0, methods: ['card'], konbiniStores: [] }) }),
+      { card: CARD },
+    );
+    assert.equal(outcome.status, 'failed');
+    assert.equal(outcome.status === 'failed' && outcome.error.reason, 'card_declined');
+  });
+
+  it('a saved card: complete with its opaque id, no call to KOMOJU from the page; an unsafe redirect answered is refused', async () => {
+    const fake = fakeFetch([]);
+    const completes: unknown[] = [];
+    const step: Outcome = { status: 'requires_action', method: 'card', action: { type: 'redirect', url: 'javascript:alert(1)' }, reference: 'st.x.y' };
+    const outcome = await komojuAdapter.pay.card!(
+      context(fake.fetch, {
+        session: session({ savedCards: [savedCard] }),
+        endpoint: { ...endpoint, complete: (request) => (completes.push(request), Promise.resolve(step)) },
+      }),
+      { saved: SAVED },
+    );
+    assert.deepEqual(completes, [{ sessionId: SID, token: SAVED, method: 'card', returnUrl: 'https://shop.example/checkout?cart=42' }]);
+    assert.equal(fake.requests.length, 0);
+    assert.equal(outcome.status === 'failed' && outcome.error.reason, 'unsafe_redirect');
+  });
+
+  it("the return from a saved card's 3-D Secure step: status with the recorded reference, no call to KOMOJU", async () => {
+    const fake = fakeFetch([]);
+    const asked: unknown[] = [];
+    const paid: Outcome = { status: 'succeeded', method: 'card', paymentId: 'p1' };
+    const outcome = await komojuAdapter.resume(
+      context(fake.fetch, { reference: 'st.tok.mac', endpoint: { ...endpoint, status: (request) => (asked.push(request), Promise.resolve(paid)) } }),
+      new URLSearchParams({ secure_token_id: STID, session_id: SID }),
+    );
+    assert.deepEqual(outcome, paid);
+    assert.deepEqual(asked, [{ sessionId: SID, reference: 'st.tok.mac' }]);
+    assert.equal(fake.requests.length, 0);
+  });
+});

@@ -64,7 +64,9 @@ describe('KOMOJU sandbox: POST /sessions', () => {
       ['javascript return_url', { amount: 100, currency: 'JPY', return_url: 'javascript:alert(1)' }, 'invalid_parameter', 'return_url'],
       ['relative return_url', { amount: 100, currency: 'JPY', return_url: '/done' }, 'invalid_parameter', 'return_url'],
       ['unknown payment type', { amount: 100, currency: 'JPY', payment_types: ['credit_card', 'paypay'] }, 'invalid_parameter', 'payment_types[1]'],
-      ['customer mode', { amount: 100, currency: 'JPY', mode: 'customer' }, 'invalid_parameter', 'mode'],
+      ['unknown mode', { amount: 100, currency: 'JPY', mode: 'subscription' }, 'invalid_parameter', 'mode'],
+      ['a customer in payment mode', { amount: 100, currency: 'JPY', customer_id: 'abc' }, 'invalid_parameter', 'customer_id'],
+      ['an unknown customer', { amount: 100, currency: 'JPY', mode: 'customer', customer_id: 'abc' }, 'invalid_parameter', 'customer_id'],
       ['bad capture', { amount: 100, currency: 'JPY', payment_data: { capture: 'later' } }, 'invalid_parameter', 'payment_data[capture]'],
       ['too long', { amount: 100, currency: 'JPY', expires_in_seconds: 86_401 }, 'invalid_parameter', 'expires_in_seconds'],
     ];

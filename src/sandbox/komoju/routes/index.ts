@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../context.ts';
-import { cancelPayment, capturePayment, getPayment } from './payments.ts';
+import { getCustomer } from './customers.ts';
+import { cancelPayment, capturePayment, createPayment, getPayment } from './payments.ts';
 import { paySession } from './pay.ts';
 import { createSecureToken, getSecureToken } from './secure-tokens.ts';
 import { cancelSession, createSession, getSession } from './sessions.ts';
@@ -17,7 +18,9 @@ export const KOMOJU_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/secure_tokens', access: 'publishable', handler: createSecureToken },
   { method: 'GET', path: '/secure_tokens/{id}', access: 'publishable', handler: getSecureToken },
   { method: 'POST', path: '/tokens', access: 'publishable', handler: createToken },
+  { method: 'POST', path: '/payments', access: 'secret', handler: createPayment },
   { method: 'GET', path: '/payments/{id}', access: 'secret', handler: getPayment },
+  { method: 'GET', path: '/customers/{id}', access: 'secret', handler: getCustomer },
   { method: 'POST', path: '/payments/{id}/capture', access: 'secret', handler: capturePayment },
   { method: 'POST', path: '/payments/{id}/cancel', access: 'secret', handler: cancelPayment },
 ];

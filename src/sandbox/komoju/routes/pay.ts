@@ -1,5 +1,6 @@
 import {
   cardCharge,
+  completeSession,
   failure,
   konbiniPaymentInit,
   newId,
@@ -29,6 +30,8 @@ import { findSession } from './sessions.ts';
  *   param, details}}`, a `failed` payment recorded, the session still `pending` so the shopper can
  *   try again; a secure token whose 3-D Secure failed (`three_d_secure_failed`) or is not done yet
  *   (`three_d_secure_required`) answers the same without recording a payment (nothing was charged).
+ * - a `customer` session: `{status: "completed", redirect_url, payment: null}` (the sandbox's guess), the card
+ *   stored on the session's customer (below); a `customer_payment` session pays and stores it too.
  * A completed, cancelled or expired session answers 422; unknown session 404.
  */
 
@@ -136,6 +139,8 @@ export const paySession: ApiHandler = (ctx, call) => {
     return ok({ status: 'completed', redirect_url: redirect, payment: paymentJson(payment) });
   }
 
+  if (session.mode === 'customer') return storeOnCustomer(ctx, session, source.card, source.tokenId, scenario);
+
   const cardSource = { type: 'credit_card' as const, card: source.card, via: source.via };
   if (!scenario && source.via === 'details' && needsChallengeWhenPaidDirectly(source.card.number, ctx.options)) {
     // 3-D Secure through the session (a `pending` pay; docs/providers.md, "KOMOJU"): the challenge page
@@ -165,5 +170,34 @@ export const paySession: ApiHandler = (ctx, call) => {
   });
   markTokenUsed(ctx, source.tokenId, payment);
   if (charge.failure) return errorAnswer(charge.failure.code, charge.failure.message);
+  // customer_payment: the card that paid is saved on the session's customer as well.
+  const customer = session.customerId ? ctx.state.customers.get(session.customerId) : undefined;
+  if (customer) customer.card = source.card;
   return ok({ status: 'completed', redirect_url: sessionReturnUrl(session), payment: paymentJson(payment) });
 };
+
+/**
+ * A `customer` session: nothing is charged; the card (checked by the test-card rules, so a declining
+ * card is refused as KOMOJU would refuse to store it: the sandbox's choice) is stored on the session's
+ * customer and the session is `completed` without a payment. No 3-D Secure step: KOMOJU's fields skip
+ * secure tokens for customer-mode sessions (docs/providers.md "KOMOJU › Customers and saved cards").
+ */
+function storeOnCustomer(
+  ctx: KomojuContext,
+  session: SessionRecord,
+  card: CardRecord,
+  tokenId: string | null,
+  scenario: string | null,
+): ApiAnswer {
+  const check = cardCharge(ctx, card, 'auto', scenario);
+  if (check.failure) return errorAnswer(check.failure.code, check.failure.message);
+  const customer = session.customerId ? ctx.state.customers.get(session.customerId) : undefined;
+  if (!customer) throw new KomojuApiError(500, 'internal_server_error');
+  customer.card = card;
+  if (tokenId) {
+    const token = ctx.state.secureTokens.get(tokenId) ?? ctx.state.tokens.get(tokenId);
+    if (token) token.paymentId = customer.id;
+  }
+  completeSession(ctx, session);
+  return ok({ status: 'completed', redirect_url: sessionReturnUrl(session), payment: null });
+}

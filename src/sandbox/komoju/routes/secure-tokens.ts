@@ -6,7 +6,7 @@ import type { ApiHandler } from '../context.ts';
 import { invalidParameter, KomojuApiError, missingParameter, notFound } from '../errors.ts';
 import { parseBody, secureTokenBodySchema } from '../schemas.ts';
 import { newThreeDsAuthResult, secureTokenJson } from '../serialize.ts';
-import type { SecureTokenRecord } from '../state.ts';
+import type { CardRecord, SecureTokenRecord } from '../state.ts';
 import { verificationStatusFor } from '../test-cards.ts';
 
 /**
@@ -14,6 +14,8 @@ import { verificationStatusFor } from '../test-cards.ts';
  * checked as a pay would check it and kept in memory under the token id, to be charged when a session is paid
  * with the token. `verification_status` follows `test-cards.ts`: `NEEDS_VERIFY` with `authentication_url`
  * (the emulator's challenge page) for a challenge card, `OK` for a frictionless one, `SKIPPED` for the rest.
+ * With `customer` (secret key only) instead of `payment_details`, the customer's saved card is used:
+ * the 3-D Secure step of a returning shopper's card (docs/providers.md "KOMOJU › Customers and saved cards").
  */
 
 export const createSecureToken: ApiHandler = (ctx, call) => {
@@ -21,14 +23,25 @@ export const createSecureToken: ApiHandler = (ctx, call) => {
   if (!parsed.ok) throw parsed.error;
   const body = parsed.data;
   if (!httpUrl(body.return_url)) throw invalidParameter('return_url', 'It must be an absolute http(s) URL.');
-  if (!body.payment_details) {
-    if (body.customer) throw invalidParameter('customer', 'The sandbox makes secure tokens from card details only.');
-    throw missingParameter('payment_details');
+  let card: CardRecord;
+  let customerId: string | null = null;
+  if (body.customer) {
+    // The customer's saved card (KOMOJU's secure token reference: `customer` instead of
+    // `payment_details`). Customers are secret: the publishable key cannot name one.
+    if (body.payment_details) throw invalidParameter('customer', 'Give payment_details or customer, not both.');
+    if (call.caller !== 'secret') throw new KomojuApiError(403, 'forbidden');
+    const customer = ctx.state.customers.get(body.customer);
+    if (!customer) throw invalidParameter('customer', 'There is no such customer.');
+    if (!customer.card) throw invalidParameter('customer', 'The customer has no saved payment details yet.');
+    card = customer.card;
+    customerId = customer.id;
+  } else {
+    if (!body.payment_details) throw missingParameter('payment_details');
+    if (detailsType(body.payment_details) !== 'credit_card') {
+      throw invalidParameter('payment_details[type]', 'Secure tokens are for credit_card.');
+    }
+    card = cardFromDetails(body.payment_details, ctx.now);
   }
-  if (detailsType(body.payment_details) !== 'credit_card') {
-    throw invalidParameter('payment_details[type]', 'Secure tokens are for credit_card.');
-  }
-  const card = cardFromDetails(body.payment_details, ctx.now);
   if (ctx.options.secureTokenUnsupportedBrands.has(card.brand) || !ctx.options.cardBrands.includes(card.brand)) {
     throw new KomojuApiError(422, 'unsupported_card_brand', { param: 'payment_details[number]' });
   }
@@ -45,6 +58,7 @@ export const createSecureToken: ApiHandler = (ctx, call) => {
     status,
     authResult: status === 'OK' ? newThreeDsAuthResult() : null,
     paymentId: null,
+    customerId,
   };
   ctx.state.secureTokens.set(id, token);
   return ok(secureTokenJson(token));

@@ -10,15 +10,21 @@ import { sessionExpired, sessionJson } from '../serialize.ts';
 /**
  * `POST /sessions` (secret key), `GET /sessions/{id}` (either key) and
  * `POST /sessions/{id}/cancel` (secret key). The session's `Komoju-Scenario` is kept: every later
- * pay of it fails with that code (docs/providers.md, "KOMOJU").
+ * pay of it fails with that code (docs/providers.md, "KOMOJU"). `mode` is `payment` (default),
+ * `customer` or `customer_payment`: the last two make (or, with `customer_id`, reuse) a customer at once,
+ * named by the session's `customer_id`, which holds a card once the session is paid.
  */
 
 export const createSession: ApiHandler = (ctx, call) => {
   const parsed = parseBody(createSessionSchema, call.body);
   if (!parsed.ok) throw parsed.error;
   const body = parsed.data;
-  if (body.mode && body.mode !== 'payment') {
-    throw invalidParameter('mode', 'The sandbox emulates payment sessions only.');
+  const mode = body.mode ?? 'payment';
+  if (body.customer_id && mode === 'payment') {
+    throw invalidParameter('customer_id', 'Only customer and customer_payment sessions take a customer.');
+  }
+  if (body.customer_id && !ctx.state.customers.has(body.customer_id)) {
+    throw invalidParameter('customer_id', 'There is no such customer.');
   }
   if (body.return_url && !httpUrl(body.return_url)) {
     throw invalidParameter('return_url', 'It must be an absolute http(s) URL.');
@@ -32,16 +38,29 @@ export const createSession: ApiHandler = (ctx, call) => {
     }
   }
   // Konbini takes yen only.
+  // Konbini takes yen only; a session that stores a customer's card takes cards only (KOMOJU: customer
+  // mode supports credit_card and paypay; docs/providers.md "KOMOJU › Customers and saved cards").
   const paymentTypes = requested.filter(
-    (type, i) => requested.indexOf(type) === i && (type !== 'konbini' || currency === 'JPY'),
+    (type, i) =>
+      requested.indexOf(type) === i && (type !== 'konbini' || currency === 'JPY') && (mode === 'payment' || type === 'credit_card'),
   );
   if (paymentTypes.length === 0) {
     throw invalidParameter('payment_types', 'None of these payment types takes this currency.');
   }
   const lifetime = body.expires_in_seconds ?? ctx.options.sessionLifetimeSeconds;
   const id = newId();
+  // The customer exists from the start, "empty" until the session completes (KOMOJU's customer guide).
+  let customerId: string | null = null;
+  if (mode !== 'payment') {
+    customerId = body.customer_id ?? newId();
+    if (!ctx.state.customers.has(customerId)) {
+      ctx.state.customers.set(customerId, { id: customerId, createdAt: ctx.now, email: body.email ?? null, metadata: body.metadata ?? {}, card: null });
+    }
+  }
   const session: SessionRecord = {
     id,
+    mode,
+    customerId,
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + lifetime * 1000),
     amount: body.amount,
