@@ -1,12 +1,12 @@
 /**
  * `npm run conformance`: runs the conformance tests named in test/node/conformance/checks.ts (the one
- * table the tests register their checks from) and prints, per provider, each route and behaviour
- * checked, by what (the provider's SDK, a document example, its official component, its published
+ * table the tests register their checks from, one part per provider in its providers/ folder) and
+ * prints, per provider, each route and behaviour checked, by what (the provider's SDK, a document example, its official component, its published
  * types), and the result of the test that checks it: PASS, FAIL, or NOT RUN (a check of the table no
  * test ran). Then what stays unconfirmed. Exits 1 unless every check passed.
  */
 import { spawnSync } from 'node:child_process';
-import { CONFORMANCE_CHECKS, UNCONFIRMED, type ConformanceProvider } from '../test/node/conformance/checks.ts';
+import { CONFORMANCE_CHECKS, CONFORMANCE_TABLES } from '../test/node/conformance/checks.ts';
 
 const files = [...new Set(CONFORMANCE_CHECKS.map((check) => check.file))].sort();
 const run = spawnSync(
@@ -31,22 +31,21 @@ const BY: Record<string, string> = {
   types: "the provider's published TypeScript types (a typecheck)",
 };
 
-const NAMES: Record<ConformanceProvider, string> = { univapay: 'UnivaPay', komoju: 'KOMOJU', stripe: 'Stripe', payjp: 'PAY.JP', paymentoptions: 'PaymentOptions' };
 let failed = 0;
-for (const provider of Object.keys(NAMES) as ConformanceProvider[]) {
+for (const { provider, label, unconfirmed } of CONFORMANCE_TABLES) {
   const checks = CONFORMANCE_CHECKS.filter((check) => check.provider === provider);
-  console.log(`\n${NAMES[provider]}: ${checks.length} checks`);
+  console.log(`\n${label}: ${checks.length} checks`);
   for (const check of checks) {
     const result = results.get(check.id);
-    const label = result === undefined ? 'NOT RUN' : result ? 'PASS' : 'FAIL';
+    const status = result === undefined ? 'NOT RUN' : result ? 'PASS' : 'FAIL';
     if (result !== true) failed++;
-    console.log(`  ${label.padEnd(7)} ${check.route}`);
+    console.log(`  ${status.padEnd(7)} ${check.route}`);
     console.log(`          ${check.behaviour}`);
     console.log(`          by ${BY[check.by] ?? check.by}: ${check.source}`);
     console.log(`          test: ${check.file} [${check.id}]`);
   }
-  console.log(`  Unconfirmed (${NAMES[provider]}):`);
-  for (const item of UNCONFIRMED[provider]) console.log(`    - ${item}`);
+  console.log(`  Unconfirmed (${label}):`);
+  for (const item of unconfirmed) console.log(`    - ${item}`);
 }
 
 const unknown = [...results.keys()].filter((id) => !CONFORMANCE_CHECKS.some((check) => check.id === id));
