@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CARD_BRANDS } from './card/brand.ts';
 import { KONBINI_STORES } from './konbini-stores.ts';
 import { METHODS, MODES, PROVIDERS } from './names.ts';
 import { outcomeSchema, type Outcome } from './outcome.ts';
@@ -140,6 +141,11 @@ export const clientSessionSchema = z.object({
    * fee, or the provider does not tell.
    */
   fees: z.optional(z.object({ card: z.optional(z.number().check(z.int(), z.nonnegative())), konbini: z.optional(z.number().check(z.int(), z.nonnegative())) })),
+  /**
+   * The card brands the session accepts, where the provider tells it (KOMOJU: the session's card
+   * `payment_methods[].brands`), in our ids: shown as marks under the card number. Absent: every brand.
+   */
+  cardBrands: z.optional(z.array(z.enum(CARD_BRANDS)).check(z.minLength(1), z.maxLength(CARD_BRANDS.length))),
   /** Whether the shopper may save a new card (the element then offers "Save this card"). */
   canSaveCard: z.optional(z.boolean()),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
