@@ -145,6 +145,10 @@ describe('forced colours (emulated)', () => {
     const selected = getComputedStyle(cardTab!);
     expect(visibleOn(selected.borderBottomColor, canvas), 'selected tab').to.equal(true);
     expect(getComputedStyle(konbiniTab!).borderBottomColor).not.to.equal(selected.borderBottomColor);
+    // The Pay button, its background gone, keeps an outline of its own.
+    const pay = getComputedStyle(part(el, 'pay-button')!);
+    expect(pay.borderTopStyle).to.equal('solid');
+    expect(parseFloat(pay.borderTopWidth)).to.be.at.least(1);
     await expect(el).to.be.accessible();
 
     await selectTab(el, 1);
@@ -153,6 +157,9 @@ describe('forced colours (emulated)', () => {
     const options = [...shadow(konbini).querySelectorAll<HTMLElement>('[part~="store-option"]')];
     options[2]?.click();
     await waitUntil(() => shadow(konbini).querySelector<HTMLInputElement>('input[type="radio"]:checked'));
+    // Not focused: the pick itself must show, not a focus ring.
+    (shadow(konbini).activeElement as HTMLElement | null)?.blur();
+    await (konbini as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     const picked = getComputedStyle(options[2]!);
     const other = getComputedStyle(options[0]!);
     const differs = picked.borderTopColor !== other.borderTopColor || picked.outlineStyle !== other.outlineStyle || picked.borderTopWidth !== other.borderTopWidth;
