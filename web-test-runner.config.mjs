@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 // TypeScript: `npm run test:browser` runs web-test-runner under tsx.
 import { sandboxMiddleware } from './test/browser/server/sandbox-middleware.ts';
+import { forcedColorsPlugin } from './test/browser/server/forced-colors-plugin.ts';
 
 /** Debian's Chromium, headless, in the time zone `zone` (the machine's when undefined). */
 function chromium(zone) {
@@ -42,7 +43,7 @@ export default {
   // One page at a time: the tests type and move focus like a shopper, which needs the focused tab.
   concurrency: 1,
   testFramework: { config: { timeout: 8000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin()],
   browsers: [chromium()],
   groups: ZONES.map(([name, zone]) => ({
     name: `slip-in-${name}`,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { CompleteRequest, StatusRequest } from './endpoint-requests.ts';
+import { CARD_BRANDS } from './card/brand.ts';
 import { KONBINI_STORES } from './konbini-stores.ts';
 import { METHODS, MODES, PROVIDERS } from './names.ts';
 import { outcomeSchema, type Outcome } from './outcome.ts';
@@ -86,6 +87,11 @@ export const clientSessionSchema = z.object({
    * fee, or the provider does not tell.
    */
   fees: z.optional(z.object({ card: z.optional(z.number().check(safeInteger(), z.nonnegative())), konbini: z.optional(z.number().check(safeInteger(), z.nonnegative())) })),
+  /**
+   * The card brands the session accepts, where the provider tells it (KOMOJU: the session's card
+   * `payment_methods[].brands`), in our ids: shown as marks under the card number. Absent: every brand.
+   */
+  cardBrands: z.optional(z.array(z.enum(CARD_BRANDS)).check(z.minLength(1), z.maxLength(CARD_BRANDS.length))),
   /** Whether the shopper may save a new card (the element then offers "Save this card"). */
   canSaveCard: z.optional(z.boolean()),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */

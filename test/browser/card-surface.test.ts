@@ -73,6 +73,24 @@ const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('<kessai-card-fields> hosting a provider\'s card form', () => {
+  it('shows the accepted brands as named marks under the provider\'s form; the detected brand is the provider\'s to show', async () => {
+    const surface = new FakeSurface(['card']);
+    const el = await hosted(surface);
+    el.brands = ['visa', 'mastercard', 'jcb'];
+    await waitUntil(() => shadow(el).querySelector('[part~="brands"]'), 'no accepted marks', { timeout: 3000 });
+    const list = shadow(el).querySelector('[part~="brands"]')!;
+    expect(list.getAttribute('role')).to.equal('list');
+    expect(list.getAttribute('aria-label')).to.equal('使用できるカード');
+    expect([...list.querySelectorAll('[role="img"]')].map((img) => img.getAttribute('aria-label'))).to.deep.equal(['Visa', 'Mastercard', 'JCB']);
+    // Below the provider's frame.
+    const frame = surface.mounted?.card?.getBoundingClientRect();
+    expect(list.getBoundingClientRect().top).to.be.at.least(frame!.bottom);
+    surface.emit({ field: 'card', complete: false, empty: false, brand: 'visa' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part~="brand"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('mounts into light-DOM nodes projected through named slots, under our labels', async () => {
     const surface = new FakeSurface();
     const el = await hosted(surface);

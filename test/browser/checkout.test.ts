@@ -185,7 +185,13 @@ describe('<kessai-checkout>', () => {
       await typeInto(number, '4242');
       const changes = events.filter((e) => e.type === 'kessai-change');
       expect(changes).to.have.length(4);
-      expect(changes.at(-1)?.detail).to.deep.equal({ method: 'card', complete: false, empty: false, brand: 'visa' });
+      expect(changes.at(-1)?.detail).to.deep.equal({
+        method: 'card',
+        complete: false,
+        empty: false,
+        brand: 'visa',
+        total: { amount: 1980, currency: 'JPY' },
+      });
     });
 
     it('double click sends one payment request', async () => {

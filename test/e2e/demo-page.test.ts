@@ -33,6 +33,16 @@ describe('demo page', () => {
       await gallery.getByText('支払い番号', { exact: true }).first().waitFor();
       await gallery.getByRole('link', { name: 'Open the payment slip' }).first().waitFor();
       await gallery.getByRole('link', { name: '払込票を表示' }).first().waitFor();
+
+      // The card brands KOMOJU's session accepts, as named marks under the number (no Discover), and the
+      // detected brand's mark in the field once the shopper types, under the demo's strict CSP.
+      const checkout = page.locator('#checkout-host');
+      const accepted = checkout.getByRole('list', { name: /使用できるカード|Accepted cards/ });
+      await accepted.waitFor();
+      const names = await accepted.getByRole('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('aria-label')));
+      assert.deepEqual(names, ['Visa', 'Mastercard', 'JCB', 'American Express', 'Diners Club']);
+      await checkout.getByLabel(/カード番号|Card number/).pressSequentially('3530');
+      await checkout.locator('[part~="brand"]').getByRole('img', { name: 'JCB' }).waitFor();
       assert.deepEqual(shopper.pageErrors, []);
     } finally {
       await shopper.context.close();

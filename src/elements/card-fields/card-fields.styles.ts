@@ -21,26 +21,20 @@ export const cardFieldsStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
   }
-  .label-row {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
-    min-height: 1.5em;
+  .in {
+    position: relative;
   }
+  #number {
+    padding-right: 52px;
+  }
+  /* The detected brand, at the end of the number field. */
   .brand {
-    max-width: 60%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    padding: 0 8px;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
-    color: var(--_text);
+    position: absolute;
+    right: 10px;
+    top: 50%;
+    transform: translateY(-50%);
+    color: var(--_muted);
     font-size: 0.75em;
-    font-weight: 600;
-    line-height: 1.6;
   }
   .brand[hidden] {
     display: none;

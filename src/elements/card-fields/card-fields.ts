@@ -31,11 +31,17 @@ import type { Locale } from '../../core/locale.ts';
 import type { CardDetails, SurfaceCardInput } from '../../core/payment-input.ts';
 import { define } from '../shared/define.ts';
 import { PageLocaleController } from '../shared/page-locale.ts';
-import { KessaiChangeEvent } from '../shared/events.ts';
+import { KessaiChangeEvent, type Total } from '../shared/events.ts';
 import { fieldStyles, themeStyles } from '../shared/theme.styles.ts';
 import { cardFieldsStyles } from './card-fields.styles.ts';
 import { editKindOf, formatCvcAsTyped } from './caret.ts';
+import type * as MarksModule from './brand-marks.ts';
 import type { CardSurfaceView } from './card-surface-view.ts';
+
+type Marks = typeof MarksModule;
+/** The brands' marks (`brand-marks.ts`), a chunk loaded when the first card form is drawn. */
+let marks: Marks | undefined;
+let marksLoading: Promise<Marks> | undefined;
 
 export type { CardField } from '../../core/card/validate.ts';
 
@@ -62,15 +68,19 @@ type ShownError = { readonly reason: CardErrorReason } | { readonly message: str
  * @summary Card number (brand shown as typed), expiry, security code and holder name.
  * @tag kessai-card-fields
  *
- * @event kessai-change - A person edited a field. Detail: `{ method: 'card', complete, empty, brand? }`,
- *   never any card digits.
+ * @event kessai-change - A person edited a field. Detail: `{ method: 'card', complete, empty, brand?,
+ *   total? }`, never any card digits; `total` (`{ amount, currency, fee? }`) is the `total` property.
  * @event change - A field lost focus after a person changed it (bubbles, like a native `change`).
  *
  * @csspart number-label - The label of the card number.
  * @csspart number-input - The card number input.
- * @csspart number-hint - The accepted brands under the card number.
+ * @csspart number-hint - The accepted brands under the card number, as text (visually hidden once
+ *   their marks are shown: it stays the number's description).
+ * @csspart brands - The accepted brands' marks under the card number (or under a provider's card form),
+ *   a list labelled "Accepted cards"; loaded as a chunk of its own when the form is first drawn.
  * @csspart number-error - The card number's error (an always-present polite live region).
- * @csspart brand - The badge with the detected brand's name.
+ * @csspart brand - The detected brand, in the number field: its mark (an image named by the brand), or
+ *   its name until the marks are loaded.
  * @csspart expiry-label - The label of the expiry date.
  * @csspart expiry-input - The expiry input (`MM / YY`).
  * @csspart expiry-hint - The hint under the expiry.
@@ -124,6 +134,15 @@ export class KessaiCardFields extends LitElement {
    * the element whose shadow root holds this one and forwards the `kessai-surface-*` slots.
    */
   surfaceHost?: HTMLElement;
+
+  /**
+   * The brands the session accepts (`cardBrands` of the session, set by a checkout), shown as marks under
+   * the number. Unset: every brand we know.
+   */
+  @property({ attribute: false }) brands?: readonly CardBrand[];
+
+  /** What the shopper pays by card (`{ amount, currency, fee? }`), told in `kessai-change`; a checkout sets it. */
+  @property({ attribute: false }) total?: Total;
 
   /** The layout around `surface`, loaded with it. */
   private _view: CardSurfaceView | undefined;
@@ -274,30 +293,35 @@ export class KessaiCardFields extends LitElement {
     const locale = this._locale();
     const t = (key: CardMessageKey, params?: Record<string, string>): string =>
       translate(CARD_MESSAGES, locale, key, params);
+    const m = this._marks();
+    const accepted = CARD_BRANDS.filter((b) => !this.brands || this.brands.includes(b));
+    const list = m?.accepted(accepted, locale);
     if (this.surface) {
       const name = this.surface.collectsName ? nothing : this._nameField(locale, t);
       return html`<div class="wrap" lang=${locale}>
-        ${this._view ? this._view.render(name) : html`<div class="grid" aria-busy="true"></div>`}
+        ${m?.sprite}${this._view ? this._view.render(name) : html`<div class="grid" aria-busy="true"></div>`}${list}
       </div>`;
     }
     const brand = this._brand;
-    const brands = CARD_BRANDS.map(brandLabel).join(locale === 'ja' ? '、' : ', ');
+    const brands = accepted.map(brandLabel).join(locale === 'ja' ? '、' : ', ');
     const cvcHint = brand === 'amex' ? t('cvc_hint_amex') : t('cvc_hint');
     const cvcPlaceholder = brand !== null && cvcLength(brand) === 4 ? '1234' : t('cvc_placeholder');
 
     return html`
       <div class="wrap" lang=${locale}>
+        ${m?.sprite}
         <div class="grid" role="group" aria-label=${t('card_details')}>
           ${this._field('number', locale, {
-            label: html`<div class="label-row">
-              <label for="number" part="number-label">${t('number_label')}</label>
-              <span id="number-brand" part="brand" class="brand" ?hidden=${brand === null}
-                >${brand === null ? '' : brandLabel(brand)}</span
-              >
-            </div>`,
+            label: html`<label for="number" part="number-label">${t('number_label')}</label>`,
+            // The detected brand, in the field: its mark (an image named by the brand), else its name.
+            inside: html`<span id="number-brand" part="brand" class="brand" ?hidden=${brand === null}
+              >${brand === null ? '' : m ? m.mark(brand) : brandLabel(brand)}</span
+            >`,
             autocomplete: 'cc-number',
             placeholder: t('number_placeholder'),
             hint: t('accepted_brands', { brands }),
+            // With the marks, the accepted list is theirs to show; the text stays the input's description.
+            after: list,
             describedBy: 'number-error number-brand number-hint',
             full: true,
           })}
@@ -318,6 +342,14 @@ export class KessaiCardFields extends LitElement {
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       </div>
     `;
+  }
+
+  /** The marks' chunk, loaded on first use; its styles added to this shadow root once it is here. */
+  private _marks(): Marks | undefined {
+    if (marks) marks.adopt(this.renderRoot as ShadowRoot);
+    // Failed (offline): the names stay, and the next drawing tries again.
+    else (marksLoading ??= import('./brand-marks.ts')).then((m) => ((marks = m), this.requestUpdate()), () => (marksLoading = undefined));
+    return marks;
   }
 
   private _nameField(locale: Locale, t: (key: CardMessageKey) => string): TemplateResult {
@@ -341,6 +373,8 @@ export class KessaiCardFields extends LitElement {
     locale: Locale,
     o: {
       label: TemplateResult;
+      inside?: TemplateResult;
+      after?: unknown;
       autocomplete: string;
       placeholder: string;
       hint: string;
@@ -349,29 +383,30 @@ export class KessaiCardFields extends LitElement {
       full?: boolean;
     },
   ): TemplateResult {
+    const input = html`<input
+      id=${field}
+      part=${`${field}-input`}
+      type="text"
+      inputmode=${o.text ? 'text' : 'numeric'}
+      autocomplete=${o.autocomplete}
+      autocapitalize=${o.text ? 'characters' : 'off'}
+      autocorrect="off"
+      spellcheck="false"
+      placeholder=${o.placeholder}
+      aria-describedby=${o.describedBy ?? `${field}-error ${field}-hint`}
+      aria-invalid=${this._errors[field] !== undefined ? 'true' : 'false'}
+      ?disabled=${this.disabled}
+      @input=${this._onInput}
+      @compositionstart=${this._onCompositionStart}
+      @compositionend=${this._onCompositionEnd}
+      @blur=${this._onBlur}
+      @change=${this._onChange}
+    />`;
     return html`
       <div class=${o.full ? 'field full' : 'field'}>
-        ${o.label}
-        <input
-          id=${field}
-          part=${`${field}-input`}
-          type="text"
-          inputmode=${o.text ? 'text' : 'numeric'}
-          autocomplete=${o.autocomplete}
-          autocapitalize=${o.text ? 'characters' : 'off'}
-          autocorrect="off"
-          spellcheck="false"
-          placeholder=${o.placeholder}
-          aria-describedby=${o.describedBy ?? `${field}-error ${field}-hint`}
-          aria-invalid=${this._errors[field] !== undefined ? 'true' : 'false'}
-          ?disabled=${this.disabled}
-          @input=${this._onInput}
-          @compositionstart=${this._onCompositionStart}
-          @compositionend=${this._onCompositionEnd}
-          @blur=${this._onBlur}
-          @change=${this._onChange}
-        />
-        <div id=${`${field}-hint`} part=${`${field}-hint`} class="hint">${o.hint}</div>
+        ${o.label} ${o.inside ? html`<div class="in">${input}${o.inside}</div>` : input}
+        <div id=${`${field}-hint`} part=${`${field}-hint`} class=${o.after ? 'visually-hidden' : 'hint'}>${o.hint}</div>
+        ${o.after}
         <div id=${`${field}-error`} part=${`${field}-error`} class="error" aria-live="polite" aria-atomic="true"
           >${this._message(field, locale)}</div
         >
@@ -475,9 +510,9 @@ export class KessaiCardFields extends LitElement {
   /** One `kessai-change` per edit, ours or in the provider's form: completeness and brand, no card data. */
   private _dispatchChange(): void {
     this._syncStates();
-    const brand = this.brand;
+    const { brand, total } = this;
     this.dispatchEvent(
-      new KessaiChangeEvent({ method: 'card', complete: this.complete, empty: this.empty, ...(brand ? { brand } : {}) }),
+      new KessaiChangeEvent({ method: 'card', complete: this.complete, empty: this.empty, ...(brand ? { brand } : {}), ...(total ? { total } : {}) }),
     );
   }
 

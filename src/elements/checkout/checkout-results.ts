@@ -19,6 +19,9 @@ import { RESULT_MESSAGES, type ResultMessageKey } from './result-messages.ts';
  */
 
 /** What the results need from the checkout they are shown in. */
+/** The method tabs, drawn only once a session offers a choice, which takes the flow: they load with it. */
+export { renderTabs } from './method-tabs.ts';
+
 export interface ResultHost {
   /** How 3-D Secure is shown (the `challenge` attribute). */
   challenge(): 'redirect' | 'iframe';

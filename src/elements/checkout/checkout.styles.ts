@@ -146,4 +146,17 @@ export const checkoutStyles = css`
       animation: none;
     }
   }
+  /* Forced colours (Windows contrast themes) paint every border: only the selected tab keeps its line,
+     and the Pay button, whose background is gone, gets a border. */
+  @media (forced-colors: active) {
+    .tab {
+      border-bottom-color: Canvas;
+    }
+    .tab[aria-selected='true'] {
+      border-bottom-color: Highlight;
+    }
+    .button {
+      border: 2px solid;
+    }
+  }
 `;

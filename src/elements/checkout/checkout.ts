@@ -30,7 +30,6 @@ import type { ResultHost } from './checkout-results.ts';
 import { FlowLoader } from './flow-loader.ts';
 import { loadFlow, type FlowModule } from './load-flow.ts';
 import { LazyParts } from './lazy-parts.ts';
-import { renderTabs } from './method-tabs.ts';
 import { METHOD_VIEWS } from './payment-methods.ts';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'name';
@@ -72,7 +71,8 @@ const methodsConverter = {
  * @event kessai-ready - A session was loaded and the form is shown. Detail: `{ methods, amount, currency, fees? }`
  *   (`fees`: what a method adds on top, where the provider tells it before paying).
  * @event kessai-change - The shopper edited a field (from the card or konbini fields, one per edit).
- *   Detail: `{ method, complete, empty, brand? }`.
+ *   Detail: `{ method, complete, empty, brand?, total }`; `total` is `{ amount, currency, fee? }`, what
+ *   the shopper pays with that method, its fee included (`fee`, where the provider tells it).
  * @event kessai-submit - A payment request is being sent. Detail: `{ method }`.
  * @event kessai-redirect - The shopper is about to be sent to 3-D Secure. Cancelable: `preventDefault()`
  *   stops the element's navigation so the page can redirect itself. Detail: `{ url, method }`.
@@ -336,6 +336,8 @@ export class KessaiCheckout extends LitElement {
     return html`${list}<kessai-card-fields
       locale=${this._locale()}
       ?disabled=${busy}
+      .total=${{ amount: session.amount + (session.fees?.card ?? 0), currency: session.currency, ...(session.fees?.card ? { fee: session.fees.card } : {}) }}
+      .brands=${session.cardBrands}
       .surface=${surface}
       .surfaceHost=${this}
       >${surface
@@ -366,7 +368,8 @@ export class KessaiCheckout extends LitElement {
     const bannerText = error !== null && !this._fieldError && !this._bannerHidden ? this._failureText(error) : '';
     return html`
       ${tabbed
-        ? renderTabs({
+        ? // The tabs come with the flow's chunk (checkout-results.ts): a session, and so a choice, needs it.
+          this._loader.results?.renderTabs({
             methods,
             selected: this._method,
             label: this._t('payment_methods'),

@@ -58,6 +58,14 @@ export const konbiniFieldsStyles = css`
     box-shadow: inset 0 0 0 1px var(--_primary);
     background: var(--_surface);
   }
+  /* Forced colours drop the shadow and the background: a ring in the system's highlight colour marks the pick. */
+  @media (forced-colors: active) {
+    .store.checked {
+      border-color: Highlight;
+      outline: 2px solid Highlight;
+      outline-offset: -4px;
+    }
+  }
   .store:has(input:focus-visible) {
     outline: 2px solid var(--_focus);
     outline-offset: 1px;

@@ -71,7 +71,8 @@ const requirementConverter = (fallback: FieldRequirement) => ({
  * @summary Konbini store picker (the chains the provider supports), name, email and phone. Usable alone.
  *
  * @event kessai-change - A person edited a field or picked a store. Detail:
- *   `{ method: 'konbini', complete, empty }`.
+ *   `{ method: 'konbini', complete, empty, total? }`; `total` is `{ amount, currency, fee? }`, what the
+ *   shopper pays at the store (the fee included) when `amount` is set.
  * @event change - A field lost focus after a person changed it, or a store was picked (bubbles).
  *
  * @csspart fee - The line with the konbini fee and the total, when the provider tells the fee.
@@ -485,7 +486,15 @@ export class KessaiKonbiniFields extends LitElement {
   private _changed(): void {
     this._syncStates();
     // Built apart from dispatchEvent so that the manifest analyzer keeps the documented `@event` only.
-    const change = new KessaiChangeEvent({ method: 'konbini', complete: this.complete, empty: this.empty });
+    const { amount, currency } = this;
+    const fee = this.fee !== undefined && this.fee > 0 ? this.fee : undefined;
+    const change = new KessaiChangeEvent({
+      method: 'konbini',
+      complete: this.complete,
+      empty: this.empty,
+      // The total of konbini, its fee included, when the checkout (or the page) told the amount.
+      ...(amount !== undefined ? { total: { amount: amount + (fee ?? 0), currency, ...(fee ? { fee } : {}) } } : {}),
+    });
     this.dispatchEvent(change);
   }
 

@@ -23,6 +23,18 @@ export interface ChangeDetail {
   readonly empty: boolean;
   /** Card brand as detected while typing (`visa`, `mastercard`, `jcb`, `amex`, `diners`, `discover`). */
   readonly brand?: string;
+  /** What the shopper pays with this method, when the fields know the order (in a checkout, always). */
+  readonly total?: Total;
+}
+
+/**
+ * The total of one method: `amount` is what the shopper pays, the fee included, in minor units of
+ * `currency`; `fee` the part of it the provider adds for the method (KOMOJU konbini: 190), when it does.
+ */
+export interface Total {
+  readonly amount: number;
+  readonly currency: string;
+  readonly fee?: number;
 }
 
 export interface SubmitDetail {

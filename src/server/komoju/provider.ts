@@ -3,7 +3,8 @@ import { METHODS, type ClientSession, type PaymentMethod } from '../../core/prot
 import { KOMOJU_DEFAULT_API_BASE, KOMOJU_PAYMENT_TYPES } from '../../providers/komoju/constants.ts';
 import { mapKomojuSession } from '../../providers/komoju/map-outcome.ts';
 import type { KomojuSession } from '../../providers/komoju/schemas.ts';
-import { storeFromKomoju } from '../../providers/komoju/stores.ts';
+import { CARD_BRANDS } from '../../core/card/brand.ts';
+import { brandFromKomoju, storeFromKomoju } from '../../providers/komoju/stores.ts';
 import type { KomojuHandlerConfig } from './config.ts';
 import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider, type StartInput } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
@@ -132,6 +133,11 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
       const savedCards = config.customer && offered.includes('card')
         ? await saved.list({ context: input.context, mode: 'payment', provider: 'komoju', request: input.request }, call)
         : [];
+      // The card brands KOMOJU lists for the session (no Discover by default), in our ids and order.
+      const listed = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES.card)?.brands;
+      const cardBrands = Array.isArray(listed)
+        ? CARD_BRANDS.filter((brand) => listed.some((slug) => brandFromKomoju(slug) === brand))
+        : [];
       return {
         protocol: 1,
         provider: 'komoju',
@@ -149,6 +155,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'optional' } as const } : {}),
         ...(Object.keys(fees).length ? { fees } : {}),
         ...(savedCards.length ? { savedCards } : {}),
+        ...(offered.includes('card') && cardBrands.length ? { cardBrands } : {}),
       };
     },
 

@@ -130,6 +130,8 @@ describe('createKessaiHandler (KOMOJU)', () => {
         konbiniFields: { email: 'required', phone: 'optional' },
         // KOMOJU's konbini customer_fee in the recorded session: shown before paying.
         fees: { konbini: 190 },
+        // The recorded session's card brands (visa, master, jcb, american_express, diners_club): no Discover.
+        cardBrands: ['visa', 'mastercard', 'jcb', 'amex', 'diners'],
       });
 
       assert.equal(fake.requests.length, 1);
@@ -151,6 +153,30 @@ describe('createKessaiHandler (KOMOJU)', () => {
         payment_data: { external_order_num: 'ORDER-42' },
       });
       assert.ok(events.some((e) => e.type === 'session_created' && e.sessionId === SID));
+    });
+
+    it('cardBrands: KOMOJU\'s card brands in our ids and order, others dropped; none listed, none told', async () => {
+      const withBrands = (brands: unknown): Route => [
+        'POST /api/v1/sessions',
+        (request) => {
+          const sent = JSON.parse(request.body ?? '{}') as Record<string, unknown>;
+          const template = komojuFixture('session-created');
+          const methods = (template['payment_methods'] as { type: string }[]).map((m) =>
+            m.type === 'credit_card' ? { ...m, brands } : m,
+          );
+          return json(200, { ...template, amount: sent['amount'], currency: sent['currency'], payment_methods: methods });
+        },
+      ];
+      const sessionOf = async (brands: unknown) => {
+        const { post } = setup([withBrands(brands)]);
+        const response = await post('start brands', START);
+        assert.equal(response.status, 200);
+        return clientSessionSchema.parse(((await response.json()) as { session: unknown }).session);
+      };
+      assert.deepEqual((await sessionOf(['unionpay', 'discover', 'JCB', 'visa'])).cardBrands, ['visa', 'jcb', 'discover']);
+      assert.equal((await sessionOf([])).cardBrands, undefined);
+      assert.equal((await sessionOf(['unionpay'])).cardBrands, undefined);
+      assert.equal((await sessionOf(undefined)).cardBrands, undefined);
     });
 
     it('ignores an amount and currency posted by the browser (tampering)', async () => {
