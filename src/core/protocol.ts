@@ -4,7 +4,7 @@ import { CARD_BRANDS } from './card/brand.ts';
 import { KONBINI_STORES } from './konbini-stores.ts';
 import { METHODS, MODES, PROVIDERS } from './names.ts';
 import { outcomeSchema, type Outcome } from './outcome.ts';
-import { matching, safeInteger } from './schema-checks.ts';
+import { matching, recordOf, safeInteger } from './schema-checks.ts';
 
 /**
  * The merchant endpoint protocol, v1 (docs/protocol.md). One JSON POST to one merchant URL,
@@ -95,7 +95,7 @@ export const clientSessionSchema = z.object({
   /** Whether the shopper may save a new card (the element then offers "Save this card"). */
   canSaveCard: z.optional(z.boolean()),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
-  extra: z.optional(z.record(z.string(), z.string())),
+  extra: z.optional(recordOf(z.string())),
 });
 export type ClientSession = z.infer<typeof clientSessionSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { recordOf } from '../../core/schema-checks.ts';
 
 /**
  * The KOMOJU objects the browser (and the server's `status`) reads, as KOMOJU documents them
@@ -50,7 +51,7 @@ export type KomojuPayment = z.infer<typeof komojuPaymentSchema>;
  */
 export const komojuSessionPaymentMethodSchema = z.looseObject({
   type: z.string(),
-  brands: z.optional(z.union([z.array(z.string()), z.record(z.string(), z.unknown())])),
+  brands: z.optional(z.union([z.array(z.string()), recordOf(z.unknown())])),
   additional_fields: z.nullish(z.array(z.string())),
   customer_fee: z.nullish(z.number()),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { recordOf } from '../../core/schema-checks.ts';
 
 /**
  * The UnivaPay objects Kessai Elements reads, as UnivaPay documents them (docs/providers.md
@@ -75,7 +76,7 @@ export type UnivapayChargeError = z.infer<typeof univapayChargeErrorSchema>;
  * Metadata is flat; UnivaPay itself writes numbers into it at times (`orderid: 123456`:
  * docs/providers.md "UnivaPay › Statuses and our Outcome").
  */
-const metadataSchema = z.record(z.string(), z.unknown());
+const metadataSchema = recordOf(z.unknown());
 
 /**
  * A charge (docs/providers.md "UnivaPay › Statuses and our Outcome"). `status`:
@@ -118,7 +119,7 @@ export type UnivapayCharge = z.infer<typeof univapayChargeSchema>;
 export const univapayIssuerTokenSchema = z.looseObject({
   issuer_token: z.string().check(z.minLength(1)),
   call_method: z.string(),
-  payload: z.nullish(z.record(z.string(), z.unknown())),
+  payload: z.nullish(recordOf(z.unknown())),
   payment_type: z.nullish(z.string()),
   content_type: z.nullish(z.string()),
 });
