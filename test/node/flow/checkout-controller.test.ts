@@ -867,7 +867,7 @@ describe('checkout controller: "Save this card" with our card fields', () => {
         adapter.calls.push(ctx);
         if (declined) return { status: 'succeeded', method: 'card', paymentId: 'pay_2' };
         declined = true;
-        return { status: 'failed', error: paymentError('card', 'card_declined', true) };
+        return { status: 'failed', error: paymentError('declined', 'card_declined', true) };
       },
     });
     const h = await readyHarness({ adapter, respond });

@@ -187,7 +187,7 @@ describe('machine: a session that saves the card', () => {
     assert.equal(submitting.status, 'submitting');
     const action = transition(submitting, { type: 'outcome', outcome: { status: 'requires_action', method: 'card', action: { type: 'redirect', url: 'https://acs.example/' } }, session: saving });
     assert.equal('session' in action && action.session?.sessionId, 'ses_saving');
-    const declined = transition(submitting, { type: 'outcome', outcome: { status: 'failed', error: paymentError('card', 'card_declined', true) }, session: saving });
+    const declined = transition(submitting, { type: 'outcome', outcome: { status: 'failed', error: paymentError('declined', 'card_declined', true) }, session: saving });
     assert.equal(declined.status === 'failed' && declined.session?.sessionId, shown.sessionId);
     // After a return, the saving session failed: not kept for a retry, which starts anew.
     const resumed = transition({ status: 'idle' }, { type: 'resume', session: saving, method: 'card' });
