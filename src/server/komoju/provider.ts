@@ -240,7 +240,14 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         const paid = mapKomojuSession(session, { trustedOrigins, method: 'card' });
         if (paid.status !== 'succeeded' || !customer.data.customer_id) return paid;
         const ctx = { context: input.context, mode: 'payment' as const, provider: 'komoju' as const, request: input.request };
-        const card = await saved.saved(ctx, customer.data.customer_id, call);
+        let card: Awaited<ReturnType<typeof saved.saved>>;
+        try {
+          card = await saved.saved(ctx, customer.data.customer_id, call);
+        } catch (error) {
+          // The merchant refused to keep it (a guest): the payment stands, reported without a saved card.
+          if (error instanceof EndpointRequestError) return paid;
+          throw error;
+        }
         return card.status === 'succeeded'
           ? { ...paid, paymentMethodId: card.paymentMethodId, brand: card.brand, last4: card.last4 }
           : paid;

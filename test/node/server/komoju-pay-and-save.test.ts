@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KomojuHandlerConfig, KomojuSavedCard } from '../../../src/server/index.ts';
-import { createKessaiHandler } from '../../../src/server/index.ts';
+import { createKessaiHandler, EndpointRequestError } from '../../../src/server/index.ts';
 import { createSandbox } from '../../../src/sandbox/index.ts';
 
 /**
@@ -149,5 +149,20 @@ describe('KOMOJU pay and save', () => {
     const notBoolean = await t.post({ action: 'start', returnUrl: RETURN_URL, saveCard: 'yes' });
     assert.equal(notBoolean.status, 400);
     assert.equal(t.sandbox.komoju.inspect.sessions().length, 0);
+  });
+
+  it("the merchant's refusal in onCardSaved (a guest) leaves the payment succeeded, without a saved card", async () => {
+    const t = setup({
+      onCardSaved: () => {
+        throw new EndpointRequestError(403, 'no_customer', 'Saving a card needs a signed-in shopper.');
+      },
+    });
+    const start = await t.post({ action: 'start', returnUrl: RETURN_URL, saveCard: true });
+    const sessionId = start.body['session'].sessionId;
+    assert.equal((await t.browserPay(sessionId, '4111111111111111'))['status'], 'completed');
+    const status = await t.post({ action: 'status', sessionId });
+    assert.equal(status.status, 200, status.text);
+    assert.equal(status.body['outcome'].status, 'succeeded');
+    assert.equal(status.body['outcome'].paymentMethodId, undefined);
   });
 });
