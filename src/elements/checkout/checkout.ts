@@ -329,10 +329,9 @@ export class KessaiCheckout extends LitElement {
     // Without saved cards, the list is only "Save this card" (`canSaveCard`), under the card fields.
     const cards = !!session.savedCards?.length;
     const decides = cards || session.cardEntry === 'hosted';
-    const listed = decides || session.canSaveCard;
-    if (listed) this._parts.load('kessai-saved-cards');
-    const list = listed
-      ? html`<kessai-saved-cards locale=${this._locale()} ?disabled=${busy} .session=${session} @kessai-change=${() => this.requestUpdate()}></kessai-saved-cards>`
+    const list = decides || session.canSaveCard
+      ? (this._parts.load('kessai-saved-cards'),
+        html`<kessai-saved-cards locale=${this._locale()} ?disabled=${busy} .session=${session} @kessai-change=${() => this.requestUpdate()}></kessai-saved-cards>`)
       : nothing;
     // Until the list is loaded it decides nothing: no card fields under a saved card the shopper may pay with.
     if (decides && this._savedCards()?.fields !== true) return html`${list}`;
@@ -487,7 +486,7 @@ export class KessaiCheckout extends LitElement {
     if (list && !list.fields) return list.choice();
     const collected = this._cardFields?.collectPayment() ?? null;
     if (collected === null) return null;
-    return 'card' in collected ? { method: 'card', card: collected.card, save: list?.saveCard === true } : { method: 'card', surface: collected.surface };
+    return 'card' in collected ? { method: 'card', card: collected.card, save: list?.saveCard } : { method: 'card', surface: collected.surface };
   }
 
   private _onPay = (): void => {
