@@ -19,6 +19,12 @@ export const startRequestSchema = z.object({
   /** Where the provider sends the shopper back; the server accepts it only on its allowed origins. */
   returnUrl: z.string(),
   locale: z.optional(z.enum(['ja', 'en'])),
+  /**
+   * A card typed into our own fields, which the shopper asked to save ("Save this card", `canSaveCard`):
+   * a session that charges the card and saves it (KOMOJU `customer_payment`). Refused (400 `unsupported`)
+   * by a provider that cannot, or without the merchant's `onCardSaved`.
+   */
+  saveCard: z.optional(z.boolean()),
   context: jsonContext,
 });
 

@@ -31,7 +31,8 @@ export interface SurfaceCardInput {
 }
 
 export type PaymentInput =
-  | { readonly method: 'card'; readonly card: CardDetails }
+  /** `save`: the shopper ticked "Save this card" (a session with `canSaveCard`). */
+  | { readonly method: 'card'; readonly card: CardDetails; readonly save?: boolean | undefined }
   | { readonly method: 'card'; readonly surface: SurfaceCardInput }
   /** A saved card, by the opaque id of `session.savedCards`. */
   | { readonly method: 'card'; readonly saved: string }

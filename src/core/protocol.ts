@@ -94,6 +94,11 @@ export const clientSessionSchema = z.object({
   cardBrands: z.optional(z.array(z.enum(CARD_BRANDS)).check(z.minLength(1), z.maxLength(CARD_BRANDS.length))),
   /** Whether the shopper may save a new card (the element then offers "Save this card"). */
   canSaveCard: z.optional(z.boolean()),
+  /**
+   * This session saves the card it is paid with (a `start` with `saveCard: true`): the merchant's server
+   * reports the payment and the saved card (`status`); a failed attempt does not keep it for a retry.
+   */
+  savesCard: z.optional(z.boolean()),
   /** Provider-specific public values (UnivaPay store id, Stripe client_secret…), all strings. */
   extra: z.optional(recordOf(z.string())),
 });

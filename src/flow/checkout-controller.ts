@@ -24,6 +24,7 @@ import { pollStatus } from './poll.ts';
 import { clearPendingAttempt, createPendingAttempt, savePendingAttempt } from './pending-attempt.ts';
 import { tryResume } from './resume.ts';
 import { checkoutReturnUrl, withParam } from './return-url.ts';
+import { savingSession } from './save-card.ts';
 import { runStart } from './start.ts';
 import { resolveEndpoint } from './start-request.ts';
 
@@ -133,8 +134,13 @@ export class CheckoutController implements ReactiveController, FlowCore {
       const adapter = await this.adapter(state.session);
       // Left or reset while the provider's code loaded: nothing is sent.
       if (!this.isCurrent(run)) return;
-      const outcome = 'status' in adapter ? adapter : await pay(this, adapter, ctx, input);
-      if (this.isCurrent(run)) this.settle(outcome);
+      if ('status' in adapter) return this.settle(adapter);
+      // "Save this card": paid on a session that saves it, asked for now (the attempt then names it).
+      const session = 'card' in input && input.save ? await savingSession(this, state.session, run.abort.signal) : state.session;
+      if (!this.isCurrent(run)) return;
+      if ('status' in session) return this.settle(session);
+      const outcome = await pay(this, adapter, session === state.session ? ctx : this.attemptContext(session, run), input);
+      if (this.isCurrent(run)) this.settle(outcome, session);
     })();
     return true;
   }
@@ -172,9 +178,9 @@ export class CheckoutController implements ReactiveController, FlowCore {
     return this._run === run && !run.abort.signal.aborted;
   }
 
-  settle(outcome: Outcome): void {
+  settle(outcome: Outcome, session?: ClientSession): void {
     const before = this._state;
-    this.dispatch({ type: 'outcome', outcome });
+    this.dispatch({ type: 'outcome', outcome, ...(session ? { session } : {}) });
     const state = this._state;
     if (state === before) return;
     switch (state.status) {

@@ -29,8 +29,11 @@ export interface FlowCore {
   newRun(): Run;
   /** Whether `run` is the current run and not aborted: only then may its answer be used. */
   isCurrent(run: Run): boolean;
-  /** Applies the outcome of the current run and tells the element (and follows a next action). */
-  settle(outcome: Outcome): void;
+  /**
+   * Applies the outcome of the current run and tells the element (and follows a next action). `session`:
+   * the session the attempt paid, when it is not the one shown (a card being saved); kept unless it failed.
+   */
+  settle(outcome: Outcome, session?: ClientSession): void;
   /** A failure of the start, told to the element. */
   failStart(error: PaymentError): void;
   /** The endpoint as an absolute URL, or null when it is missing or not a URL. */

@@ -35,7 +35,7 @@ export type FlowEvent =
   /** The shopper pressed Pay (or Enter) with valid details. */
   | { readonly type: 'submit'; readonly method: PaymentMethod }
   /** What the adapter or the endpoint answered for the attempt in flight. */
-  | { readonly type: 'outcome'; readonly outcome: Outcome }
+  | { readonly type: 'outcome'; readonly outcome: Outcome; readonly session?: ClientSession }
   /** Back from a redirect with a pending attempt: finish it with the session it was started with. */
   | { readonly type: 'resume'; readonly session: ClientSession; readonly method: PaymentMethod }
   /** The shopper asked to try again after a failure or a cancellation. */
@@ -57,7 +57,9 @@ function assertNever(value: never): never {
 }
 
 function failedWith(error: PaymentError, session: ClientSession | undefined): FlowState {
-  const keep = session !== undefined && error.retryable && !SESSION_ENDING.has(error.reason);
+  // A session that saves the card is never paid again by a retry (which may not tick "Save this card"):
+  // after a return from 3-D Secure the session shown before is gone, so a retry starts anew.
+  const keep = session !== undefined && error.retryable && !SESSION_ENDING.has(error.reason) && session.savesCard !== true;
   return keep ? { status: 'failed', error, session } : { status: 'failed', error };
 }
 
@@ -138,7 +140,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
         case 'submitting':
         case 'requires_action':
         case 'processing':
-          return afterOutcome(state.session, event.outcome);
+          // The attempt paid another session (one that saves the card): it goes on with that one, but a
+          // failure goes back to the session shown, so that a retry without "Save this card" saves nothing.
+          return afterOutcome(event.session && event.outcome.status !== 'failed' ? event.session : state.session, event.outcome);
         default:
           return state;
       }

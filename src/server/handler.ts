@@ -103,6 +103,10 @@ export function createHandlerForProvider(
     if (!provider.modes.includes(mode)) {
       throw new EndpointRequestError(400, 'unsupported', `${provider.name} does not support mode "${mode}".`);
     }
+    const saveCard = body.saveCard === true;
+    if (saveCard && (mode !== 'payment' || provider.payAndSave !== true)) {
+      throw new EndpointRequestError(400, 'unsupported', `${provider.name} does not save a card while paying here.`);
+    }
     const returnUrl = checkReturnUrl(body.returnUrl, allowedOrigins);
     const requested = body.methods ?? provider.methods;
     const methods = provider.methods.filter((method) => requested.includes(method));
@@ -111,7 +115,7 @@ export function createHandlerForProvider(
     }
     const amount = await decideAmount(request, body.mode, body.context);
     const session = await provider.start(
-      { mode, methods, returnUrl, locale: body.locale, amount, context: body.context, request },
+      { mode, methods, returnUrl, locale: body.locale, amount, context: body.context, request, ...(saveCard ? { saveCard } : {}) },
       call,
     );
     const checked = clientSessionSchema.safeParse(session);

@@ -16,6 +16,11 @@ export interface ServerProvider {
   readonly methods: readonly PaymentMethod[];
   /** The modes it supports; `start` with another mode is refused with 400 `unsupported`. */
   readonly modes: readonly Mode[];
+  /**
+   * Whether `start` takes `saveCard: true` (a payment session that also saves the card, for a card typed
+   * into our own fields) as configured; without it such a `start` is refused with 400 `unsupported`.
+   */
+  readonly payAndSave?: boolean;
   /** Creates the provider object with the secret key and returns what the browser needs. */
   start(input: StartInput, call: ProviderCall): Promise<ClientSession>;
   /** Reads the provider object (after a return from 3-D Secure) and reports. */
@@ -31,6 +36,8 @@ export interface StartInput {
   /** Checked: http(s) and on one of the allowed origins. */
   readonly returnUrl: string;
   readonly locale: Locale | undefined;
+  /** The shopper ticked "Save this card" (only with `payAndSave`, in payment mode). */
+  readonly saveCard?: boolean;
   /** From the merchant's callback, never from the browser. */
   readonly amount: AmountDecision;
   readonly context: Readonly<Record<string, unknown>> | undefined;

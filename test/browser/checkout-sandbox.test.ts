@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import {
   TestCheckout,
@@ -100,6 +101,28 @@ describe('<kessai-checkout> on the real endpoint and sandbox', () => {
       await waitStatus(el, 'succeeded');
       expect(endpointBodies('/api/komoju').map((b) => b['action'])).to.deep.equal(['start']);
       expect(where('5555555555554444')).to.deep.equal(['POST SANDBOX/sandbox/komoju/api/v1/secure_tokens']);
+    });
+
+    it('"Save this card" sits under the card fields, labelled; ticked by keyboard, Pay asks for a saving session and pays it', async () => {
+      const el = await checkout('/api/komoju');
+      await waitUntil(() => customElements.get('kessai-saved-cards') !== undefined, 'the saved-cards chunk never loaded');
+      const list = shadow(el).querySelector('kessai-saved-cards')!;
+      await waitUntil(() => list.shadowRoot?.querySelector('input[type="checkbox"]'), 'no box');
+      const box = byLabel(list, 'このカードを保存する');
+      // After the card fields, in the document's order (and so in the tab order).
+      expect(shadow(el).querySelector('kessai-card-fields')!.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await typeCard(el, '4111111111111111');
+      box.focus();
+      await sendKeys({ press: 'Space' });
+      expect(box.checked).to.equal(true);
+      await expect(el).to.be.accessible();
+      payButton(el).click();
+      await waitStatus(el, 'succeeded');
+      const bodies = endpointBodies('/api/komoju');
+      expect(bodies.map((b) => [b['action'], b['saveCard'] ?? false])).to.deep.equal([['start', false], ['start', true], ['status', false]]);
+      expect(where('4111111111111111')).to.deep.equal(['POST SANDBOX/sandbox/komoju/api/v1/secure_tokens']);
+      const sessionIds = bodies.map((b) => b['sessionId']);
+      expect(sessionIds[2]).to.be.a('string');
     });
   });
 

@@ -95,4 +95,49 @@ describe('<kessai-saved-cards>', () => {
     expect(root(el).textContent).not.to.contain('Save this card');
     expect(radios(el).every((r) => r.disabled)).to.equal(true);
   });
+
+  it('our card fields, no saved cards: only "Save this card", labelled, ticked by keyboard (Space)', async () => {
+    const el = await fixture<KessaiSavedCards>(html`<kessai-saved-cards locale="ja" .session=${{ canSaveCard: true }}></kessai-saved-cards>`);
+    expect(radios(el)).to.have.length(0);
+    expect(root(el).querySelector('fieldset')).to.equal(null);
+    expect(el.fields).to.equal(true);
+    expect(el.choice()).to.equal(null);
+    expect(el.saveCard).to.equal(false);
+    const box = root(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box.labels?.[0]?.textContent?.trim()).to.equal('このカードを保存する');
+    box.focus();
+    await sendKeys({ press: 'Space' });
+    expect(box.checked).to.equal(true);
+    expect(el.saveCard).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('our card fields with saved cards: the box comes with "Use a new card" only, and saves only a new card', async () => {
+    const el = await fixture<KessaiSavedCards>(
+      html`<kessai-saved-cards locale="en" .session=${{ savedCards: CARDS, canSaveCard: true }}></kessai-saved-cards>`,
+    );
+    expect(root(el).textContent).not.to.contain('Save this card');
+    option(el, 'Use a new card').click();
+    await el.updateComplete;
+    const box = [...root(el).querySelectorAll('label')].find((l) => l.textContent?.includes('Save this card'))?.querySelector('input');
+    box!.click();
+    await el.updateComplete;
+    expect(el.fields).to.equal(true);
+    expect(el.saveCard).to.equal(true);
+    option(el, '1091').click();
+    await el.updateComplete;
+    expect(el.saveCard).to.equal(false);
+    expect(root(el).textContent).not.to.contain('Save this card');
+    await expect(el).to.be.accessible();
+  });
+
+  it("a provider's own card form: no box (saving is offered with our fields or its hosted page only)", async () => {
+    const el = await fixture<KessaiSavedCards>(
+      html`<kessai-saved-cards locale="en" .session=${{ cardEntry: 'surface', savedCards: CARDS, canSaveCard: true }}></kessai-saved-cards>`,
+    );
+    option(el, 'Use a new card').click();
+    await el.updateComplete;
+    expect(root(el).textContent).not.to.contain('Save this card');
+    expect(el.saveCard).to.equal(false);
+  });
 });

@@ -326,14 +326,16 @@ export class KessaiCheckout extends LitElement {
     const surface = this._loader.flow?.cardSurface;
     // A returning shopper's saved cards first (the list reads them from the session); a provider that
     // takes new cards on its own page has no fields.
-    const listed = session.cardEntry === 'hosted' || !!session.savedCards?.length;
-    if (listed) this._parts.load('kessai-saved-cards');
-    const list = listed
-      ? html`<kessai-saved-cards locale=${this._locale()} ?disabled=${busy} .session=${session} @kessai-change=${() => this.requestUpdate()}></kessai-saved-cards>`
+    // Without saved cards, the list is only "Save this card" (`canSaveCard`), under the card fields.
+    const cards = !!session.savedCards?.length;
+    const decides = cards || session.cardEntry === 'hosted';
+    const list = decides || session.canSaveCard
+      ? (this._parts.load('kessai-saved-cards'),
+        html`<kessai-saved-cards locale=${this._locale()} ?disabled=${busy} .session=${session} @kessai-change=${() => this.requestUpdate()}></kessai-saved-cards>`)
       : nothing;
     // Until the list is loaded it decides nothing: no card fields under a saved card the shopper may pay with.
-    if (listed && this._savedCards()?.fields !== true) return html`${list}`;
-    return html`${list}<kessai-card-fields
+    if (decides && this._savedCards()?.fields !== true) return html`${list}`;
+    return html`${cards ? list : nothing}<kessai-card-fields
       locale=${this._locale()}
       ?disabled=${busy}
       .total=${{ amount: session.amount + (session.fees?.card ?? 0), currency: session.currency, ...(session.fees?.card ? { fee: session.fees.card } : {}) }}
@@ -345,7 +347,7 @@ export class KessaiCheckout extends LitElement {
             (field) => html`<slot name=${SURFACE_SLOT_PREFIX + field} slot=${SURFACE_SLOT_PREFIX + field}></slot>`,
           )
         : nothing}</kessai-card-fields
-    >`;
+    >${cards ? nothing : list}`;
   }
 
   private _konbiniPanel(session: ClientSession, busy: boolean): TemplateResult {
@@ -487,7 +489,7 @@ export class KessaiCheckout extends LitElement {
     if (list && !list.fields) return list.choice();
     const collected = this._cardFields?.collectPayment() ?? null;
     if (collected === null) return null;
-    return 'card' in collected ? { method: 'card', card: collected.card } : { method: 'card', surface: collected.surface };
+    return 'card' in collected ? { method: 'card', card: collected.card, save: list?.saveCard } : { method: 'card', surface: collected.surface };
   }
 
   private _onPay = (): void => {

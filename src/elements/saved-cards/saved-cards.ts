@@ -54,8 +54,9 @@ function brandName(brand: string): string {
  * a new card" last. Card data never reaches it: the session gives brand, last four, expiry and an
  * opaque id, and paying with a card sends only that id to the merchant's endpoint.
  *
- * When new cards are taken on the provider's own page (`hosted`), choosing a new card says so and, if
- * the merchant allows it (`can-save`), offers "Save this card".
+ * When new cards are taken on the provider's own page (`hosted`), choosing a new card says so. If the
+ * merchant allows it (`can-save`), a new card (on the provider's page, or typed into our card fields)
+ * comes with "Save this card"; without saved cards and with our fields, that box is all it shows.
  *
  * @tag kessai-saved-cards
  * @summary A returning shopper's saved cards as a radio group, with "Use a new card" last.
@@ -89,7 +90,7 @@ export class KessaiSavedCards extends LitElement {
   /** New cards are taken on the provider's own page (no card fields): say so, and offer saving. */
   @property({ type: Boolean }) hosted = false;
 
-  /** The merchant lets the shopper save a new card (with `hosted`: the "Save this card" box). */
+  /** The merchant lets the shopper save a new card: the "Save this card" box with a new card. */
   @property({ type: Boolean, attribute: 'can-save' }) canSave = false;
 
   /** The three above from a session (the checkout sets this). */
@@ -97,7 +98,13 @@ export class KessaiSavedCards extends LitElement {
   set session(session: Pick<ClientSession, 'savedCards' | 'cardEntry' | 'canSaveCard'> | undefined) {
     this.cards = session?.savedCards ?? [];
     this.hosted = session?.cardEntry === 'hosted';
-    this.canSave = session?.canSaveCard === true;
+    // Saving a card typed into the provider's own form is not offered.
+    this.canSave = session?.canSaveCard === true && session.cardEntry !== 'surface';
+  }
+
+  /** A new card typed into the card fields, to be saved: "Save this card" ticked. */
+  get saveCard(): boolean {
+    return this.canSave && this._save && this.fields;
   }
 
   /** Whether the card fields are wanted: a new card chosen, typed into the fields (not `hosted`). */
@@ -172,24 +179,26 @@ export class KessaiSavedCards extends LitElement {
       );
     });
     const isNew = this.selected === 'new';
+    const save =
+      this.canSave && isNew
+        ? html`<label class="save" part="save"
+            ><input
+              type="checkbox"
+              .checked=${this._save}
+              ?disabled=${this.disabled}
+              @change=${(e: Event) => {
+                this._save = (e.target as HTMLInputElement).checked;
+              }}
+            />${this._t('save')}</label
+          >`
+        : nothing;
+    // A first-time shopper, the card typed into the card fields: only "Save this card" (under the fields).
+    if (this.cards.length === 0 && !this.hosted) return save;
     return html`<fieldset>
       <legend part="legend">${this._t('legend')}</legend>
       <div class="options">${cards}${this._option('new', html`<span>${this._t('new_card')}</span>`)}</div>
-      ${this.hosted && isNew
-        ? html`<p class="hosted" part="hosted-note">${this._t('hosted_note')}</p>
-            ${this.canSave
-              ? html`<label class="save" part="save"
-                  ><input
-                    type="checkbox"
-                    .checked=${this._save}
-                    ?disabled=${this.disabled}
-                    @change=${(e: Event) => {
-                      this._save = (e.target as HTMLInputElement).checked;
-                    }}
-                  />${this._t('save')}</label
-                >`
-              : nothing}`
-        : nothing}
+      ${this.hosted && isNew ? html`<p class="hosted" part="hosted-note">${this._t('hosted_note')}</p>` : nothing}
+      ${save}
     </fieldset>`;
   }
 }

@@ -34,6 +34,8 @@ import { komojuStoreSlug } from './stores.ts';
  *   with the recorded reference).
  * - setup mode (a `customer` session): the card paid into the session itself, then the server reports
  *   the saved card (`status`); the page never reads a customer session, which names the KOMOJU customer.
+ * - pay and save (`session.savesCard`, a `customer_payment` session): paid as any card (secure token,
+ *   3-D Secure), then the server reports the payment and the saved card (`status`), never the page.
  *
  * Only the headers KOMOJU's own fields send go to KOMOJU (`Accept`, `Content-Type`, `Authorization`):
  * no idempotency header, which KOMOJU's CORS rules may refuse. One payment per submit is the flow's
@@ -96,9 +98,11 @@ async function pay(
   if (result.kind !== 'ok') return outcomeOfFailedCall(result, mapKomojuError);
   const options = { method, trustedOrigins: client.trustedOrigins };
   const outcome = mapKomojuPayResponse(result.data, options);
+  // A card being saved (pay and save): once paid, the server reports the payment and the card.
+  if (ctx.session.savesCard && outcome.status === 'succeeded') return askServer(ctx);
   if (outcome.status !== 'processing' || result.data.payment) return outcome;
   // A card saved on a `customer` session: the server reports it (the session names the KOMOJU customer).
-  if (ctx.session.mode === 'setup') return askServer(ctx);
+  if (serverReports(ctx)) return askServer(ctx);
   const readBack = await readSession(client, sessionId, method);
   return readBack.status === 'failed' ? outcome : readBack;
 }
@@ -197,6 +201,11 @@ async function payKonbini(ctx: AttemptContext, konbini: KonbiniDetails): Promise
   return pay(ctx, client, ctx.session.sessionId, details, 'konbini');
 }
 
+/** A session that names a KOMOJU customer (setup mode, pay and save): the page never reads it. */
+function serverReports(ctx: AttemptContext): boolean {
+  return ctx.session.mode === 'setup' || ctx.session.savesCard === true;
+}
+
 /** The merchant's server finishes it: `status`, with the reference of a saved card's 3-D Secure step. */
 function askServer(ctx: AttemptContext & { readonly reference?: string | undefined }): Promise<Outcome> {
   return askEndpoint(ctx, () => ctx.endpoint.status({ sessionId: ctx.session.sessionId, reference: ctx.reference }, ctx.signal));
@@ -221,10 +230,10 @@ async function resume(ctx: ResumeContext, params: URLSearchParams): Promise<Outc
     if (!paid || outcome.status !== 'failed' || ctx.signal.aborted) return outcome;
     // The pay call was refused, but this token may already have paid the session (the same return
     // opened twice): the session knows.
-    const session = await readSession(client, sessionId, 'card');
+    const session = serverReports(ctx) ? await askServer(ctx) : await readSession(client, sessionId, 'card');
     return session.status === 'succeeded' ? session : outcome;
   }
-  if (params.get('session_id')) return readSession(client, sessionId);
+  if (params.get('session_id')) return serverReports(ctx) ? askServer(ctx) : readSession(client, sessionId);
   return failed('internal', 'internal_error', false);
 }
 

@@ -26,9 +26,12 @@ export interface KomojuHandlerConfig extends CommonHandlerConfig {
    */
   readonly customer?: (ctx: AmountContext) => string | readonly string[] | undefined | Promise<string | readonly string[] | undefined>;
   /**
-   * A card was saved: a `mode: "setup"` checkout completed a KOMOJU session in `customer` mode. Keep
-   * `customerId` with the shopper of `ctx` (and return it from `customer` on their next visit). Setting
-   * it enables setup mode (without it `mode: "setup"` is answered 400 `unsupported`). It may be called
+   * A card was saved: a `mode: "setup"` checkout completed a KOMOJU session in `customer` mode, or a
+   * payment where the shopper ticked "Save this card" completed a `customer_payment` session (`ctx.mode`
+   * is then `payment`). Keep `customerId` with the shopper of `ctx` (and return it from `customer` on
+   * their next visit). Setting it enables setup mode and "Save this card" (without it `mode: "setup"` and
+   * `saveCard` are answered 400 `unsupported`). Refusing with `EndpointRequestError` after a payment
+   * leaves the payment reported as succeeded, without a saved card. It may be called
    * more than once for the same customer (the browser may ask `status` again): store by `customerId`,
    * and keep it with the first shopper it was saved for (the session id that reports it is known only to
    * the browser that started it, but a repeat must never move a card to another account). Throw

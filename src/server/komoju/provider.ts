@@ -18,7 +18,8 @@ import { komojuCustomerSessionSchema } from './schemas.ts';
  * lists a returning shopper's saved cards; in setup mode the session is a `customer` session (the card
  * is stored on a new KOMOJU customer, nothing is charged). `status` reads the session and maps it with
  * the browser's own mapping; a completed `customer` session reports the saved card (and tells the
- * merchant's `onCardSaved`). `complete` pays a saved card only (`saved-cards.ts`): the browser pays
+ * merchant's `onCardSaved`). With `saveCard` ("pay and save") `start` makes a `customer_payment` session,
+ * whose `status` reports the payment and the card it saved. `complete` pays a saved card only (`saved-cards.ts`): the browser pays
  * the session itself with the publishable key.
  */
 export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerProvider {
@@ -79,14 +80,59 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
     };
   }
 
+  /**
+   * "Pay and save" (`saveCard: true`, a card typed into our fields): a `customer_payment` session, card
+   * only, for the same amount. Always a new customer (one card each): `customer_id` would replace the
+   * card of an existing one (docs/providers.md "KOMOJU › Customers and saved cards").
+   */
+  async function startPayAndSave(input: StartInput, call: ProviderCall): Promise<ClientSession> {
+    if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Only a card can be saved.');
+    const { amount } = input;
+    const body: Record<string, unknown> = {
+      mode: 'customer_payment',
+      amount: amount.amount,
+      currency: amount.currency,
+      return_url: input.returnUrl,
+      payment_types: [KOMOJU_PAYMENT_TYPES.card],
+      default_locale: input.locale ?? 'ja',
+    };
+    if (amount.email) body['email'] = amount.email;
+    if (amount.orderId) body['payment_data'] = { external_order_num: amount.orderId };
+    if (amount.metadata) body['metadata'] = { ...amount.metadata };
+    const session = await api.createSession(body, call);
+    if (
+      session.amount !== amount.amount ||
+      session.currency.toUpperCase() !== amount.currency ||
+      !session.payment_methods.some((m) => m.type === KOMOJU_PAYMENT_TYPES.card)
+    ) {
+      throw new ProviderCallError('komoju', 'unexpected_response', 'KOMOJU created another customer_payment session than asked for.');
+    }
+    return {
+      protocol: 1,
+      provider: 'komoju',
+      sessionId: session.id,
+      publicKey: config.publishableKey,
+      apiBase: browserApiBase,
+      amount: session.amount,
+      currency: session.currency.toUpperCase(),
+      mode: 'payment',
+      methods: ['card'],
+      konbiniStores: [],
+      returnUrl: input.returnUrl,
+      savesCard: true,
+    };
+  }
+
   return {
     name: 'komoju',
     methods,
-    // Setup mode needs somewhere to keep the new customer: the merchant's `onCardSaved`.
+    // Setup mode and "pay and save" need somewhere to keep the new customer: the merchant's `onCardSaved`.
     modes: config.onCardSaved ? ['payment', 'setup'] : ['payment'],
+    payAndSave: config.onCardSaved !== undefined,
 
     async start(input, call): Promise<ClientSession> {
       if (input.mode === 'setup') return startSetup(input, call);
+      if (input.saveCard) return startPayAndSave(input, call);
       const { amount } = input;
       const body: Record<string, unknown> = {
         amount: amount.amount,
@@ -156,6 +202,8 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         ...(Object.keys(fees).length ? { fees } : {}),
         ...(savedCards.length ? { savedCards } : {}),
         ...(offered.includes('card') && cardBrands.length ? { cardBrands } : {}),
+        // "Save this card" with our card fields: a `start` with `saveCard` makes the session that saves it.
+        ...(config.onCardSaved && offered.includes('card') ? { canSaveCard: true } : {}),
       };
     },
 
@@ -193,6 +241,23 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
           return saved.saved(ctx, customer.data.customer_id, call);
         }
         return mapKomojuSession(session, { trustedOrigins, method: 'card' });
+      }
+      if (customer.success && customer.data.mode === 'customer_payment') {
+        // Pay and save: the payment's outcome, and once it succeeded the card on the session's customer.
+        const paid = mapKomojuSession(session, { trustedOrigins, method: 'card' });
+        if (paid.status !== 'succeeded' || !customer.data.customer_id) return paid;
+        const ctx = { context: input.context, mode: 'payment' as const, provider: 'komoju' as const, request: input.request };
+        let card: Awaited<ReturnType<typeof saved.saved>>;
+        try {
+          card = await saved.saved(ctx, customer.data.customer_id, call);
+        } catch (error) {
+          // The merchant refused to keep it (a guest): the payment stands, reported without a saved card.
+          if (error instanceof EndpointRequestError) return paid;
+          throw error;
+        }
+        return card.status === 'succeeded'
+          ? { ...paid, paymentMethodId: card.paymentMethodId, brand: card.brand, last4: card.last4 }
+          : paid;
       }
       return mapKomojuSession(session, { trustedOrigins });
     },

@@ -809,3 +809,94 @@ describe('checkout controller: 3-D Secure in a frame', () => {
     assert.deepEqual(h.replaced, ['https://shop.example/checkout#pay']);
   });
 });
+
+describe('checkout controller: "Save this card" with our card fields', () => {
+  const SAVING_ID = 'ses_saving0000000000000001';
+  const saving = session({ sessionId: SAVING_ID, methods: ['card'], konbiniStores: [], savesCard: true });
+  const shown = session({ canSaveCard: true });
+  const respond = (body: Record<string, unknown>) =>
+    body['action'] === 'start' ? json(200, { session: body['saveCard'] === true ? saving : shown }) : json(400, { error: { code: 'x', message: 'x' } });
+  const SAVE_INPUT: PaymentInput = { method: 'card', card: CARD, save: true };
+
+  it('ticked: asks the endpoint for a saving session right before paying, and pays that one with the card', async () => {
+    const adapter = fakeAdapter();
+    const h = await readyHarness({ adapter, respond });
+    h.controller.submit(SAVE_INPUT);
+    await settle();
+    const starts = bodies(h).filter((b) => b['action'] === 'start');
+    assert.equal(starts.length, 2);
+    assert.equal(starts[0]!['saveCard'], undefined);
+    assert.equal(starts[1]!['saveCard'], true);
+    assert.deepEqual(starts[1]!['methods'], ['card']);
+    assert.equal(starts[1]!['mode'], 'payment');
+    assert.doesNotMatch(JSON.stringify(bodies(h)), /4111111111111111/);
+    assert.equal(adapter.calls.length, 1);
+    assert.equal(adapter.calls[0]!.session.sessionId, SAVING_ID);
+    const state = stateOf(h);
+    assert.equal(state.status, 'succeeded');
+    assert.equal(state.status === 'succeeded' && state.session.sessionId, SAVING_ID);
+  });
+
+  it('unticked: nothing changes (no second start, the session shown is paid)', async () => {
+    const adapter = fakeAdapter();
+    const h = await readyHarness({ adapter, respond });
+    h.controller.submit({ method: 'card', card: CARD, save: false });
+    await settle();
+    assert.equal(bodies(h).filter((b) => b['action'] === 'start').length, 1);
+    assert.equal(adapter.calls[0]!.session.sessionId, SESSION_ID);
+  });
+
+  it('a 3-D Secure redirect records the saving session, so the return finishes it', async () => {
+    const h = await readyHarness({
+      respond,
+      adapter: fakeAdapter({ payCard: async () => ({ status: 'requires_action', method: 'card', action: { type: 'redirect', url: 'https://acs.example/c' } }) }),
+    });
+    h.controller.submit(SAVE_INPUT);
+    await settle();
+    assert.equal(stateOf(h).status, 'requires_action');
+    const pending = readPendingAttempt(h.storage, Date.UTC(2030, 0, 1));
+    assert.equal(pending?.sessionId, SAVING_ID);
+    assert.equal(pending?.session.savesCard, true);
+    assert.deepEqual(h.navigations, ['https://acs.example/c']);
+  });
+
+  it('a decline goes back to the session shown: a retry without the box pays it and saves nothing', async () => {
+    let declined = false;
+    const adapter = fakeAdapter({
+      payCard: async (ctx) => {
+        adapter.calls.push(ctx);
+        if (declined) return { status: 'succeeded', method: 'card', paymentId: 'pay_2' };
+        declined = true;
+        return { status: 'failed', error: paymentError('declined', 'card_declined', true) };
+      },
+    });
+    const h = await readyHarness({ adapter, respond });
+    h.controller.submit(SAVE_INPUT);
+    await settle();
+    const failedState = stateOf(h);
+    assert.equal(failedState.status, 'failed');
+    assert.equal(failedState.status === 'failed' && failedState.session?.sessionId, SESSION_ID);
+    h.controller.submit(CARD_INPUT);
+    await settle();
+    assert.deepEqual(adapter.calls.map((c) => c.session.sessionId), [SAVING_ID, SESSION_ID]);
+    assert.equal(stateOf(h).status, 'succeeded');
+  });
+
+  it('a refused saving start (or one for another amount) is a failure, and the card is not paid', async () => {
+    for (const answer of [
+      () => json(400, { error: { code: 'unsupported', message: 'no' } }),
+      () => json(200, { session: { ...saving, amount: 1 } }),
+      () => json(200, { session: { ...saving, savesCard: undefined } }),
+    ]) {
+      const adapter = fakeAdapter();
+      const h = await readyHarness({
+        adapter,
+        respond: (body) => (body['saveCard'] === true ? answer() : respond(body)),
+      });
+      h.controller.submit(SAVE_INPUT);
+      await settle();
+      assert.equal(stateOf(h).status, 'failed');
+      assert.equal(adapter.calls.length, 0);
+    }
+  });
+});

@@ -178,3 +178,21 @@ describe('flow machine helpers', () => {
     assert.equal(sessionOf(S.idle), undefined);
   });
 });
+
+describe('machine: a session that saves the card', () => {
+  it('an outcome of another session (one that saves the card) goes on with it; its failure goes back to the session shown', () => {
+    const shown = makeSession();
+    const saving = makeSession({ sessionId: 'ses_saving', savesCard: true });
+    const submitting = transition(transition(transition(transition({ status: 'idle' }, { type: 'start' }), { type: 'session_loaded', session: shown }), { type: 'submit', method: 'card' }), { type: 'submit', method: 'card' });
+    assert.equal(submitting.status, 'submitting');
+    const action = transition(submitting, { type: 'outcome', outcome: { status: 'requires_action', method: 'card', action: { type: 'redirect', url: 'https://acs.example/' } }, session: saving });
+    assert.equal('session' in action && action.session?.sessionId, 'ses_saving');
+    const declined = transition(submitting, { type: 'outcome', outcome: { status: 'failed', error: paymentError('declined', 'card_declined', true) }, session: saving });
+    assert.equal(declined.status === 'failed' && declined.session?.sessionId, shown.sessionId);
+    // After a return, the saving session failed: not kept for a retry, which starts anew.
+    const resumed = transition({ status: 'idle' }, { type: 'resume', session: saving, method: 'card' });
+    const failed = transition(resumed, { type: 'outcome', outcome: { status: 'failed', error: paymentError('authentication', 'authentication_failed', true) } });
+    assert.equal(failed.status === 'failed' && failed.session, undefined);
+    assert.equal(transition(failed, { type: 'retry' }).status, 'loading');
+  });
+});

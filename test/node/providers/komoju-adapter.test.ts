@@ -620,4 +620,56 @@ describe('komojuAdapter saved cards and setup mode (docs/providers.md "KOMOJU â€
     assert.deepEqual(asked, [{ sessionId: SID, reference: 'st.tok.mac' }]);
     assert.equal(fake.requests.length, 0);
   });
+
+  describe('pay and save (session.savesCard, a customer_payment session)', () => {
+    const saving = session({ methods: ['card'], konbiniStores: [], savesCard: true });
+    const reported: Outcome = { status: 'succeeded', method: 'card', paymentId: 'p1', paymentMethodId: SAVED, brand: 'visa', last4: '1111' };
+
+    it('pays as any card (secure token, then the session), then the server reports the payment and the card; the session is never read', async () => {
+      const fake = fakeFetch([secureTokenRoute('secure-token-ok'), payRoute('pay-card-captured')]);
+      const asked: unknown[] = [];
+      const outcome = await komojuAdapter.pay.card!(
+        context(fake.fetch, { session: saving, endpoint: { ...endpoint, status: (request) => (asked.push(request), Promise.resolve(reported)) } }),
+        { card: CARD },
+      );
+      assert.deepEqual(outcome, reported);
+      assert.deepEqual(fake.requests.map(path), ['POST /api/v1/secure_tokens', `POST /api/v1/sessions/${SID}/pay`]);
+      assert.deepEqual(JSON.parse(JSON.stringify(asked)), [{ sessionId: SID }]);
+    });
+
+    it('a card that needs 3-D Secure: the redirect as usual; on the return the token pays the session, then the server reports', async () => {
+      const first = fakeFetch([secureTokenRoute('secure-token-needs-verify')]);
+      const step = await komojuAdapter.pay.card!(context(first.fetch, { session: saving }), { card: CARD });
+      assert.equal(step.status, 'requires_action');
+      const fake = fakeFetch([[`GET /api/v1/secure_tokens/${STID}`, fixture('secure-token-ok')], payRoute('pay-card-captured')]);
+      const asked: unknown[] = [];
+      const outcome = await komojuAdapter.resume(
+        context(fake.fetch, { session: saving, endpoint: { ...endpoint, status: (request) => (asked.push(request), Promise.resolve(reported)) } }),
+        new URLSearchParams({ session_id: SID, secure_token_id: STID }),
+      );
+      assert.deepEqual(outcome, reported);
+      assert.deepEqual(fake.requests.map(path), [`GET /api/v1/secure_tokens/${STID}`, `POST /api/v1/sessions/${SID}/pay`]);
+      assert.equal(asked.length, 1);
+    });
+
+    it('a declined card is a failed outcome and the server is not asked; a return with the session only asks the server', async () => {
+      const fake = fakeFetch([
+        secureTokenRoute('secure-token-ok'),
+        payRoute('pay-card-captured'),
+      ]);
+      const declined = fakeFetch([
+        secureTokenRoute('secure-token-ok'),
+        [`POST /api/v1/sessions/${SID}/pay`, () => json(200, { status: 'error', redirect_url: null, error: { code: 'card_declined', message: 'Your card has been declined.', param: null, details: null } })],
+      ]);
+      const outcome = await komojuAdapter.pay.card!(context(declined.fetch, { session: saving }), { card: CARD });
+      assert.equal(outcome.status === 'failed' && outcome.error.reason, 'card_declined');
+      const asked: unknown[] = [];
+      const back = await komojuAdapter.resume(
+        context(fake.fetch, { session: saving, endpoint: { ...endpoint, status: (request) => (asked.push(request), Promise.resolve(reported)) } }),
+        new URLSearchParams({ session_id: SID }),
+      );
+      assert.deepEqual(back, reported);
+      assert.equal(fake.requests.length, 0, 'the page never reads a session that names a customer');
+    });
+  });
 });

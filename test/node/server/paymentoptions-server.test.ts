@@ -69,6 +69,13 @@ describe('PaymentOptions server module', () => {
     assert.equal(w.po.inspect.requests().length, 0, 'start calls PaymentOptions for nothing');
   });
 
+  it('start with saveCard (pay and save with our card fields) is not PaymentOptions\'s: 400 unsupported, even with onCardSaved', async () => {
+    const w = world();
+    const { status, json } = await w.post({ action: 'start', returnUrl: RETURN_URL, saveCard: true });
+    assert.equal(status, 400);
+    assert.equal((json as { error: { code: string } }).error.code, 'unsupported');
+  });
+
   it('a new card: one hosted-page link with the return URLs, our reference and store_payment_method; twice at once, still one', async () => {
     const w = world();
     const { json: started } = await w.post({ action: 'start', returnUrl: RETURN_URL });
