@@ -77,6 +77,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
       methods: ['card'],
       konbiniStores: [],
       returnUrl: input.returnUrl,
+      ...cardBrandsOf(session),
     };
   }
 
@@ -120,6 +121,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
       konbiniStores: [],
       returnUrl: input.returnUrl,
       savesCard: true,
+      ...cardBrandsOf(session),
     };
   }
 
@@ -179,11 +181,6 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
       const savedCards = config.customer && offered.includes('card')
         ? await saved.list({ context: input.context, mode: 'payment', provider: 'komoju', request: input.request }, call)
         : [];
-      // The card brands KOMOJU lists for the session (no Discover by default), in our ids and order.
-      const listed = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES.card)?.brands;
-      const cardBrands = Array.isArray(listed)
-        ? CARD_BRANDS.filter((brand) => listed.some((slug) => brandFromKomoju(slug) === brand))
-        : [];
       return {
         protocol: 1,
         provider: 'komoju',
@@ -201,7 +198,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'optional' } as const } : {}),
         ...(Object.keys(fees).length ? { fees } : {}),
         ...(savedCards.length ? { savedCards } : {}),
-        ...(offered.includes('card') && cardBrands.length ? { cardBrands } : {}),
+        ...(offered.includes('card') ? cardBrandsOf(session) : {}),
         // "Save this card" with our card fields: a `start` with `saveCard` makes the session that saves it.
         ...(config.onCardSaved && offered.includes('card') ? { canSaveCard: true } : {}),
       };
@@ -265,6 +262,13 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
 }
 
 /** Refuses a configuration that would break or leak, at startup rather than on the first shopper. */
+/** The card brands KOMOJU lists for a session's cards (no Discover by default), in our ids and order. */
+function cardBrandsOf(session: KomojuSession): Pick<ClientSession, 'cardBrands'> {
+  const listed = session.payment_methods.find((m) => m.type === KOMOJU_PAYMENT_TYPES.card)?.brands;
+  const cardBrands = Array.isArray(listed) ? CARD_BRANDS.filter((brand) => listed.some((slug) => brandFromKomoju(slug) === brand)) : [];
+  return cardBrands.length ? { cardBrands } : {};
+}
+
 function checkKomojuConfig(config: KomojuHandlerConfig): void {
   if (typeof config.secretKey !== 'string' || config.secretKey.length === 0) {
     throw new TypeError('kessai-elements/server: komoju secretKey is missing.');

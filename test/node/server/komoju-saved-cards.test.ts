@@ -74,6 +74,8 @@ describe('KOMOJU setup mode', () => {
     assert.equal(session.mode, 'setup');
     assert.equal(session.amount, 0);
     assert.deepEqual(session.methods, ['card']);
+    // The brands KOMOJU lists for the customer session's cards, as for a payment (no Discover here).
+    assert.deepEqual(session.cardBrands, ['visa', 'mastercard', 'jcb', 'amex', 'diners']);
     const komoju = t.sandbox.komoju.inspect.session(session.sessionId)!;
     assert.equal(komoju['mode'], 'customer');
     const customerId = String(komoju['customer_id']);
