@@ -1,3 +1,4 @@
+import type { CardBrand } from '../../core/card/brand.ts';
 import type { KonbiniStore } from '../../core/konbini-stores.ts';
 import type { PaymentMethod } from '../../core/protocol.ts';
 import type { AmountContext, CommonHandlerConfig } from '../config.ts';
@@ -42,6 +43,13 @@ export interface UnivapayHandlerConfig extends CommonHandlerConfig {
    * UnivaPay's own inline form (its iframe), and the page only ever sees the token id.
    */
   readonly directCardTokens?: boolean;
+  /**
+   * The card brands your store takes, shown as marks under the card form (UnivaPay's API tells none).
+   * Default UnivaPay's list: Visa, Mastercard, JCB, American Express, Diners Club (no Discover). JCB,
+   * American Express and Diners Club need a contract with JCB: without it, `['visa', 'mastercard']`
+   * (docs/providers.md "Card brands").
+   */
+  readonly cardBrands?: readonly CardBrand[];
   /**
    * Key (32+ characters) signing the attempt ids the browser holds between `start` and `complete`.
    * Default: derived from `secret`. Set it to keep attempts valid across a secret rotation.

@@ -1,3 +1,4 @@
+import type { CardBrand } from '../../core/card/brand.ts';
 import { KONBINI_STORES, isKonbiniStore, type KonbiniStore } from '../../core/konbini-stores.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import { METHODS, type ClientSession, type PaymentMethod } from '../../core/protocol.ts';
@@ -51,6 +52,7 @@ export function createUnivapayServerProvider(
   const now = internals.now ?? Date.now;
   const apiBase = config.apiBase ?? UNIVAPAY_DEFAULT_API_BASE;
   const browserApiBase = config.browserApiBase ?? apiBase;
+  const cardBrands = [...(config.cardBrands ?? UNIVAPAY_CARD_BRANDS)];
   const methods: readonly PaymentMethod[] = config.methods ?? METHODS;
   const stores = KONBINI_STORES.filter((s) => !config.konbiniStores || config.konbiniStores.includes(s));
   const ttlSeconds = config.attemptTtlSeconds ?? 3600;
@@ -266,6 +268,7 @@ export function createUnivapayServerProvider(
           konbiniStores: [],
           returnUrl: input.returnUrl,
           cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
+          cardBrands,
           extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
         };
       }
@@ -299,6 +302,7 @@ export function createUnivapayServerProvider(
         returnUrl: input.returnUrl,
         // UnivaPay's inline form unless the merchant may send raw card data (docs/providers.md "UnivaPay").
         cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
+        ...(offered.includes('card') ? { cardBrands } : {}),
         // UnivaPay's konbini tokens carry the email and the phone number (docs/providers.md
         // "UnivaPay › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
@@ -459,8 +463,20 @@ function positiveInteger(name: string, value: number | undefined, min: number): 
   }
 }
 
+/**
+ * The brands UnivaPay takes: VISA, MasterCard, JCB, AMEX and Diners Club, no Discover (its service page,
+ * docs/providers.md "Card brands"); a session tells none, so the merchant's `cardBrands` can narrow it.
+ */
+const UNIVAPAY_CARD_BRANDS: readonly CardBrand[] = ['visa', 'mastercard', 'jcb', 'amex', 'diners'];
+
 /** Refuses a configuration that would break or leak, at startup rather than on the first shopper. */
 function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
+  if (
+    config.cardBrands !== undefined &&
+    (!Array.isArray(config.cardBrands) || config.cardBrands.length === 0 || !config.cardBrands.every((brand) => UNIVAPAY_CARD_BRANDS.includes(brand)))
+  ) {
+    throw new TypeError(`kessai-elements/server: univapay cardBrands must be a non-empty list of ${UNIVAPAY_CARD_BRANDS.join(', ')}.`);
+  }
   if (typeof config.appToken !== 'string' || !UNIVAPAY_APP_TOKEN_SHAPE.test(config.appToken)) {
     throw new TypeError('kessai-elements/server: univapay appToken must be the app token JWT.');
   }

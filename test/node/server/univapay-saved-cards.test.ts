@@ -118,6 +118,7 @@ describe('UnivaPay server module: setup mode', () => {
     const t = await setup();
     const session = await t.start('setup');
     assert.deepEqual([session.mode, session.amount, session.methods, session.cardEntry], ['setup', 0, ['card'], 'surface']);
+    assert.deepEqual(session.cardBrands, ['visa', 'mastercard', 'jcb', 'amex', 'diners']);
     assert.equal(session.savedCards, undefined);
   });
 

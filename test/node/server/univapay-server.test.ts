@@ -118,6 +118,8 @@ describe('UnivaPay server module: configuration', () => {
     ['an unknown store', { konbiniStores: ['circle-k'] }],
     ['zero polling attempts', { polling: { attempts: 0 } }],
     ['a fractional TTL', { attemptTtlSeconds: 1.5 }],
+    ['no card brands', { cardBrands: [] }],
+    ['a card brand UnivaPay does not take (Discover)', { cardBrands: ['visa', 'discover'] }],
   ];
   for (const [what, overrides] of bad) {
     it(`refuses ${what} at startup`, () => {
@@ -146,6 +148,14 @@ describe('UnivaPay server module: start', () => {
     assert.equal(inline.cardEntry, 'surface');
     const direct = await (await setup({ directCardTokens: true })).start();
     assert.equal(direct.cardEntry, 'fields');
+  });
+
+  it("tells UnivaPay's card brands (no Discover), or the store's own with cardBrands; none without card", async () => {
+    const session = await (await setup()).start();
+    assert.deepEqual(session.cardBrands, ['visa', 'mastercard', 'jcb', 'amex', 'diners']);
+    const noJcbContract = await (await setup({ cardBrands: ['visa', 'mastercard'] })).start();
+    assert.deepEqual(noJcbContract.cardBrands, ['visa', 'mastercard']);
+    assert.equal((await (await setup()).start({ methods: ['konbini'] })).cardBrands, undefined);
   });
 
   it('refuses setup mode without onCardSaved (nowhere to keep the card)', async () => {
