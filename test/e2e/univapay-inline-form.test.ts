@@ -87,6 +87,11 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
     // The frame is in the page's light DOM (UnivaPay's script needs it there), under our label.
     assert.equal(await frame.evaluate((el) => el.getRootNode() === document), true);
     assert.ok(await page.getByText('カード情報', { exact: true }).first().isVisible());
+    // Under UnivaPay's form, the brands UnivaPay takes as named marks: no Discover.
+    const accepted = page.getByRole('list', { name: '使用できるカード' });
+    await accepted.getByRole('img').first().waitFor();
+    const names = await accepted.getByRole('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('aria-label')));
+    assert.deepEqual(names, ['Visa', 'Mastercard', 'JCB', 'American Express', 'Diners Club']);
     await typeIntoUnivapay('4000020000000000');
     await shopper.payButton().click();
     await page.getByText('お支払いが完了しました').waitFor();
