@@ -11,11 +11,8 @@
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { containsCardNumber } from '../support/card-scan.ts';
 import {
-  assertCardDataContained,
   endpointRequests,
-  isKomojuCardRoute,
   jsonBody,
   openShopper,
   requestsCarrying,
@@ -24,6 +21,7 @@ import {
   type E2E,
   type Shopper,
 } from './shopper.ts';
+import { assertKomojuCustomersOffPage, recordAnswers, type PageAnswer } from './komoju-customer-audit.ts';
 
 const ENDPOINT = '/api/komoju';
 
@@ -38,18 +36,12 @@ after(async () => {
 let shopper: Shopper | undefined;
 let page: Page;
 /** Every answer the page received (its fetches and navigations), as text. */
-let answers: { url: string; body: string }[];
+let answers: PageAnswer[];
 
 async function open(path: string): Promise<void> {
   shopper = await openShopper(e2e, path, { untilReady: false });
   page = shopper.page;
-  answers = [];
-  page.on('response', (response) => {
-    void response
-      .text()
-      .then((body) => answers.push({ url: response.url(), body }))
-      .catch(() => answers.push({ url: response.url(), body: '' }));
-  });
+  answers = recordAnswers(page);
   await shopper.payButton().waitFor();
 }
 async function visit(path: string): Promise<void> {
@@ -62,23 +54,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   if (!shopper) return;
-  try {
-    // No card digits to the merchant's origin, in any spelling.
-    for (const request of shopper.requests.filter((r) => r.origin === e2e.pageOrigin)) {
-      for (const number of shopper.typedCards) assert.ok(!containsCardNumber(request.body + request.url, number), request.url);
-    }
-    // No KOMOJU customer id in anything the page sent, received, kept or told.
-    const customers = e2e.server.sandbox.komoju.inspect.customers().map((c) => String(c['id']));
-    const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-    const told = await page.evaluate(() => JSON.stringify((window as unknown as { kessaiEvents?: unknown[] }).kessaiEvents ?? []));
-    for (const id of customers) {
-      for (const answer of answers) assert.ok(!answer.body.includes(id), `a KOMOJU customer id in the answer of ${answer.url}`);
-      for (const request of shopper.requests) assert.ok(!(request.url + request.body).includes(id), `a KOMOJU customer id sent to ${request.url}`);
-      assert.ok(!kept.includes(id) && !told.includes(id) && !page.url().includes(id));
-    }
-  } finally {
-    await assertCardDataContained(shopper, { sandboxOrigin: e2e.sandboxOrigin, cardPath: isKomojuCardRoute });
-  }
+  await assertKomojuCustomersOffPage(e2e, shopper, answers);
 });
 
 const starts = () =>

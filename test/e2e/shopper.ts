@@ -7,7 +7,7 @@
  * another origin, as a real provider's API is, so the recorded requests prove where card data went.
  */
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { cardLikeRuns, containsCardNumber } from '../support/card-scan.ts';
 import { KESSAI_EVENTS, type KessaiEventType } from '../support/kessai-events.ts';
@@ -198,6 +198,28 @@ export async function typeCard(
     await page.getByLabel(label).pressSequentially(write(value));
   }
   await page.getByLabel('カード名義').fill('TARO YAMADA');
+}
+
+/** UnivaPay's inline form (its iframe, in the page's light DOM), as the shopper sees it. */
+export const univapayForm = (page: Page): FrameLocator => page.frameLocator('iframe[name="univapay-checkout-connector"]');
+
+/**
+ * Types a card into UnivaPay's inline form as a shopper does: email (the shop gave none), name, number,
+ * expiry 12/30 and code 123, each field cleared first. The number is remembered for the containment check.
+ */
+export async function typeIntoUnivapay(shopper: Shopper, number: string): Promise<void> {
+  shopper.typedCards.push(number);
+  const form = univapayForm(shopper.page);
+  for (const [label, value] of [
+    ['メールアドレス', 'taro@example.jp'],
+    ['カード名義人', 'TARO YAMADA'],
+    ['カード番号', number],
+    ['有効期限 (MM/YY)', '12/30'],
+    ['セキュリティコード', '123'],
+  ] as const) {
+    await form.getByLabel(label, { exact: true }).fill('');
+    await form.getByLabel(label, { exact: true }).pressSequentially(value);
+  }
 }
 
 /** `YYYY年M月D日 23:59` in Japan for an ISO instant, computed here, independently of the element. */

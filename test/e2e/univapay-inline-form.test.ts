@@ -19,6 +19,8 @@ import {
   startE2E,
   type E2E,
   type Shopper,
+  typeIntoUnivapay,
+  univapayForm,
 } from './shopper.ts';
 
 const ENDPOINT = '/api/univapay';
@@ -59,23 +61,7 @@ afterEach(async () => {
 });
 
 /** UnivaPay's iframe, as the shopper sees it inside our layout. */
-const inlineForm = (): FrameLocator => page.frameLocator('iframe[name="univapay-checkout-connector"]');
-
-/** Types a card into UnivaPay's form as a shopper does: email (the shop gave none), name, number, expiry, code. */
-async function typeIntoUnivapay(number: string): Promise<void> {
-  shopper.typedCards.push(number);
-  const form = inlineForm();
-  for (const [label, value] of [
-    ['メールアドレス', 'taro@example.jp'],
-    ['カード名義人', 'TARO YAMADA'],
-    ['カード番号', number],
-    ['有効期限 (MM/YY)', '12/30'],
-    ['セキュリティコード', '123'],
-  ] as const) {
-    await form.getByLabel(label, { exact: true }).fill('');
-    await form.getByLabel(label, { exact: true }).pressSequentially(value);
-  }
-}
+const inlineForm = (): FrameLocator => univapayForm(page);
 
 const completes = () => endpointRequests(shopper, e2e, ENDPOINT).filter((r) => jsonBody(r)['action'] === 'complete');
 
@@ -92,7 +78,7 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
     await accepted.getByRole('img').first().waitFor();
     const names = await accepted.getByRole('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('aria-label')));
     assert.deepEqual(names, ['Visa', 'Mastercard', 'JCB', 'American Express', 'Diners Club']);
-    await typeIntoUnivapay('4000020000000000');
+    await typeIntoUnivapay(shopper, '4000020000000000');
     await shopper.payButton().click();
     await page.getByText('お支払いが完了しました').waitFor();
     assert.equal(await shopper.events('kessai-success'), 1);
@@ -110,7 +96,7 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
   });
 
   it('passes 3-D Secure with 4000 0000 0000 3220 and comes back to a success', async () => {
-    await typeIntoUnivapay('4000000000003220');
+    await typeIntoUnivapay(shopper, '4000000000003220');
     await shopper.payButton().click();
     await page.waitForURL((url) => url.origin === e2e.sandboxOrigin && url.pathname === '/sandbox/univapay/three_ds/challenge');
     await page.getByRole('button', { name: 'Complete authentication' }).click();
@@ -122,19 +108,19 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
   });
 
   it('a failed 3-D Secure is a retryable error, and the form takes another card', async () => {
-    await typeIntoUnivapay('4000000000003220');
+    await typeIntoUnivapay(shopper, '4000000000003220');
     await shopper.payButton().click();
     await page.waitForURL((url) => url.pathname === '/sandbox/univapay/three_ds/challenge');
     await page.getByRole('button', { name: 'Fail authentication' }).click();
     await page.waitForURL((url) => url.origin === e2e.pageOrigin);
     await page.getByRole('alert').filter({ hasText: '本人認証' }).waitFor();
-    await typeIntoUnivapay('4242424242424242');
+    await typeIntoUnivapay(shopper, '4242424242424242');
     await shopper.payButton().click();
     await page.getByText('お支払いが完了しました').waitFor();
   });
 
   it('a declined card shows our message; UnivaPay\'s form stays for another try', async () => {
-    await typeIntoUnivapay('4111111111111111');
+    await typeIntoUnivapay(shopper, '4111111111111111');
     await shopper.payButton().click();
     await page.getByRole('alert').filter({ hasText: 'カードが承認されませんでした' }).waitFor();
     const errors = await shopper.eventDetails<{ code: string; retryable: boolean }>('kessai-error');

@@ -15,7 +15,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page, Response } from 'playwright-core';
 import { containsCardNumber } from '../support/card-scan.ts';
-import { assertCardDataContained, endpointRequests, jsonBody, openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+import { assertCardDataContained, endpointRequests, jsonBody, openShopper, startE2E, type E2E, type Shopper, typeIntoUnivapay, univapayForm } from './shopper.ts';
 
 const ENDPOINT = '/api/univapay';
 const INLINE_TOKENS = '/sandbox/univapay/client/inline/tokens';
@@ -90,27 +90,12 @@ afterEach(async () => {
 });
 
 /** UnivaPay's iframe, as the shopper sees it inside our layout. */
-const inlineForm = (): FrameLocator => page.frameLocator('iframe[name="univapay-checkout-connector"]');
-
-async function typeIntoUnivapay(number: string): Promise<void> {
-  shopper!.typedCards.push(number);
-  const form = inlineForm();
-  for (const [label, value] of [
-    ['メールアドレス', 'taro@example.jp'],
-    ['カード名義人', 'TARO YAMADA'],
-    ['カード番号', number],
-    ['有効期限 (MM/YY)', '12/30'],
-    ['セキュリティコード', '123'],
-  ] as const) {
-    await form.getByLabel(label, { exact: true }).fill('');
-    await form.getByLabel(label, { exact: true }).pressSequentially(value);
-  }
-}
+const inlineForm = (): FrameLocator => univapayForm(page);
 
 /** Saves `number` on the setup page; `threeDs` answers UnivaPay's own 3-D Secure step inside its form. */
 async function saveCard(number: string, threeDs?: 'Complete authentication' | 'Fail authentication'): Promise<void> {
   await saveButton().waitFor();
-  await typeIntoUnivapay(number);
+  await typeIntoUnivapay(shopper!, number);
   await saveButton().click();
   if (threeDs) await inlineForm().getByRole('button', { name: threeDs }).click();
 }

@@ -48,37 +48,59 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
     );
   }
 
-  /** Setup mode: a `customer` session, card only, no amount; the card is stored on a new KOMOJU customer. */
-  async function startSetup(input: StartInput, call: ProviderCall): Promise<ClientSession> {
-    if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Setup mode saves cards only.');
+  /**
+   * `POST /sessions`'s body (docs/providers.md "KOMOJU › Calls the code makes"): a payment session (no
+   * `mode`), a `customer` session (setup: no amount, no order number) or a `customer_payment` one.
+   */
+  function sessionBody(
+    input: StartInput,
+    mode: 'customer' | 'customer_payment' | undefined,
+    methods: readonly PaymentMethod[],
+  ): Record<string, unknown> {
+    const { amount } = input;
     const body: Record<string, unknown> = {
-      mode: 'customer',
-      amount: 0,
-      currency: input.amount.currency,
+      ...(mode ? { mode } : {}),
+      amount: mode === 'customer' ? 0 : amount.amount,
+      currency: amount.currency,
       return_url: input.returnUrl,
-      payment_types: [KOMOJU_PAYMENT_TYPES.card],
+      payment_types: methods.map((method) => KOMOJU_PAYMENT_TYPES[method]),
       default_locale: input.locale ?? 'ja',
     };
-    if (input.amount.email) body['email'] = input.amount.email;
-    if (input.amount.metadata) body['metadata'] = { ...input.amount.metadata };
-    const session = await api.createSession(body, call);
-    if (!session.payment_methods.some((m) => m.type === KOMOJU_PAYMENT_TYPES.card)) {
-      throw new ProviderCallError('komoju', 'unexpected_response', 'The KOMOJU customer session takes no cards.');
-    }
+    if (amount.email) body['email'] = amount.email;
+    if (amount.orderId && mode !== 'customer') body['payment_data'] = { external_order_num: amount.orderId };
+    if (amount.metadata) body['metadata'] = { ...amount.metadata };
+    return body;
+  }
+
+  /** The page's session for a KOMOJU session: what every kind shares, then `rest` (`amount` may be set there). */
+  function clientSession(
+    session: KomojuSession,
+    input: StartInput,
+    rest: Omit<ClientSession, 'protocol' | 'provider' | 'sessionId' | 'publicKey' | 'apiBase' | 'amount' | 'currency' | 'returnUrl'> & {
+      readonly amount?: number;
+    },
+  ): ClientSession {
     return {
       protocol: 1,
       provider: 'komoju',
       sessionId: session.id,
       publicKey: config.publishableKey,
       apiBase: browserApiBase,
-      amount: 0,
+      amount: session.amount,
       currency: session.currency.toUpperCase(),
-      mode: 'setup',
-      methods: ['card'],
-      konbiniStores: [],
       returnUrl: input.returnUrl,
-      ...cardBrandsOf(session),
+      ...rest,
     };
+  }
+
+  /** Setup mode: a `customer` session, card only, no amount; the card is stored on a new KOMOJU customer. */
+  async function startSetup(input: StartInput, call: ProviderCall): Promise<ClientSession> {
+    if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Setup mode saves cards only.');
+    const session = await api.createSession(sessionBody(input, 'customer', ['card']), call);
+    if (!session.payment_methods.some((m) => m.type === KOMOJU_PAYMENT_TYPES.card)) {
+      throw new ProviderCallError('komoju', 'unexpected_response', 'The KOMOJU customer session takes no cards.');
+    }
+    return clientSession(session, input, { amount: 0, mode: 'setup', methods: ['card'], konbiniStores: [], ...cardBrandsOf(session) });
   }
 
   /**
@@ -89,18 +111,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
   async function startPayAndSave(input: StartInput, call: ProviderCall): Promise<ClientSession> {
     if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Only a card can be saved.');
     const { amount } = input;
-    const body: Record<string, unknown> = {
-      mode: 'customer_payment',
-      amount: amount.amount,
-      currency: amount.currency,
-      return_url: input.returnUrl,
-      payment_types: [KOMOJU_PAYMENT_TYPES.card],
-      default_locale: input.locale ?? 'ja',
-    };
-    if (amount.email) body['email'] = amount.email;
-    if (amount.orderId) body['payment_data'] = { external_order_num: amount.orderId };
-    if (amount.metadata) body['metadata'] = { ...amount.metadata };
-    const session = await api.createSession(body, call);
+    const session = await api.createSession(sessionBody(input, 'customer_payment', ['card']), call);
     if (
       session.amount !== amount.amount ||
       session.currency.toUpperCase() !== amount.currency ||
@@ -108,21 +119,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
     ) {
       throw new ProviderCallError('komoju', 'unexpected_response', 'KOMOJU created another customer_payment session than asked for.');
     }
-    return {
-      protocol: 1,
-      provider: 'komoju',
-      sessionId: session.id,
-      publicKey: config.publishableKey,
-      apiBase: browserApiBase,
-      amount: session.amount,
-      currency: session.currency.toUpperCase(),
-      mode: 'payment',
-      methods: ['card'],
-      konbiniStores: [],
-      returnUrl: input.returnUrl,
-      savesCard: true,
-      ...cardBrandsOf(session),
-    };
+    return clientSession(session, input, { mode: 'payment', methods: ['card'], konbiniStores: [], savesCard: true, ...cardBrandsOf(session) });
   }
 
   return {
@@ -136,18 +133,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
       if (input.mode === 'setup') return startSetup(input, call);
       if (input.saveCard) return startPayAndSave(input, call);
       const { amount } = input;
-      const body: Record<string, unknown> = {
-        amount: amount.amount,
-        currency: amount.currency,
-        return_url: input.returnUrl,
-        payment_types: input.methods.map((method) => KOMOJU_PAYMENT_TYPES[method]),
-        default_locale: input.locale ?? 'ja',
-      };
-      if (amount.email) body['email'] = amount.email;
-      if (amount.orderId) body['payment_data'] = { external_order_num: amount.orderId };
-      if (amount.metadata) body['metadata'] = { ...amount.metadata };
-
-      const session = await api.createSession(body, call);
+      const session = await api.createSession(sessionBody(input, undefined, input.methods), call);
       if (session.amount !== amount.amount || session.currency.toUpperCase() !== amount.currency) {
         throw new ProviderCallError(
           'komoju',
@@ -181,18 +167,10 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
       const savedCards = config.customer && offered.includes('card')
         ? await saved.list({ context: input.context, mode: 'payment', provider: 'komoju', request: input.request }, call)
         : [];
-      return {
-        protocol: 1,
-        provider: 'komoju',
-        sessionId: session.id,
-        publicKey: config.publishableKey,
-        apiBase: browserApiBase,
-        amount: session.amount,
-        currency: session.currency.toUpperCase(),
+      return clientSession(session, input, {
         mode: 'payment',
         methods: offered,
         konbiniStores: konbini ? stores : [],
-        returnUrl: input.returnUrl,
         // KOMOJU requires an email for konbini and takes a phone number optionally (docs/providers.md
         // "KOMOJU › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'optional' } as const } : {}),
@@ -201,7 +179,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         ...(offered.includes('card') ? cardBrandsOf(session) : {}),
         // "Save this card" with our card fields: a `start` with `saveCard` makes the session that saves it.
         ...(config.onCardSaved && offered.includes('card') ? { canSaveCard: true } : {}),
-      };
+      });
     },
 
     /** A saved card, in one click, by the opaque id `start` listed (`saved-cards.ts`). */

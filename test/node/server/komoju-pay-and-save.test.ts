@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KomojuHandlerConfig, KomojuSavedCard } from '../../../src/server/index.ts';
-import { createKessaiHandler, EndpointRequestError } from '../../../src/server/index.ts';
-import { createSandbox } from '../../../src/sandbox/index.ts';
+import { EndpointRequestError } from '../../../src/server/index.ts';
+import { komojuHarness, RETURN_URL } from './komoju-harness.ts';
 
 /**
  * KOMOJU's "pay and save" through the endpoint handler, against the KOMOJU emulator (docs/providers.md
@@ -11,49 +10,7 @@ import { createSandbox } from '../../../src/sandbox/index.ts';
  * payment and the saved card, telling `onCardSaved`. The KOMOJU customer id never reaches the page.
  */
 
-const PAGE = 'http://localhost:5173';
-const SANDBOX = 'http://127.0.0.1:5173';
-const API = `${SANDBOX}/sandbox/komoju/api/v1`;
-const RETURN_URL = `${PAGE}/checkout?kessai_return=1`;
-
-function setup(overrides: Partial<KomojuHandlerConfig> = {}) {
-  const sandbox = createSandbox();
-  const saved: KomojuSavedCard[] = [];
-  let customers: string[] = [];
-  const config: KomojuHandlerConfig = {
-    provider: 'komoju',
-    secretKey: sandbox.komoju.secretKey,
-    publishableKey: sandbox.komoju.publishableKey,
-    apiBase: API,
-    allowedOrigins: [PAGE],
-    amount: () => ({ amount: 1500, currency: 'JPY', orderId: 'order-7' }),
-    fetch: (input, init) => sandbox.fetch(input, init),
-    customer: () => customers,
-    onCardSaved: (_ctx, card) => {
-      saved.push(card);
-      customers = [...customers, card.customerId];
-    },
-    ...overrides,
-  };
-  const handler = createKessaiHandler(config);
-  async function post(body: Record<string, unknown>) {
-    const response = await handler(
-      new Request(`${PAGE}/api/komoju`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: PAGE }, body: JSON.stringify(body) }),
-    );
-    const text = await response.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, text, body: JSON.parse(text) as Record<string, any> };
-  }
-  async function browserPay(sessionId: string, number: string) {
-    const response = await sandbox.fetch(`${API}/sessions/${sessionId}/pay`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${sandbox.komoju.publishableKey}:`)}`, Origin: PAGE },
-      body: JSON.stringify({ payment_details: { type: 'credit_card', number, month: '12', year: '2030', verification_value: '123' } }),
-    });
-    return (await response.json()) as Record<string, unknown>;
-  }
-  return { sandbox, post, browserPay, saved };
-}
+const setup = komojuHarness;
 
 describe('KOMOJU pay and save', () => {
   it('a payment session says canSaveCard when the merchant has onCardSaved, not without', async () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KomojuHandlerConfig, KomojuSavedCard } from '../../../src/server/index.ts';
-import { createKessaiHandler } from '../../../src/server/index.ts';
-import { createSandbox } from '../../../src/sandbox/index.ts';
+import type { KomojuHandlerConfig } from '../../../src/server/index.ts';
+import { API, komojuHarness, RETURN_URL } from './komoju-harness.ts';
 
 /**
  * KOMOJU's setup mode and saved cards through the endpoint handler, against the KOMOJU emulator
@@ -10,59 +9,18 @@ import { createSandbox } from '../../../src/sandbox/index.ts';
  * the customer session with the card, the challenge page) are made here as the adapter makes them.
  */
 
-const PAGE = 'http://localhost:5173';
-const SANDBOX = 'http://127.0.0.1:5173';
-const API = `${SANDBOX}/sandbox/komoju/api/v1`;
-const RETURN_URL = `${PAGE}/checkout?kessai_return=1`;
-
 function setup(overrides: Partial<KomojuHandlerConfig> = {}) {
-  const sandbox = createSandbox();
-  const saved: { customerId: string; card: KomojuSavedCard }[] = [];
-  let customers: string[] = [];
-  const config: KomojuHandlerConfig = {
-    provider: 'komoju',
-    secretKey: sandbox.komoju.secretKey,
-    publishableKey: sandbox.komoju.publishableKey,
-    apiBase: API,
-    allowedOrigins: [PAGE],
-    amount: () => ({ amount: 1500, currency: 'JPY', orderId: 'order-7' }),
-    fetch: (input, init) => sandbox.fetch(input, init),
-    customer: () => customers,
-    onCardSaved: (_ctx, card) => {
-      saved.push({ customerId: card.customerId, card });
-      customers = [...customers, card.customerId];
-    },
-    ...overrides,
-  };
-  const handler = createKessaiHandler(config);
-  async function post(body: Record<string, unknown>) {
-    const response = await handler(
-      new Request(`${PAGE}/api/komoju`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: PAGE }, body: JSON.stringify(body) }),
-    );
-    const text = await response.text();
-    // The answers are read field by field below; the schema tests of the protocol check their shape.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, text, body: JSON.parse(text) as Record<string, any> };
-  }
-  /** What the browser does: pay the session with the publishable key. */
-  async function browserPay(sessionId: string, number: string) {
-    const response = await sandbox.fetch(`${API}/sessions/${sessionId}/pay`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${sandbox.komoju.publishableKey}:`)}`, Origin: PAGE },
-      body: JSON.stringify({ payment_details: { type: 'credit_card', number, month: '12', year: '2030', verification_value: '123' } }),
-    });
-    return (await response.json()) as Record<string, unknown>;
-  }
+  const t = komojuHarness(overrides);
   /** Saves `number` through setup mode, as the checkout does; answers the setup outcome. */
   async function saveCard(number: string) {
-    const start = await post({ action: 'start', mode: 'setup', returnUrl: RETURN_URL });
+    const start = await t.post({ action: 'start', mode: 'setup', returnUrl: RETURN_URL });
     assert.equal(start.status, 200, start.text);
     const session = start.body['session'];
-    const paid = await browserPay(session.sessionId, number);
+    const paid = await t.browserPay(session.sessionId, number);
     assert.equal(paid['status'], 'completed');
-    return post({ action: 'status', sessionId: session.sessionId });
+    return t.post({ action: 'status', sessionId: session.sessionId });
   }
-  return { sandbox, post, saveCard, saved, setCustomers: (ids: string[]) => (customers = ids) };
+  return { ...t, saveCard };
 }
 
 describe('KOMOJU setup mode', () => {
@@ -99,7 +57,7 @@ describe('KOMOJU setup mode', () => {
     assert.equal(outcome.last4, '0000');
     assert.equal(status.text.includes(customerId), false);
     assert.deepEqual(t.saved.map((s) => s.customerId), [customerId]);
-    assert.deepEqual(t.saved[0]!.card, { customerId, id: outcome.paymentMethodId, brand: 'jcb', last4: '0000', expMonth: 9, expYear: 2031 });
+    assert.deepEqual(t.saved[0], { customerId, id: outcome.paymentMethodId, brand: 'jcb', last4: '0000', expMonth: 9, expYear: 2031 });
     assert.equal(t.sandbox.komoju.inspect.payments().length, 0);
   });
 

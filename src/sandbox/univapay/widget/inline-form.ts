@@ -148,41 +148,13 @@ ${row('cvv', 'data.cvv', t.cvv, input('cvv', 'data.cvv', 'text', 'cc-csc', 'nume
 }
 
 /** `POST <basePath>/client/inline/tokens`: the form's own call, from the sandbox's origin only. */
-export async function createInlineToken(ctx: UnivapayContext, request: Request): Promise<Response> {
-  const at = ctx.now;
-  let status = 500;
-  try {
-    const answer = await inlineToken(ctx, request);
-    status = 201;
-    return jsonResponse(201, answer);
-  } catch (error) {
-    const refusal = error instanceof EmulatorApiError ? error : new UnivapayApiError(500, 'UNKNOWN_ERROR');
-    status = refusal.status;
-    return jsonResponse(refusal.status, refusal.body);
-  } finally {
-    ctx.state.requests.record(
-      { request, at, path: '/client/inline/tokens', route: 'POST /client/inline/tokens', status, idempotencyKey: null, replayed: false },
-      { auth: 'app' },
-    );
-  }
-}
-
-async function inlineToken(ctx: UnivapayContext, request: Request): Promise<Record<string, unknown>> {
-  const fetchSite = request.headers.get('sec-fetch-site');
-  if (request.headers.get('origin') !== ctx.urls.origin || (fetchSite !== null && fetchSite !== 'same-origin')) {
-    throw new UnivapayApiError(403, 'INVALID_PERMISSIONS');
-  }
-  const body = await readRequestBody(request);
-  if (!body.ok) throw validationError('body', 'INVALID_FORMAT');
-  const { appId, origin, token } = body.value;
-  if (typeof appId !== 'string' || typeof origin !== 'string') throw validationError('body', 'INVALID_FORMAT');
-  const claims = await verifyAppToken(ctx.options.jwtSigningKey, appId);
-  if (!claims || claims.store_id !== ctx.options.storeId) throw new UnivapayApiError(401, 'INVALID_APP_TOKEN');
-  if (!pageOriginOf(origin) || !originAllowed(claims, origin)) throw new UnivapayApiError(401, 'INVALID_DOMAIN');
-  const parsed = parseBody(createTokenSchema, token);
-  if (parsed.payment_type !== 'card') throw validationError('payment_type', 'NOT_SUPPORTED');
-  // Card data typed into UnivaPay's own form: taken whatever the merchant's PCI DSS status.
-  return serializeToken(createToken(ctx, parsed, true));
+export function createInlineToken(ctx: UnivapayContext, request: Request): Promise<Response> {
+  return inlineFormCall(ctx, request, '/client/inline/tokens', 201, async (body) => {
+    const parsed = parseBody(createTokenSchema, body['token']);
+    if (parsed.payment_type !== 'card') throw validationError('payment_type', 'NOT_SUPPORTED');
+    // Card data typed into UnivaPay's own form: taken whatever the merchant's PCI DSS status.
+    return serializeToken(createToken(ctx, parsed, true));
+  });
 }
 
 /**
@@ -190,7 +162,31 @@ async function inlineToken(ctx: UnivapayContext, request: Request): Promise<Reco
  * inline form shows for a recurring token (UnivaPay runs it when such a token is made, inside its own
  * form: docs/providers.md, "UnivaPay › Recurring tokens"). Same origin only; `{ appId, origin, passed }`.
  */
-export async function answerInlineChallenge(ctx: UnivapayContext, request: Request, tokenId: string): Promise<Response> {
+export function answerInlineChallenge(ctx: UnivapayContext, request: Request, tokenId: string): Promise<Response> {
+  return inlineFormCall(ctx, request, '/client/inline/tokens/{id}/three_ds', 200, async (body) => {
+    const { passed } = body;
+    if (typeof passed !== 'boolean') throw validationError('body', 'INVALID_FORMAT');
+    const token = ctx.state.tokens.get(tokenId);
+    if (!token || token.storeId !== ctx.options.storeId || token.threeDsStatus !== 'awaiting') {
+      throw new UnivapayApiError(400, 'INVALID_THREE_DS_STATUS');
+    }
+    finishTokenChallenge(token, passed);
+    return serializeToken(token);
+  });
+}
+
+/**
+ * One of the inline form's own calls: from the sandbox's origin only, with the page's app token
+ * (`appId`) valid for this store and the page's `origin` among its domains; then `handle` with the
+ * body. Answers `success` with its result or UnivaPay's error body, and records the request as `path`.
+ */
+async function inlineFormCall(
+  ctx: UnivapayContext,
+  request: Request,
+  path: string,
+  success: number,
+  handle: (body: Record<string, unknown>) => Promise<Record<string, unknown>>,
+): Promise<Response> {
   const at = ctx.now;
   let status = 500;
   try {
@@ -200,25 +196,21 @@ export async function answerInlineChallenge(ctx: UnivapayContext, request: Reque
     }
     const body = await readRequestBody(request);
     if (!body.ok) throw validationError('body', 'INVALID_FORMAT');
-    const { appId, origin, passed } = body.value;
-    if (typeof appId !== 'string' || typeof origin !== 'string' || typeof passed !== 'boolean') throw validationError('body', 'INVALID_FORMAT');
+    const { appId, origin } = body.value;
+    if (typeof appId !== 'string' || typeof origin !== 'string') throw validationError('body', 'INVALID_FORMAT');
     const claims = await verifyAppToken(ctx.options.jwtSigningKey, appId);
     if (!claims || claims.store_id !== ctx.options.storeId) throw new UnivapayApiError(401, 'INVALID_APP_TOKEN');
     if (!pageOriginOf(origin) || !originAllowed(claims, origin)) throw new UnivapayApiError(401, 'INVALID_DOMAIN');
-    const token = ctx.state.tokens.get(tokenId);
-    if (!token || token.storeId !== ctx.options.storeId || token.threeDsStatus !== 'awaiting') {
-      throw new UnivapayApiError(400, 'INVALID_THREE_DS_STATUS');
-    }
-    finishTokenChallenge(token, passed);
-    status = 200;
-    return jsonResponse(200, serializeToken(token));
+    const answer = await handle(body.value);
+    status = success;
+    return jsonResponse(success, answer);
   } catch (error) {
     const refusal = error instanceof EmulatorApiError ? error : new UnivapayApiError(500, 'UNKNOWN_ERROR');
     status = refusal.status;
     return jsonResponse(refusal.status, refusal.body);
   } finally {
     ctx.state.requests.record(
-      { request, at, path: '/client/inline/tokens/{id}/three_ds', route: 'POST /client/inline/tokens/{id}/three_ds', status, idempotencyKey: null, replayed: false },
+      { request, at, path, route: `POST ${path}`, status, idempotencyKey: null, replayed: false },
       { auth: 'app' },
     );
   }
