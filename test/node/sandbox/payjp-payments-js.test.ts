@@ -108,7 +108,7 @@ describe('payments.js stand-in in Chromium', () => {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       // Chromium logs every answer 4xx; a declined card's 402 is expected.
-      if (message.type() === 'error' && !message.text().includes('status of 402')) errors.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !message.text().includes('status of 402')) errors.push(`console: ${message.text()} (${message.location().url})`);
     });
   });
   afterEach(async () => {

@@ -178,7 +178,7 @@ describe('UnivaPay widget stand-in in Chromium', () => {
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
     });
   });
   afterEach(async () => {
