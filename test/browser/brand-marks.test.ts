@@ -2,8 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/index.ts';
 import type { KessaiCardFields } from '../../src/elements/card-fields/card-fields.ts';
-import { TestCheckout, byLabel, cardFields, part, shadow, statusIs, typeInto } from './checkout-harness.ts';
-import { recordingFetch } from './request-audit.ts';
+import { TestCheckout, byLabel, cardFields, part, payButton, shadow, statusIs, typeCard, typeInto } from './checkout-harness.ts';
+import { recordingFetch, requestsCarrying } from './request-audit.ts';
 
 /**
  * What a Japanese shopper expects to see (issue 14): the accepted brands' marks under the card number
@@ -105,6 +105,52 @@ describe('card brand marks', () => {
     await el.updateComplete;
     expect(badge.hidden).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('a brand the session does not take', () => {
+  const DISCOVER = '6011111111111117';
+
+  it("KOMOJU's session has no Discover: a Discover number is refused under the field, naming the five it takes; Pay sends nothing", async () => {
+    const el = await komojuCheckout();
+    const fields = cardFields(el) as KessaiCardFields;
+    await typeCard(el, DISCOVER);
+    const number = byLabel(fields, 'カード番号');
+    payButton(el).click();
+    await el.updateComplete;
+    await fields.updateComplete;
+    const error = part(fields, 'number-error')!;
+    expect(error.textContent?.trim()).to.equal('このカードはご利用いただけません。Visa、Mastercard、JCB、American Express、Diners Clubをご利用ください。');
+    expect(number.getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(fields).activeElement).to.equal(number);
+    // The error is read first, before the accepted list.
+    expect(number.getAttribute('aria-describedby')?.split(' ')[0]).to.equal('number-error');
+    expect(el.status).to.equal('ready');
+    expect(requestsCarrying(DISCOVER)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // A card it takes goes on.
+    number.select();
+    await sendKeys({ type: '4111111111111111' });
+    await fields.updateComplete;
+    expect(part(fields, 'number-error')!.textContent?.trim()).to.equal('');
+  });
+
+  it('standalone fields: the error follows the brands when the session narrows them after the shopper typed, in English', async () => {
+    const el = await fixture<KessaiCardFields>(html`<kessai-card-fields locale="en"></kessai-card-fields>`);
+    const number = byLabel(el, 'Card number');
+    await typeInto(number, '3782 822463 10005');
+    number.blur();
+    await el.updateComplete;
+    expect(part(el, 'number-error')!.textContent?.trim()).to.equal('');
+    expect(el.complete).to.equal(false); // expiry and the rest are empty
+    el.brands = ['visa', 'mastercard', 'jcb'];
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(part(el, 'number-error')!.textContent?.trim()).to.equal('This card brand is not accepted here. Accepted cards: Visa, Mastercard, JCB.');
+    el.brands = undefined;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(part(el, 'number-error')!.textContent?.trim()).to.equal('');
   });
 });
 

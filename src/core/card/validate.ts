@@ -26,14 +26,15 @@ export interface ValidCardNumber {
 
 /**
  * Checks a card number as typed (spaces, hyphens and full-width digits are fine): `number_required`
- * when empty, `number_unsupported` when no accepted brand starts this way, `number_incomplete` when
- * too short for its brand, `number_invalid` when too long, holding other characters, or failing Luhn.
+ * when empty, `number_unsupported` when no accepted brand starts this way (`accepted`: the brands the
+ * session takes, default every brand we know), `number_incomplete` when too short for its brand,
+ * `number_invalid` when too long, holding other characters, or failing Luhn.
  */
-export function validateCardNumber(raw: string): FieldResult<ValidCardNumber> {
+export function validateCardNumber(raw: string, accepted?: readonly CardBrand[]): FieldResult<ValidCardNumber> {
   const digits = strictDigits(raw);
   if (digits === null) return fail('number_invalid');
   if (digits === '') return fail('number_required');
-  const candidates = brandCandidates(digits);
+  const candidates = brandCandidates(digits).filter((b) => !accepted || accepted.includes(b));
   const brand = candidates[0];
   if (brand === undefined) return fail('number_unsupported');
   if (candidates.length > 1) return fail('number_incomplete');
@@ -99,6 +100,8 @@ export type CardFieldErrors = Readonly<Partial<Record<CardField, CardErrorReason
 export interface CardDetailsOptions {
   /** Whether the name on the card must be given (default `true`). When not, an empty name is `''`. */
   readonly requireName?: boolean;
+  /** The brands the session takes (default every brand we know): another brand's number is `number_unsupported`. */
+  readonly brands?: readonly CardBrand[] | undefined;
 }
 
 export type CardDetailsResult =
@@ -121,7 +124,7 @@ export function toCardDetails(
   now: Date = new Date(),
   options: CardDetailsOptions = {},
 ): CardDetailsResult {
-  const number = validateCardNumber(values.number);
+  const number = validateCardNumber(values.number, options.brands);
   const expiry = validateExpiry(values.expiry, now);
   const cvc = validateCvc(values.cvc, number.ok ? number.value.brand : detectBrand(values.number));
   const name = validateName(values.name);

@@ -71,8 +71,8 @@ export const CARD_MESSAGES: Catalogue<CardMessageKey> = {
     en: 'Your card number is not valid. Please check it.',
   },
   number_unsupported: {
-    ja: 'このカードはご利用いただけません。Visa、Mastercard、JCB、American Express、Diners Club、Discoverをご利用ください。',
-    en: 'This card brand is not accepted. Use Visa, Mastercard, JCB, American Express, Diners Club or Discover.',
+    ja: 'このカードはご利用いただけません。{brands}をご利用ください。',
+    en: 'This card brand is not accepted here. Accepted cards: {brands}.',
   },
   expiry_required: { ja: '有効期限を入力してください。', en: 'Enter the expiry date.' },
   expiry_invalid: {

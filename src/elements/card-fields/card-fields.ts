@@ -160,7 +160,7 @@ export class KessaiCardFields extends LitElement {
   /** Every field is filled in and valid. */
   get complete(): boolean {
     if (this.surface) return this._view?.complete(this._check('name') === null) ?? false;
-    return toCardDetails(this._values()).ok;
+    return toCardDetails(this._values(), undefined, { brands: this.brands }).ok;
   }
 
   /** No field has anything in it. */
@@ -191,7 +191,7 @@ export class KessaiCardFields extends LitElement {
    */
   collect(): CardDetails | null {
     if (this.surface) return null;
-    const result = toCardDetails(this._values());
+    const result = toCardDetails(this._values(), undefined, { brands: this.brands });
     const errors: Partial<Record<CardField, ShownError>> = {};
     if (!result.ok) {
       for (const field of CARD_FIELDS) {
@@ -250,6 +250,12 @@ export class KessaiCardFields extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('surface')) void this._hostSurface();
+    // The session's brands may arrive after the shopper typed a number and left it: it is checked again.
+    const number = this._input('number');
+    if (changed.has('brands') && number?.value.trim() && this.shadowRoot?.activeElement !== number) {
+      this._live.add('number');
+      this._showCheck('number');
+    }
     this._syncStates();
   }
 
@@ -276,6 +282,7 @@ export class KessaiCardFields extends LitElement {
     this._view = hostSurface(surface, this, {
       mountHost: () => this.surfaceHost ?? this,
       locale: () => this._locale(),
+      brands: (locale) => this._brandList(locale),
       changed: () => this._dispatchChange(),
     });
   }
@@ -294,8 +301,7 @@ export class KessaiCardFields extends LitElement {
     const t = (key: CardMessageKey, params?: Record<string, string>): string =>
       translate(CARD_MESSAGES, locale, key, params);
     const m = this._marks();
-    const accepted = CARD_BRANDS.filter((b) => !this.brands || this.brands.includes(b));
-    const list = m?.accepted(accepted, locale);
+    const list = m?.accepted(this._accepted(), locale);
     if (this.surface) {
       const name = this.surface.collectsName ? nothing : this._nameField(locale, t);
       return html`<div class="wrap" lang=${locale}>
@@ -303,7 +309,7 @@ export class KessaiCardFields extends LitElement {
       </div>`;
     }
     const brand = this._brand;
-    const brands = accepted.map(brandLabel).join(locale === 'ja' ? '、' : ', ');
+    const brands = this._brandList(locale);
     const cvcHint = brand === 'amex' ? t('cvc_hint_amex') : t('cvc_hint');
     const cvcPlaceholder = brand !== null && cvcLength(brand) === 4 ? '1234' : t('cvc_placeholder');
 
@@ -434,7 +440,17 @@ export class KessaiCardFields extends LitElement {
   private _message(field: CardField, locale: Locale): string {
     const error = this._errors[field];
     if (error === undefined) return '';
-    return 'reason' in error ? translate(CARD_MESSAGES, locale, error.reason) : error.message;
+    return 'reason' in error ? translate(CARD_MESSAGES, locale, error.reason, { brands: this._brandList(locale) }) : error.message;
+  }
+
+  /** The brands the session takes, in our order (every brand we know when `brands` is unset). */
+  private _accepted(): CardBrand[] {
+    return CARD_BRANDS.filter((b) => !this.brands || this.brands.includes(b));
+  }
+
+  /** The accepted brands' names as a list in `locale`. */
+  private _brandList(locale: Locale): string {
+    return this._accepted().map(brandLabel).join(locale === 'ja' ? '、' : ', ');
   }
 
   /** Why `field` is not valid now, or `null` when it is. */
@@ -443,7 +459,7 @@ export class KessaiCardFields extends LitElement {
     let result: { readonly ok: true } | { readonly ok: false; readonly reason: CardErrorReason };
     switch (field) {
       case 'number':
-        result = validateCardNumber(values.number);
+        result = validateCardNumber(values.number, this.brands);
         break;
       case 'expiry':
         result = validateExpiry(values.expiry);
@@ -565,7 +581,7 @@ export class KessaiCardFields extends LitElement {
     if (input.selectionStart !== end || input.selectionEnd !== end) return;
     let next: CardField | null = null;
     if (field === 'number') {
-      const result = validateCardNumber(input.value);
+      const result = validateCardNumber(input.value, this.brands);
       if (result.ok) {
         const lengths = cardLengths(result.value.brand);
         const length = result.value.number.length;

@@ -101,6 +101,8 @@ export interface SurfaceViewHost {
   /** The element whose theme tokens (`--_text`…) are read. */
   themeSource(): HTMLElement;
   locale(): Locale;
+  /** The accepted brands' names, listed for `locale` (for `number_unsupported`). */
+  brands(locale: Locale): string;
   requestUpdate(): void;
   /** After a shopper's edit in the provider's form. */
   changed(): void;
@@ -113,7 +115,7 @@ export interface SurfaceViewHost {
 export function hostSurface(
   surface: CardSurface,
   element: LitElementLike,
-  host: Pick<SurfaceViewHost, 'mountHost' | 'locale' | 'changed'>,
+  host: Pick<SurfaceViewHost, 'mountHost' | 'locale' | 'brands' | 'changed'>,
 ): CardSurfaceView {
   const root = element.shadowRoot;
   const sheet = surfaceViewStyles.styleSheet;
@@ -294,7 +296,8 @@ export class CardSurfaceView {
     const labelKey = LABEL_KEY[field];
     const label = labelKey === null ? translate(VIEW_MESSAGES, locale, 'card_label') : translate(CARD_MESSAGES, locale, labelKey);
     const error = this._errors.get(field);
-    const message = error === undefined ? '' : 'reason' in error ? translate(CARD_MESSAGES, locale, error.reason) : error.message;
+    const message =
+      error === undefined ? '' : 'reason' in error ? translate(CARD_MESSAGES, locale, error.reason, { brands: this.host.brands(locale) }) : error.message;
     const full = field === 'number' || field === 'card';
     return html`<div class=${full ? 'field full' : 'field'}>
       <span class="label" part=${`${field}-label`} id=${`${field}-label`} @click=${() => this.surface.focus(field)}

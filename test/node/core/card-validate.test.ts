@@ -61,6 +61,27 @@ describe('validateCardNumber', () => {
       assert.deepEqual(validateCardNumber(raw), { ok: false, reason });
     });
   }
+
+  describe('with the brands the session takes', () => {
+    const ACCEPTED = ['visa', 'mastercard', 'jcb', 'amex', 'diners'] as const; // UnivaPay's: no Discover
+    it('refuses a valid number of a brand the session does not take, as soon as its prefix says so', () => {
+      assert.deepEqual(validateCardNumber('6011111111111117', ACCEPTED), { ok: false, reason: 'number_unsupported' });
+      assert.deepEqual(validateCardNumber('6011', ACCEPTED), { ok: false, reason: 'number_unsupported' });
+      assert.deepEqual(validateCardNumber('6011111111111117'), { ok: true, value: { number: '6011111111111117', brand: 'discover' } });
+    });
+    it('takes the brands it lists, full-width too', () => {
+      assert.deepEqual(validateCardNumber('３５３０ １１１３ ３３３０ ００００', ACCEPTED), { ok: true, value: { number: '3530111333300000', brand: 'jcb' } });
+    });
+    it('an ambiguous prefix is settled by the brands left: "3" without Amex and Diners is JCB, still incomplete', () => {
+      assert.deepEqual(validateCardNumber('3', ['visa', 'jcb']), { ok: false, reason: 'number_incomplete' });
+      assert.deepEqual(validateCardNumber('37', ['visa', 'jcb']), { ok: false, reason: 'number_unsupported' });
+      assert.deepEqual(validateCardNumber('378282246310005', ['visa', 'jcb']), { ok: false, reason: 'number_unsupported' });
+    });
+    it('toCardDetails passes them on', () => {
+      const result = toCardDetails({ number: '378282246310005', expiry: '12/30', cvc: '1234', name: 'TARO' }, NOW, { brands: ['visa', 'jcb'] });
+      assert.deepEqual(result, { ok: false, errors: { number: 'number_unsupported' } });
+    });
+  });
 });
 
 describe('validateExpiry', () => {
