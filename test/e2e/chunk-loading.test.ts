@@ -3,20 +3,12 @@
  * flow's chunk fails to load (the shopper's connection dropped), the checkout says so in Japanese, and
  * Try again loads it and takes the payment. Uses the real built kessai.js and its chunks.
  */
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertCardDataContained, isKomojuCardRoute, openShopper, startE2E, typeCard, type E2E, type Shopper } from './shopper.ts';
+import { assertCardDataContained, isKomojuCardRoute, openShopper, useE2E, typeCard, type Shopper } from './shopper.ts';
 
-let e2e: E2E;
+const e2e = useE2E();
 let shopper: Shopper | undefined;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
 
 afterEach(async () => {
   if (shopper) {

@@ -3,17 +3,11 @@
  * checkout talks to the chosen provider's endpoint, the controls restyle and relabel the elements, and
  * the gallery renders every chain's slip in both languages from fixed data.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+import { openShopper, useE2E, type Shopper } from './shopper.ts';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function openDemo(path = '/'): Promise<Shopper> {
   return openShopper(e2e, path);

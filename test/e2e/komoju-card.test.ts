@@ -3,7 +3,7 @@
  * `<script src="/kessai.js">`, served by the demo server, against the embedded KOMOJU sandbox, in
  * Debian's Chromium. Every request the page makes is recorded to prove where the card number goes.
  */
-import { after, before, beforeEach, afterEach, describe, it } from 'node:test';
+import { beforeEach, afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from './browser.ts';
@@ -12,21 +12,13 @@ import {
   isKomojuCardRoute,
   openShopper,
   requestsCarrying,
-  startE2E,
+  useE2E,
   typeCard as typeShopperCard,
-  type E2E,
   type Shopper,
 } from './shopper.ts';
 import type { KessaiEventType } from '../support/kessai-events.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper;
 let page: Page;

@@ -5,7 +5,7 @@
  * reads the slip; the slip's link opens KOMOJU's instructions page, where the sandbox lets the test play
  * the shopper paying at the register; the merchant's backend then reads the payment as succeeded.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,9 +19,8 @@ import {
   jsonBody,
   jstDeadlineText,
   openShopper,
-  startE2E,
+  useE2E,
   toFullWidth,
-  type E2E,
   type Shopper,
 } from './shopper.ts';
 
@@ -46,13 +45,7 @@ const konbiniDetailsSchema = z.object({
   instructions_url: z.string().url(),
 });
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper;
 let page: Page;

@@ -8,7 +8,7 @@
  * KOMOJU's card routes on the sandbox, and from the recorded responses, URLs, events and storage that no
  * KOMOJU customer id reached the page (docs/providers.md "KOMOJU › Customers and saved cards").
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
@@ -16,22 +16,15 @@ import {
   jsonBody,
   openShopper,
   requestsCarrying,
-  startE2E,
+  useE2E,
   typeCard,
-  type E2E,
   type Shopper,
 } from './shopper.ts';
 import { assertKomojuCustomersOffPage, recordAnswers, type PageAnswer } from './komoju-customer-audit.ts';
 
 const ENDPOINT = '/api/komoju';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper | undefined;
 let page: Page;

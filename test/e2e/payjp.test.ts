@@ -7,30 +7,21 @@
  * from the recorded requests that card digits went only from PAY.JP's frame to the sandbox, never from
  * the merchant page's own document, and that the endpoint never saw them.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { containsCardNumber } from '../support/card-scan.ts';
 import {
-  assertCardDataContained,
-  endpointRequests,
+  assertProviderFormContained,
   openShopper,
   requestsCarrying,
-  startE2E,
-  type E2E,
+  useE2E,
   type Shopper,
 } from './shopper.ts';
 
 const ENDPOINT = '/api/payjp';
 const CONFIRM = /^\/sandbox\/payjp\/v2\/(payment|setup)_flows\/[^/]+\/confirm$/;
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper | undefined;
 let page: Page;
@@ -43,21 +34,7 @@ beforeEach(() => {
   shopper = undefined;
 });
 afterEach(async () => {
-  if (!shopper) return;
-  // PAY.JP answers a declined card with HTTP 402, and Chromium logs every 4xx a frame fetches.
-  const errors = shopper.pageErrors.filter((e) => !/status of 402 \(Payment Required\)/.test(e));
-  shopper.pageErrors.splice(0, shopper.pageErrors.length, ...errors);
-  try {
-    for (const request of endpointRequests(shopper, e2e, ENDPOINT)) {
-      for (const number of shopper.typedCards) assert.ok(!containsCardNumber(request.body, number), request.body);
-    }
-  } finally {
-    await assertCardDataContained(shopper, {
-      sandboxOrigin: e2e.sandboxOrigin,
-      cardPath: (path) => CONFIRM.test(path),
-      pageMaySendCards: false,
-    });
-  }
+  if (shopper) await assertProviderFormContained(shopper, e2e, { endpoint: ENDPOINT, cardPath: (path) => CONFIRM.test(path) });
 });
 
 const form = (): FrameLocator => page.frameLocator('iframe[src*="/sandbox/payjp/payments-js/form"]');

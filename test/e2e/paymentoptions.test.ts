@@ -5,22 +5,16 @@
  * by the merchant's server with PaymentOptions' stored id, which the page never sees. The demo knows its
  * shopper by a cookie and starts them with two saved cards, one expired.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { containsCardNumber } from '../support/card-scan.ts';
-import { assertCardDataContained, endpointRequests, openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+import { assertCardDataContained, endpointRequests, openShopper, useE2E, type Shopper } from './shopper.ts';
 
 const ENDPOINT = '/api/paymentoptions';
 const HOSTED_PAGE = /^\/sandbox\/paymentoptions\/jp\/HostedPaymentPage\//;
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper | undefined;
 let page: Page;

@@ -7,6 +7,7 @@
  * another origin, as a real provider's API is, so the recorded requests prove where card data went.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { cardLikeRuns, containsCardNumber } from '../support/card-scan.ts';
@@ -46,6 +47,28 @@ export async function startE2E(): Promise<E2E> {
       await server.close();
     },
   };
+}
+
+/**
+ * The file's demo server and Chromium, started before its first test and closed after its last
+ * (registers the `before` and `after` hooks). Read it inside a hook or a test, once started.
+ */
+export function useE2E(): E2E {
+  let current: E2E | undefined;
+  before(async () => {
+    current = await startE2E();
+  });
+  after(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as E2E, {
+    get(_target, key) {
+      if (current === undefined) throw new Error('the end-to-end server is not running: read it inside a hook or a test');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
 }
 
 /** One shopper: a fresh browser context (no cookies, no storage) in Japan, and its first page. */
@@ -164,6 +187,28 @@ export async function assertCardDataContained(shopper: Shopper, rules: Containme
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * After a test with a provider's own card form that answers a declined card with HTTP 402 (Stripe,
+ * PAY.JP): Chromium logs every 4xx a page or frame fetches, so those lines are the only console errors
+ * tolerated; the merchant endpoint `endpoint` never saw a typed card; then `assertCardDataContained`
+ * with only the provider's frame allowed to send card data.
+ */
+export async function assertProviderFormContained(
+  shopper: Shopper,
+  e2e: E2E,
+  rules: { readonly endpoint: string; readonly cardPath: (pathname: string) => boolean },
+): Promise<void> {
+  const errors = shopper.pageErrors.filter((e) => !/status of 402 \(Payment Required\)/.test(e));
+  shopper.pageErrors.splice(0, shopper.pageErrors.length, ...errors);
+  try {
+    for (const request of endpointRequests(shopper, e2e, rules.endpoint)) {
+      for (const number of shopper.typedCards) assert.ok(!containsCardNumber(request.body, number), request.body);
+    }
+  } finally {
+    await assertCardDataContained(shopper, { sandboxOrigin: e2e.sandboxOrigin, cardPath: rules.cardPath, pageMaySendCards: false });
   }
 }
 

@@ -6,7 +6,7 @@
  * merchant's endpoint charges it. Every test proves from the recorded requests that no request the
  * merchant page's own document made carried card digits, and that the endpoint saw the token id only.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { containsCardNumber } from '../support/card-scan.ts';
@@ -16,8 +16,7 @@ import {
   jsonBody,
   openShopper,
   requestsCarrying,
-  startE2E,
-  type E2E,
+  useE2E,
   type Shopper,
   typeIntoUnivapay,
   univapayForm,
@@ -26,13 +25,7 @@ import {
 const ENDPOINT = '/api/univapay';
 const INLINE_TOKENS = '/sandbox/univapay/client/inline/tokens';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper;
 let page: Page;

@@ -11,7 +11,7 @@
  * test proves from the recorded requests that the endpoint only ever saw the token id, and that card
  * digits went to the sandbox's `/tokens` and nowhere else.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from './browser.ts';
@@ -23,9 +23,8 @@ import {
   jsonBody,
   jstDeadlineText,
   openShopper,
-  startE2E,
+  useE2E,
   typeCard as typeShopperCard,
-  type E2E,
   type Shopper,
 } from './shopper.ts';
 
@@ -48,13 +47,7 @@ interface SlipDetail {
   };
 }
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper;
 let page: Page;

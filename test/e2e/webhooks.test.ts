@@ -5,17 +5,11 @@
  * `/webhooks/<provider>` (KOMOJU signed with HMAC-SHA256, UnivaPay with its auth token). The shop's
  * callback hears each verified delivery once; a forged, altered or replayed delivery reaches it never.
  */
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openShopper, startE2E, type E2E, type Shopper } from './shopper.ts';
+import { openShopper, useE2E, type Shopper } from './shopper.ts';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper | undefined;
 afterEach(async () => {
