@@ -287,6 +287,19 @@ function buildGallery() {
     window.scrollTo(scrollX, scrollY);
   });
 
+  // A store that takes Visa, Mastercard and JCB only (the session's cardBrands): an American Express
+  // number is refused, the error naming the three.
+  const narrow = document.createElement('kessai-card-fields');
+  narrow.brands = ['visa', 'mastercard', 'jcb'];
+  tiles.push(tile('Card fields: a brand the store does not take', narrow));
+  customElements.whenDefined('kessai-card-fields').then(async () => {
+    await narrow.updateComplete;
+    const number = narrow.shadowRoot.querySelector('input[autocomplete="cc-number"]');
+    number.value = '3782 822463 10005';
+    number.dispatchEvent(new Event('input', { bubbles: true }));
+    number.dispatchEvent(new FocusEvent('blur'));
+  });
+
   tiles.push(tile('Konbini fields', document.createElement('kessai-konbini-fields')));
 
   for (const locale of ['ja', 'en']) {

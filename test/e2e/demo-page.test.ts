@@ -27,6 +27,10 @@ describe('demo page', () => {
       await gallery.getByText('支払い番号', { exact: true }).first().waitFor();
       await gallery.getByRole('link', { name: 'Open the payment slip' }).first().waitFor();
       await gallery.getByRole('link', { name: '払込票を表示' }).first().waitFor();
+      // The designers see a number of a brand the store does not take, refused.
+      await gallery
+        .getByText(/このカードはご利用いただけません。Visa、Mastercard、JCBをご利用ください。|This card brand is not accepted here\. Accepted cards: Visa, Mastercard, JCB\./)
+        .waitFor();
 
       // The card brands KOMOJU's session accepts, as named marks under the number (no Discover), and the
       // detected brand's mark in the field once the shopper types, under the demo's strict CSP.
