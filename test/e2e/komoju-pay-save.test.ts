@@ -84,6 +84,9 @@ describe('KOMOJU pay and save ("Save this card" with our card fields)', () => {
     const saving = e2e.server.sandbox.komoju.inspect.sessions().filter((s) => s['mode'] === 'customer_payment');
     assert.equal(saving.length, 1);
     assert.equal(saving[0]!.status, 'completed');
+    // Its payment names the customer (KOMOJU's Payment model), in KOMOJU's pay answer too: the audit
+    // lets that one answer through, and nothing of ours keeps it.
+    assert.equal(payment?.['customer'], saving[0]!['customer_id']);
     // The card went only to KOMOJU (the secure token), never to the merchant.
     const carriers = requestsCarrying(shopper!, '4100000000005000');
     assert.ok(carriers.length > 0);

@@ -70,6 +70,10 @@ export function recordPayment(ctx: KomojuContext, session: SessionRecord, init: 
     failure: init.failure ?? null,
     authenticationUrl: init.authenticationUrl ?? null,
     tokenId: init.tokenId,
+    // KOMOJU's Payment model: `customer` is the "Customer UUID if associated with a customer, otherwise
+    // null"; a `customer_payment` session pays and creates or updates its customer in one go, so its
+    // payments are taken as associated (docs/providers.md "KOMOJU › Customers and saved cards").
+    customerId: session.mode === 'customer_payment' ? session.customerId : null,
     status: init.status,
     capturedAt: init.status === 'captured' ? ctx.now : null,
     updatedAt: ctx.now,

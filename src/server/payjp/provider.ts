@@ -1,3 +1,4 @@
+import type { CardBrand } from '../../core/card/brand.ts';
 import type { ClientSession } from '../../core/protocol.ts';
 import { PAYJP_CLIENT_SECRET_KEY, PAYJP_DEFAULT_API_BASE } from '../../providers/payjp/constants.ts';
 import { cardOfPaymentMethod, mapPayjpFlow } from '../../providers/payjp/map-outcome.ts';
@@ -36,6 +37,7 @@ export function createPayjpServerProvider(config: PayjpHandlerConfig): ServerPro
       konbiniStores: [],
       returnUrl: input.returnUrl,
       cardEntry: 'surface',
+      cardBrands: [...PAYJP_CARD_BRANDS],
       extra: { [PAYJP_CLIENT_SECRET_KEY]: clientSecret },
     };
   }
@@ -122,3 +124,10 @@ function checkPayjpConfig(config: PayjpHandlerConfig): void {
   }
   checkEndpointConfig('payjp', config);
 }
+
+/**
+ * The card brands PAY.JP v2 takes, as its guide lists them (https://docs.pay.jp/v2/guide/payments/methods:
+ * Visa, Mastercard, American Express, JCB, Diners Club, Discover; docs/providers.md "Card brands"). A
+ * session names none, so every session tells this list.
+ */
+const PAYJP_CARD_BRANDS: readonly CardBrand[] = ['visa', 'mastercard', 'jcb', 'amex', 'diners', 'discover'];

@@ -92,4 +92,32 @@ describe("the KOMOJU emulator's customers against KOMOJU's models", () => {
     const both = await call('POST', '/payments', sk(), { amount: 1500, currency: 'JPY', customer, payment_details: 'x' });
     assert.equal(both.status, 422, 'either payment_details or customer, not both');
   });
+
+  conformance('komoju.model.customer-payment-session', async () => {
+    // CreateSessionRequestWithCustomerPaymentMode: mode customer_payment, amount, currency, return_url.
+    const created = await call('POST', '/sessions', sk(), { mode: 'customer_payment', amount: 1500, currency: 'JPY', return_url: `${PAGE}/paid` });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    // Session.customer_id: "Subscription customer UUID. Only present when mode includes customer".
+    assert.equal(created.body['mode'], 'customer_payment');
+    const customer = String(created.body['customer_id']);
+    assert.match(customer, /^[0-9a-z]{25}$/);
+    const token = await call('POST', '/secure_tokens', pk(), {
+      amount: 1500,
+      currency: 'JPY',
+      payment_details: { type: 'credit_card', number: '4111111111111111', month: '12', year: '30', verification_value: '123' },
+      return_url: `${PAGE}/back`,
+    });
+    const paid = await call('POST', `/sessions/${String(created.body['id'])}/pay`, pk(), { payment_details: token.body['id'] });
+    // PaySessionResponse: redirect_url, status, payment (a Payment), app_url?, customer?.
+    assert.equal(paid.body['status'], 'completed');
+    assert.equal(typeof paid.body['redirect_url'], 'string');
+    const payment = paid.body['payment'] as Record<string, unknown>;
+    assert.equal(payment['resource'], 'payment');
+    assert.equal(payment['status'], 'captured');
+    // Payment.customer: "Customer UUID if associated with a customer, otherwise null".
+    assert.equal(payment['customer'], customer);
+    assert.equal(payment['session'], created.body['id']);
+    const saved = await call('GET', `/customers/${customer}`, sk());
+    assert.equal((saved.body['source'] as Record<string, unknown>)['last_four_digits'], '1111');
+  });
 });

@@ -110,6 +110,15 @@ test('a customer_payment session charges the card and saves it on its customer',
   const paid = await h.pay(String(session['id']), card('5555555555554444'));
   assert.equal(paid.body['status'], 'completed');
   assert.equal((paid.body['payment'] as Record<string, unknown>)['status'], 'captured');
+  // The payment names its customer (KOMOJU's Payment model: `customer`, the customer's UUID when
+  // associated with one), in the pay answer the browser receives and when read back.
+  assert.equal((paid.body['payment'] as Record<string, unknown>)['customer'], session['customer_id']);
+  const shown = await h.call('GET', `/payments/${String((paid.body['payment'] as Record<string, unknown>)['id'])}`);
+  assert.equal(shown.body['customer'], session['customer_id']);
+  // A payment-mode session's payment names no customer.
+  const plain = await h.createSession({ payment_types: ['credit_card'] });
+  const plainPaid = await h.pay(String(plain['id']), card('4111111111111111'));
+  assert.equal((plainPaid.body['payment'] as Record<string, unknown>)['customer'], null);
   const customer = await h.call('GET', `/customers/${String(session['customer_id'])}`);
   assert.equal((customer.body['source'] as Record<string, unknown>)['last_four_digits'], '4444');
   // And the saved card pays again without the shopper.

@@ -49,6 +49,17 @@ async function setup(overrides: Partial<PayjpHandlerConfig> = {}) {
 
 const secretOf = (session: ClientSession) => String(session.extra?.['clientSecret']);
 
+describe('PAY.JP server module: start', () => {
+  it("tells PAY.JP v2's card brands (its guide's list: Visa, Mastercard, American Express, JCB, Diners Club, Discover) in both modes", async () => {
+    const t = await setup();
+    for (const mode of ['payment', 'setup'] as const) {
+      const session = await t.start(mode);
+      assert.equal(session.cardEntry, 'surface');
+      assert.deepEqual(session.cardBrands, ['visa', 'mastercard', 'jcb', 'amex', 'diners', 'discover']);
+    }
+  });
+});
+
 describe('PAY.JP server module: status', () => {
   it('reads a Setup Flow with one request for the flow (no Payment Flow lookup first), then its card', async () => {
     const { sandbox, calls, start, status } = await setup();

@@ -31,7 +31,9 @@ import { findSession } from './sessions.ts';
  *   try again; a secure token whose 3-D Secure failed (`three_d_secure_failed`) or is not done yet
  *   (`three_d_secure_required`) answers the same without recording a payment (nothing was charged).
  * - a `customer` session: `{status: "completed", redirect_url, payment: null}` (the sandbox's guess), the card
- *   stored on the session's customer (below); a `customer_payment` session pays and stores it too.
+ *   stored on the session's customer (below); a `customer_payment` session pays and stores it too, its
+ *   payment naming the customer (`customer`, as KOMOJU's Payment model has it), so that answer, which the
+ *   browser receives, carries the customer id.
  * A completed, cancelled or expired session answers 422; unknown session 404.
  */
 

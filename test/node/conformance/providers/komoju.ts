@@ -10,6 +10,9 @@ const K_CUSTOMERS = 'test/node/conformance/komoju-customers.test.ts';
 const KOMOJU_MODELS =
   'komoju/komoju-node-sdk models (generated from KOMOJU\'s OpenAPI): session.ts, create-session-request-with-customer-mode.ts @1544e52049622ae564eaeb5b0e7404f447b18105; customer.ts, create-secure-token-request-with-customer.ts @ad4cd3972742a4e0844c34790d7407d552d264da; customer-source.ts, create-payment-request-with-customer.ts @45860d954b3d2e8e081c14b7b64ef81860bca5cd; https://doc.komoju.com/docs/integration-guide-customer';
 
+const KOMOJU_PAY_MODELS =
+  'komoju/komoju-node-sdk@1544e52049622ae564eaeb5b0e7404f447b18105 models/session.ts (customer_id "only present when mode includes customer"), models/payment.ts (customer "Customer UUID if associated with a customer, otherwise null"), models/pay-session-response.ts, models/create-session-request-with-customer-payment-mode.ts; https://doc.komoju.com/reference/createsession (customer_payment: "A payment will be created, and customer will be created or updated")';
+
 export const table: ConformanceTable = {
   provider: 'komoju',
   label: 'KOMOJU',
@@ -33,14 +36,15 @@ export const table: ConformanceTable = {
   { id: 'komoju.model.customer-session', provider: 'komoju', route: 'POST /sessions, GET /sessions/{id}', behaviour: 'mode customer: customer_id given at once; once paid the session is completed with no payment; a payment session has no customer_id', by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
   { id: 'komoju.model.customer', provider: 'komoju', route: 'GET /customers/{id}', behaviour: 'Customer {id, resource: customer, email, source {type, brand, last_four_digits, month, year}, metadata, created_at}; never the card number', by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
   { id: 'komoju.model.secure-token-customer', provider: 'komoju', route: 'POST /secure_tokens', behaviour: "body {amount, currency, customer, return_url} (secret key): the customer's saved card, verification_status and authentication_url as for card details", by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
+  { id: 'komoju.model.customer-payment-session', provider: 'komoju', route: 'POST /sessions, POST /sessions/{id}/pay', behaviour: 'mode customer_payment: customer_id on the session; paid with a secure token id, the pay answer {status, redirect_url, payment} whose payment names its customer (Payment.customer); the card saved on that customer', by: 'document', source: KOMOJU_PAY_MODELS, file: K_CUSTOMERS },
   { id: 'komoju.model.payment-customer', provider: 'komoju', route: 'POST /payments', behaviour: 'body {amount, currency, customer} instead of payment_details (not both): a Payment, captured, naming its customer', by: 'document', source: KOMOJU_MODELS, file: K_CUSTOMERS },
   { id: 'komoju.server.get-session', provider: 'komoju', route: 'GET /sessions/{id}', behaviour: 'our server: Basic auth, no body, no idempotency header', by: 'document+server', source: 'https://docs.komoju.com/ja/api/resources/sessions/; https://docs.komoju.com/en/api/overview/', file: K_DOCS },
   ],
   unconfirmed: [
     'KOMOJU\'s node SDK (komoju/komoju-node-sdk) is not run here: the emulator is judged by KOMOJU Fields (its requests and the fields it reads), by document examples and by the SDK\'s models as read, not by a client that parses every field.',
-    'POST /sessions and POST /sessions/{id}/pay answers: no example reached here shows them whole (the session create example is cut; the pay answer table of KD1 lists status and redirect_url only).',
+    'POST /sessions and POST /sessions/{id}/pay answers: no example reached here shows them whole (the session create example is cut; the pay answer table of KD1 lists status and redirect_url only; the SDK\'s PaySessionResponse model adds payment, app_url and customer, a SubscriptionCustomer, without saying when customer is present: never here).',
     'POST /tokens answer: no document example reached; checked against KOMOJU Fields\' KomojuToken type only.',
-    'Customers: the answer of POST /sessions/{id}/pay for a customer session (completed, payment null here), whether a customer session asks for 3-D Secure (not here), and how POST /payments answers a declined saved card (HTTP 402 with the error body here) are not in any model or document reached.',
+    'Customers: the answer of POST /sessions/{id}/pay for a customer session (completed, payment null here), whether a customer session asks for 3-D Secure (not here), and how POST /payments answers a declined saved card (HTTP 402 with the error body here) are not in any model or document reached. A customer_payment session: that its payment is associated with the session\'s customer (so that Payment.customer names it) is read from the mode\'s description, and that it takes a secure token id as payment_details from KOMOJU Fields\' pay call (the model types payment_details as an object); neither is shown by an example.',
     'The secure token create example answers `secure_token`, the table and the show example `id`: which key POST /secure_tokens really answers (the emulator: `id`, as KOMOJU Fields reads).',
     'Webhooks, idempotency replay details, Komoju-Scenario on pay, CORS beyond the four headers (docs/providers.md, "KOMOJU › Unconfirmed").',
   ],
