@@ -10,7 +10,8 @@ export function jsonResponse(
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
+  // 204 No Content carries no body (UnivaPay's `DELETE` of a token).
+  return new Response(status === 204 ? null : JSON.stringify(body), {
     status,
     headers: {
       'Cache-Control': 'no-store',
