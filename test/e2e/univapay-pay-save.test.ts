@@ -10,22 +10,16 @@
  * the page or to the merchant; the recurring token's id passes the page once, from UnivaPay's form to the
  * endpoint's `complete`, and never comes back: not in a session, an outcome, an event or web storage.
  */
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Response } from 'playwright-core';
 import { containsCardNumber } from '../support/card-scan.ts';
-import { assertCardDataContained, endpointRequests, jsonBody, openShopper, startE2E, type E2E, type Shopper, typeIntoUnivapay, univapayForm } from './shopper.ts';
+import { assertCardDataContained, endpointRequests, jsonBody, openShopper, type Shopper, typeIntoUnivapay, univapayForm, useE2E } from './shopper.ts';
 
 const ENDPOINT = '/api/univapay';
 const INLINE_TOKENS = '/sandbox/univapay/client/inline/tokens';
 
-let e2e: E2E;
-before(async () => {
-  e2e = await startE2E();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 let shopper: Shopper | undefined;
 let page: Page;
