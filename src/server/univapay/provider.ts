@@ -263,8 +263,8 @@ export function createUnivapayServerProvider(
 
   /**
    * "Pay and save", once the charge of a new card's recurring token is final: ticked and paid, the card
-   * goes to `onCardSaved` (once: a token the shopper's `savedCards` already holds answers its id again)
-   * and the outcome carries the merchant's id; otherwise (not ticked, declined, failed) the token is
+   * goes to `onCardSaved` (once: a token the shopper's `savedCards` already holds answers its id again,
+   * and is never deleted) and the outcome carries the merchant's id; otherwise (not ticked, declined, failed) the token is
    * deleted, so that UnivaPay keeps no card the shopper did not agree to. A charge still needing the
    * shopper or time is left to `status`. A merchant whose `onCardSaved` throws (a guest) or answers no
    * id gets the payment reported without a saved card, and the token is deleted.
@@ -279,10 +279,12 @@ export function createUnivapayServerProvider(
   ): Promise<Outcome> {
     if (outcome.status === 'requires_action' || outcome.status === 'processing') return outcome;
     const card = recurringCardOf(token);
-    if (outcome.status === 'succeeded' && outcome.method === 'card' && save && config.onCardSaved) {
-      const known = (await savedCardsOf(input, 'payment')).find((saved) => saved.transactionTokenId === token.id);
-      const shown = { ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
-      if (known) return { ...outcome, paymentMethodId: known.id, ...shown };
+    const paid = outcome.status === 'succeeded' && outcome.method === 'card';
+    const shown = { ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
+    // Already one of the shopper's cards (a retried `complete` or `status`): its id again, never deleted.
+    const known = (await savedCardsOf(input, 'payment')).find((saved) => saved.transactionTokenId === token.id);
+    if (known) return paid && save ? { ...outcome, paymentMethodId: known.id, ...shown } : outcome;
+    if (paid && save && config.onCardSaved) {
       if (card.brand && card.last4 && card.expMonth !== undefined && card.expYear !== undefined) {
         let id: unknown;
         try {

@@ -74,6 +74,20 @@ describe('UnivaPay server module: pay and save', () => {
     assert.equal(t.emulator.inspect.charges().length, 1);
   });
 
+  it('a card the shopper already saved is never deleted: its token sent again unticked in the same attempt', async () => {
+    const t = await setup();
+    const session = await t.start('payment');
+    const token = await t.inlineToken(VISA, 'recurring');
+    assert.equal((outcomeOf(await t.complete(session, token, 'taro', { saveCard: true })) as Succeeded).paymentMethodId, 'card_1');
+    // The same charge's idempotency key with another body: UnivaPay refuses it; nothing is charged or deleted.
+    const again = outcomeOf(await t.complete(session, token, 'taro', { saveCard: false }));
+    assert.notEqual(again.status, 'succeeded');
+    assert.equal(t.emulator.inspect.charges().length, 1);
+    assert.equal(t.emulator.inspect.tokens().find((x) => x.id === token)?.deleted, false);
+    assert.equal(t.emulator.inspect.requests({ method: 'DELETE' }).length, 0);
+    assert.equal(outcomeOf(await t.complete(await t.start('payment'), 'card_1')).status, 'succeeded');
+  });
+
   it('unticked: pays, calls no onCardSaved, and deletes the recurring token, which cannot be charged again', async () => {
     const t = await setup();
     const session = await t.start('payment');
