@@ -1,6 +1,6 @@
 import { createKessaiHandler, EndpointRequestError, type KessaiHandler } from '../src/server/index.ts';
 import type { Sandbox } from '../src/sandbox/index.ts';
-import type { PaymentOptionsTransactionStore } from '../src/server/index.ts';
+import type { PaymentOptionsTransactionStore, UnivapaySavedCard } from '../src/server/index.ts';
 import type { DemoShoppers } from './shoppers.ts';
 
 /**
@@ -41,11 +41,14 @@ export function merchantHandlers(ctx: MerchantEndpointsContext): Readonly<Record
   return {
     // KOMOJU, in payment and setup mode: our own card inputs; the demo shopper's saved cards in one click.
     komoju: komojuHandler(ctx),
-    // UnivaPay as most merchants use it: cards in UnivaPay's inline form, the shopper types the email there.
-    univapay: univapayHandler(ctx, false),
+    // UnivaPay as most merchants use it: cards in UnivaPay's inline form, the shopper types the email there;
+    // a shop with accounts: saved cards, setup mode, and "Save this card" while paying.
+    univapay: univapayHandler(ctx, false, true),
+    // The same for a shop without accounts (guests only): no saved cards, no "Save this card", one-time tokens.
+    'univapay-guest': univapayHandler(ctx, false, false),
     // A PCI DSS merchant UnivaPay allows to send raw card data: our own card inputs (the demo's "PCI DSS
     // merchant" option); the shop names the shopper's email, which a card token needs.
-    'univapay-pci': univapayHandler(ctx, true),
+    'univapay-pci': univapayHandler(ctx, true, true),
     // Stripe, in payment and setup mode: cards in Stripe's own fields (the sandbox's Stripe.js).
     stripe: stripeHandler(ctx),
     // PAY.JP v2, in payment and setup mode: cards in payments.js's form (the sandbox's stand-in).
@@ -91,9 +94,10 @@ function komojuHandler(ctx: MerchantEndpointsContext): KessaiHandler {
  * UnivaPay on the sandbox: an app token bound to the page's origin (what a merchant copies from
  * UnivaPay's dashboard), issued once on the first request (signing is async), and its secret kept here.
  * `directCardTokens`: whether this merchant may send raw card data (PCI DSS, enabled by UnivaPay), for
- * the app token and the handler alike.
+ * the app token and the handler alike. `accounts`: whether the shop keeps cards for its shoppers
+ * (`savedCards` and `onCardSaved`: setup mode, saved cards, "Save this card" while paying).
  */
-function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolean): KessaiHandler {
+function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolean, accounts: boolean): KessaiHandler {
   const { sandbox, sandboxOrigin, pageOrigin, shoppers } = ctx;
   let handler: Promise<KessaiHandler> | undefined;
   const make = async (): Promise<KessaiHandler> => {
@@ -111,19 +115,23 @@ function univapayHandler(ctx: MerchantEndpointsContext, directCardTokens: boolea
         ...(mode === 'setup' ? { amount: 0, currency: 'JPY' } : demoAmount(context)),
         ...(directCardTokens ? { email: DEMO_SHOPPER_EMAIL } : {}),
       }),
-      // Setup mode saves a recurring token for the demo shopper (by cookie); their cards come first
-      // when paying. `require`: a saved card's charge runs 3-D Secure again (the sandbox's challenge card
-      // asks the shopper; other cards pass without a challenge).
-      savedCards: ({ request }) => {
-        const shopper = shoppers.idOf(request);
-        return shopper ? shoppers.univapayCards(shopper) : [];
-      },
-      onCardSaved: ({ request }, card) => {
-        const shopper = shoppers.idOf(request);
-        if (!shopper) throw new Error('the demo saves cards for a shopper with its cookie only');
-        return shoppers.saveUnivapay(shopper, card);
-      },
-      savedCardThreeDsMode: 'require',
+      // Setup mode, and "Save this card" while paying, save a recurring token for the demo shopper (by
+      // cookie); their cards come first when paying. `require`: a saved card's charge runs 3-D Secure again
+      // (the sandbox's challenge card asks the shopper; other cards pass without a challenge).
+      ...(accounts
+        ? {
+            savedCards: ({ request }: { request: Request }) => {
+              const shopper = shoppers.idOf(request);
+              return shopper ? shoppers.univapayCards(shopper) : [];
+            },
+            onCardSaved: ({ request }: { request: Request }, card: Omit<UnivapaySavedCard, 'id'>) => {
+              const shopper = shoppers.idOf(request);
+              if (!shopper) throw new Error('the demo saves cards for a shopper with its cookie only');
+              return shoppers.saveUnivapay(shopper, card);
+            },
+            savedCardThreeDsMode: 'require' as const,
+          }
+        : {}),
     });
   };
   return async (request) => (await (handler ??= make()))(request);

@@ -33,7 +33,8 @@ export interface SurfaceCardInput {
 export type PaymentInput =
   /** `save`: the shopper ticked "Save this card" (a session with `canSaveCard`). */
   | { readonly method: 'card'; readonly card: CardDetails; readonly save?: boolean | undefined }
-  | { readonly method: 'card'; readonly surface: SurfaceCardInput }
+  /** `save`: "Save this card" ticked under a provider's own form that can save it (`canSaveCard`). */
+  | { readonly method: 'card'; readonly surface: SurfaceCardInput; readonly save?: boolean | undefined }
   /** A saved card, by the opaque id of `session.savedCards`. */
   | { readonly method: 'card'; readonly saved: string }
   /** A new card on the provider's hosted page; `save`: the shopper ticked "Save this card". */

@@ -26,7 +26,7 @@ export async function pay(
         if ('hosted' in input) return await payCard(ctx, { hosted: input.hosted });
         const surface = core.currentCardSurface();
         if (surface === undefined) return unavailable;
-        return await payCard(ctx, { surface, name: input.surface.name });
+        return await payCard(ctx, { surface, name: input.surface.name, ...(input.save ? { save: true } : {}) });
       }
       case 'konbini': {
         const payKonbini = adapter.pay.konbini;

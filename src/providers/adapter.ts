@@ -44,7 +44,8 @@ export interface ResumeContext extends AttemptContext {
 /** A card to pay: typed into our inputs, or into the provider's own form (its card surface). */
 export type CardPayment =
   | { readonly card: CardDetails }
-  | { readonly surface: CardSurface; readonly name: string | undefined }
+  /** `save`: the shopper ticked "Save this card" (a session whose `canSaveCard` is for this form). */
+  | { readonly surface: CardSurface; readonly name: string | undefined; readonly save?: boolean }
   /** A saved card, by the opaque id the session listed. */
   | { readonly saved: string }
   /** A new card on the provider's hosted page. */

@@ -131,9 +131,25 @@ describe('<kessai-saved-cards>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("a provider's own card form: no box (saving is offered with our fields or its hosted page only)", async () => {
+  it("a provider's own card form whose session can save (UnivaPay's inline form): the box with a new card, unticked until ticked", async () => {
     const el = await fixture<KessaiSavedCards>(
       html`<kessai-saved-cards locale="en" .session=${{ cardEntry: 'surface', savedCards: CARDS, canSaveCard: true }}></kessai-saved-cards>`,
+    );
+    expect(root(el).textContent).not.to.contain('Save this card');
+    option(el, 'Use a new card').click();
+    await el.updateComplete;
+    expect(el.fields).to.equal(true);
+    expect(el.saveCard).to.equal(false);
+    const box = [...root(el).querySelectorAll('label')].find((l) => l.textContent?.includes('Save this card'))?.querySelector('input');
+    box!.click();
+    await el.updateComplete;
+    expect(el.saveCard).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it("a provider's own card form whose session cannot save: no box", async () => {
+    const el = await fixture<KessaiSavedCards>(
+      html`<kessai-saved-cards locale="en" .session=${{ cardEntry: 'surface', savedCards: CARDS }}></kessai-saved-cards>`,
     );
     option(el, 'Use a new card').click();
     await el.updateComplete;

@@ -1,6 +1,7 @@
 /**
- * End to end, as a shopper on a plain merchant page with UnivaPay's default setup
- * (`demo/plain-univapay.html`, `<kessai-checkout endpoint="/api/univapay">`): the card is typed into
+ * End to end, as a shopper on a plain merchant page with UnivaPay's default setup, a shop that keeps no
+ * cards (`demo/plain-univapay-guest.html`, `<kessai-checkout endpoint="/api/univapay-guest">`: no
+ * `onCardSaved`, so one-time tokens and 3-D Secure at the charge): the card is typed into
  * UnivaPay's own inline form, an iframe on the sandbox's origin made by UnivaPay's `checkout.js` (the
  * sandbox's stand-in), inside our layout. The page only ever holds the transaction token's id; the
  * merchant's endpoint charges it. Every test proves from the recorded requests that no request the
@@ -22,7 +23,7 @@ import {
   univapayForm,
 } from './shopper.ts';
 
-const ENDPOINT = '/api/univapay';
+const ENDPOINT = '/api/univapay-guest';
 const INLINE_TOKENS = '/sandbox/univapay/client/inline/tokens';
 
 const e2e = useE2E();
@@ -30,7 +31,7 @@ const e2e = useE2E();
 let shopper: Shopper;
 let page: Page;
 beforeEach(async () => {
-  shopper = await openShopper(e2e, '/plain-univapay.html');
+  shopper = await openShopper(e2e, '/plain-univapay-guest.html');
   page = shopper.page;
 });
 afterEach(async () => {
@@ -71,6 +72,8 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
     await accepted.getByRole('img').first().waitFor();
     const names = await accepted.getByRole('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('aria-label')));
     assert.deepEqual(names, ['Visa', 'Mastercard', 'JCB', 'American Express', 'Diners Club']);
+    // A shop that keeps no cards: no "Save this card", and UnivaPay's form makes a one-time token.
+    assert.equal(await page.getByRole('checkbox', { name: 'このカードを保存する' }).count(), 0);
     await typeIntoUnivapay(shopper, '4000020000000000');
     await shopper.payButton().click();
     await page.getByText('お支払いが完了しました').waitFor();
@@ -86,6 +89,7 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
     const tokenId = String(jsonBody(completes()[0]!)['token']);
     const charge = e2e.server.sandbox.univapay.inspect.charges().find((c) => c.transaction_token_id === tokenId);
     assert.equal(charge?.status, 'successful');
+    assert.equal(e2e.server.sandbox.univapay.inspect.tokens().find((t) => t.id === tokenId)?.type, 'one_time');
   });
 
   it('passes 3-D Secure with 4000 0000 0000 3220 and comes back to a success', async () => {
@@ -93,7 +97,7 @@ describe('UnivaPay card in UnivaPay\'s inline form on a plain HTML page', () => 
     await shopper.payButton().click();
     await page.waitForURL((url) => url.origin === e2e.sandboxOrigin && url.pathname === '/sandbox/univapay/three_ds/challenge');
     await page.getByRole('button', { name: 'Complete authentication' }).click();
-    await page.waitForURL((url) => url.origin === e2e.pageOrigin && url.pathname === '/plain-univapay.html');
+    await page.waitForURL((url) => url.origin === e2e.pageOrigin && url.pathname === '/plain-univapay-guest.html');
     await page.getByText('お支払いが完了しました').waitFor();
     assert.equal(await shopper.events('kessai-success'), 1);
     // The return's own parameters are gone from the address bar.

@@ -489,7 +489,8 @@ export class KessaiCheckout extends LitElement {
     if (list && !list.fields) return list.choice();
     const collected = this._cardFields?.collectPayment() ?? null;
     if (collected === null) return null;
-    return 'card' in collected ? { method: 'card', card: collected.card, save: list?.saveCard } : { method: 'card', surface: collected.surface };
+    const save = list?.saveCard;
+    return 'card' in collected ? { method: 'card', card: collected.card, save } : { method: 'card', surface: collected.surface, save };
   }
 
   private _onPay = (): void => {

@@ -55,8 +55,9 @@ function brandName(brand: string): string {
  * opaque id, and paying with a card sends only that id to the merchant's endpoint.
  *
  * When new cards are taken on the provider's own page (`hosted`), choosing a new card says so. If the
- * merchant allows it (`can-save`), a new card (on the provider's page, or typed into our card fields)
- * comes with "Save this card"; without saved cards and with our fields, that box is all it shows.
+ * merchant allows it (`can-save`), a new card (on the provider's page, typed into our card fields, or
+ * into a provider's own card form whose session says it can save it) comes with "Save this card";
+ * without saved cards and with card fields, that box is all it shows.
  *
  * @tag kessai-saved-cards
  * @summary A returning shopper's saved cards as a radio group, with "Use a new card" last.
@@ -98,8 +99,8 @@ export class KessaiSavedCards extends LitElement {
   set session(session: Pick<ClientSession, 'savedCards' | 'cardEntry' | 'canSaveCard'> | undefined) {
     this.cards = session?.savedCards ?? [];
     this.hosted = session?.cardEntry === 'hosted';
-    // Saving a card typed into the provider's own form is not offered.
-    this.canSave = session?.canSaveCard === true && session.cardEntry !== 'surface';
+    // With a provider's own form (`surface`) too: the session says so only when that form can save it.
+    this.canSave = session?.canSaveCard === true;
   }
 
   /** A new card typed into the card fields, to be saved: "Save this card" ticked. */

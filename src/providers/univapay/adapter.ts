@@ -28,6 +28,9 @@ import { createUnivapaySurface, univapaySurfaceInternals } from './surface.ts';
  * - setup mode: the same card paths make a recurring token (the inline form with
  *   `data-token-type="recurring"`, which runs its 3-D Secure itself); `complete` hands it to the server,
  *   which keeps it with the merchant and answers the merchant's own id for it (`paymentMethodId`).
+ * - pay and save (`session.canSaveCard`, the handler's `onCardSaved`): the inline form makes a recurring
+ *   token from the start; `complete` carries `saveCard` ("Save this card" ticked or not): the server keeps
+ *   the card (`paymentMethodId` in the outcome) or deletes the token once the charge is final.
  * - a saved card: `complete` with the merchant's id from `session.savedCards`; the server charges the
  *   recurring token it maps to.
  * - each then asks the endpoint's `complete` with the token id only. The endpoint answers the outcome:
@@ -104,7 +107,7 @@ async function payCard(ctx: AttemptContext, payment: CardPayment): Promise<Outco
   if (refused) return refused;
   const client = clientFor(ctx);
   if (isFailedOutcome(client)) return client;
-  if ('surface' in payment) return payWithInlineForm(ctx, client, payment.surface);
+  if ('surface' in payment) return payWithInlineForm(ctx, client, payment.surface, payment.save === true);
   if ('saved' in payment) return paySaved(ctx, client, payment.saved);
   if (!('card' in payment)) return failed('configuration', 'method_unavailable', false);
   const { card } = payment;
@@ -144,6 +147,7 @@ async function payWithInlineForm(
   ctx: AttemptContext,
   client: UnivapayClient,
   surface: Parameters<typeof univapaySurfaceInternals>[0],
+  save: boolean,
 ): Promise<Outcome> {
   const form = univapaySurfaceInternals(surface);
   if (!form) return failed('configuration', 'configuration_error', false);
@@ -160,7 +164,8 @@ async function payWithInlineForm(
   if (!/^[A-Za-z0-9-]{1,128}$/.test(tokenId)) return failed('provider', 'unexpected_response', true);
   const outcome = await askEndpoint(ctx, () =>
     ctx.endpoint.complete(
-      { sessionId: ctx.session.sessionId, token: tokenId, method: 'card', returnUrl: ctx.pageUrl },
+      // "Pay and save": the form made a recurring token; the server keeps it, or deletes it when unticked.
+      { sessionId: ctx.session.sessionId, token: tokenId, method: 'card', returnUrl: ctx.pageUrl, ...(ctx.session.canSaveCard ? { saveCard: save } : {}) },
       ctx.signal,
     ),
   );

@@ -11,7 +11,7 @@ import { UNIVAPAY_DEFAULT_API_BASE } from './constants.ts';
  *
  * Mounting puts, in the light-DOM node it is given, a `<form>` holding
  * `<span data-app-id data-checkout="token" data-token-type="one_time" data-inline="true" data-email …>`
- * (`data-token-type="recurring"` in setup mode),
+ * (`data-token-type="recurring"` in setup mode and when the session `canSaveCard`),
  * which UnivaPay's script turns into its iframe (`univapay-checkout-connector`). Paying calls
  * `UnivapayCheckout.submit(iframe)`; UnivaPay then adds the hidden input `univapayTokenId` to the form,
  * whose value is the token the merchant's server charges. The resolved value of `submit` is not
@@ -102,8 +102,9 @@ export function createUnivapaySurface(ctx: SurfaceContext): CardSurface {
     const span = doc.createElement('span');
     span.dataset['appId'] = session.publicKey;
     span.dataset['checkout'] = 'token';
-    // Setup mode saves the card: a recurring token, whose 3-D Secure UnivaPay's form runs when making it.
-    span.dataset['tokenType'] = session.mode === 'setup' ? 'recurring' : 'one_time';
+    // Setup mode saves the card, and "pay and save" (`canSaveCard`) may: a recurring token from the start
+    // (the form's token type is fixed when it is mounted), whose 3-D Secure UnivaPay's form runs when making it.
+    span.dataset['tokenType'] = session.mode === 'setup' || session.canSaveCard ? 'recurring' : 'one_time';
     span.dataset['inline'] = 'true';
     span.dataset['locale'] = ctx.locale === 'ja' ? 'ja-jp' : 'en-us';
     span.dataset['inlineItemStyle'] = itemStyle(theme);

@@ -10,12 +10,14 @@ export function jsonResponse(
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
+  // 204 No Content carries no body, and so no type (UnivaPay's `DELETE` of a token).
+  const empty = status === 204;
+  return new Response(empty ? null : JSON.stringify(body), {
     status,
     headers: {
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Type': 'application/json; charset=utf-8',
+      ...(empty ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
       ...headers,
     },
   });

@@ -16,7 +16,7 @@ export type RouteHandler<Context, Call> = (ctx: Context, call: Call) => ApiAnswe
 
 /** One route of an emulator's API: who may call it (`access`, the emulator's own kinds) and its handler. */
 export interface EmulatorRoute<Context, Call, Access extends string> extends RouteTemplate {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly access: Access;
   readonly handler: RouteHandler<Context, Call>;
 }

@@ -121,6 +121,7 @@ export function createToken(ctx: UnivapayContext, body: CreateTokenBody, rawCard
     ipAddress: body.ip_address ?? null,
     chargeId: null,
     lastUsedOn: null,
+    deletedAt: null,
   };
   if (body.payment_type === 'card') {
     if (!rawCardData) throw new UnivapayApiError(401, 'DIRECT_CARD_TOKEN_CREATION_DISABLED');
@@ -181,7 +182,7 @@ function checkedRedirect(field: string, value: string | null | undefined): strin
 export function createCharge(ctx: UnivapayContext, body: CreateChargeBody): ChargeRecord {
   const { options, state, now } = ctx;
   const token = state.tokens.get(body.transaction_token_id);
-  if (!token || token.storeId !== options.storeId) throw notFound();
+  if (!token || token.storeId !== options.storeId || token.deletedAt !== null) throw notFound();
   if (token.type === 'one_time' && token.chargeId !== null) throw new UnivapayApiError(400, 'TRANSACTION_ALREADY_PROCESSED');
   // A recurring token whose own 3-D Secure did not pass cannot be charged (the emulator's reading:
   // docs/providers.md, "UnivaPay › Recurring tokens").

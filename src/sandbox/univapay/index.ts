@@ -57,6 +57,8 @@ export interface UnivapayTokenView {
   readonly type: 'one_time' | 'recurring';
   /** A recurring token's own 3-D Secure, run when it was made. */
   readonly three_ds_status: 'awaiting' | 'successful' | 'failed' | null;
+  /** Deleted with `DELETE /stores/{storeId}/tokens/{id}`. */
+  readonly deleted: boolean;
 }
 
 /** Read-only view of the emulator's memory, for tests. Copies only; no card number, no secret. */
@@ -231,6 +233,7 @@ export function createUnivapayEmulator(options: UnivapayEmulatorOptions = {}): U
         charge: t.chargeId,
         type: t.type,
         three_ds_status: t.threeDsStatus,
+        deleted: t.deletedAt !== null,
       }));
     },
     charges(filter = {}) {

@@ -58,6 +58,8 @@ export interface TokenRecord {
   /** The charge that used it (a one-time token is charged once; a recurring token's last charge). */
   chargeId: string | null;
   lastUsedOn: Date | null;
+  /** When `DELETE /stores/{storeId}/tokens/{id}` deleted it: from then on it is not found, and not charged. */
+  deletedAt: Date | null;
 }
 
 export type ChargeStatus = 'pending' | 'awaiting' | 'authorized' | 'successful' | 'failed' | 'error' | 'canceled';

@@ -6,7 +6,7 @@ export interface ProviderRequest {
   readonly provider: ProviderName;
   /** The provider's name as a merchant reads it in a message (`KOMOJU`, `UnivaPay`). */
   readonly label: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly url: string;
   /** `Accept`, `Authorization` and the provider's own; `Content-Type` and `Idempotency-Key` are added here. */
   readonly headers: Readonly<Record<string, string>>;

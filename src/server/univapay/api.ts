@@ -39,6 +39,11 @@ export interface UnivapayServerApi {
   getCharge(chargeId: string, polling: boolean, call: ProviderCall): Promise<UnivapayApiResult<UnivapayCharge>>;
   getIssuerToken(chargeId: string, call: ProviderCall): Promise<UnivapayApiResult<UnivapayIssuerToken>>;
   getExpiry(chargeId: string, call: ProviderCall): Promise<UnivapayApiResult<UnivapayChargeExpiry>>;
+  /**
+   * `DELETE /stores/{storeId}/tokens/{id}` (univapay-node's `TransactionTokens.delete`): a recurring
+   * token the shopper did not ask to keep. UnivaPay answers no body.
+   */
+  deleteToken(tokenId: string, call: ProviderCall): Promise<UnivapayApiResult<null>>;
 }
 
 export function univapayServerApi(
@@ -53,9 +58,9 @@ export function univapayServerApi(
   const charge = (id: string) => `${store}/charges/${encodeURIComponent(id)}`;
 
   async function request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    schema: Parser<T>,
+    schema: Parser<T> | null,
     call: ProviderCall,
     body?: Readonly<Record<string, unknown>>,
     idempotencyKey?: string,
@@ -76,6 +81,7 @@ export function univapayServerApi(
       const error = univapayErrorBodySchema.safeParse(json);
       return { ok: false, httpStatus: response.status, error: error.success ? error.data : undefined };
     }
+    if (schema === null) return { ok: true, data: null as T };
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ProviderCallError(
@@ -95,6 +101,7 @@ export function univapayServerApi(
       request('GET', `${charge(id)}${polling ? '?polling=true' : ''}`, univapayChargeSchema, call),
     getIssuerToken: (id, call) => request('GET', `${charge(id)}/three_ds/issuer_token`, univapayIssuerTokenSchema, call),
     getExpiry: (id, call) => request('GET', `${charge(id)}/expiry/latest`, univapayChargeExpirySchema, call),
+    deleteToken: (id, call) => request<null>('DELETE', `${store}/tokens/${encodeURIComponent(id)}`, null, call),
   };
 }
 

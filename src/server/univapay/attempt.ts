@@ -30,6 +30,12 @@ export interface Attempt {
   readonly expiresAt: number;
   /** `setup`: saves a recurring token, charges nothing. Absent in the payload: `payment`. */
   readonly mode: 'payment' | 'setup';
+  /**
+   * Pay and save (a payment whose new cards are recurring tokens, the handler's `onCardSaved`): when the
+   * attempt started, Unix milliseconds. A new recurring token is paid only when it was made after it.
+   * Absent: new cards are one-time tokens.
+   */
+  readonly savesFrom?: number;
 }
 
 const payloadSchema = z.object({
@@ -42,6 +48,7 @@ const payloadSchema = z.object({
   s: z.array(z.enum(KONBINI_STORES)),
   exp: z.number().int().positive(),
   md: z.optional(z.literal('setup')),
+  sv: z.optional(z.number().int().positive()),
 });
 
 const encoder = new TextEncoder();
@@ -111,6 +118,7 @@ export function createAttemptSigner(options: { readonly secret: string; readonly
             s: attempt.stores,
             exp: attempt.expiresAt,
             ...(attempt.mode === 'setup' ? { md: 'setup' } : {}),
+            ...(attempt.savesFrom !== undefined ? { sv: attempt.savesFrom } : {}),
           }),
         ),
       );
@@ -137,7 +145,17 @@ export function createAttemptSigner(options: { readonly secret: string; readonly
       const parsed = payloadSchema.safeParse(json);
       if (!parsed.success) return null;
       const p = parsed.data;
-      return { id: p.a, amount: p.amt, currency: p.cur, returnUrl: p.ret, methods: p.m, stores: p.s, expiresAt: p.exp, mode: p.md ?? 'payment' };
+      return {
+        id: p.a,
+        amount: p.amt,
+        currency: p.cur,
+        returnUrl: p.ret,
+        methods: p.m,
+        stores: p.s,
+        expiresAt: p.exp,
+        mode: p.md ?? 'payment',
+        ...(p.sv !== undefined ? { savesFrom: p.sv } : {}),
+      };
     },
 
     async chargeKey(attempt, tokenId) {

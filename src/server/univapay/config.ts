@@ -70,9 +70,12 @@ export interface UnivapayHandlerConfig extends CommonHandlerConfig {
   /** The shopper's saved cards, from your login session (none: a guest). Listed first, paid in one click. */
   readonly savedCards?: (ctx: AmountContext) => readonly UnivapaySavedCard[] | Promise<readonly UnivapaySavedCard[]>;
   /**
-   * A recurring token was made for the shopper of `ctx` (`mode: "setup"`): keep it with the shopper and
-   * answer your own id for it, which the page gets as `paymentMethodId`. Setting it enables setup mode.
-   * Ask the shopper's consent to keep the card first: UnivaPay requires it for recurring tokens.
+   * A recurring token was made for the shopper of `ctx`: keep it with the shopper and answer your own id
+   * for it, which the page gets as `paymentMethodId`. Setting it enables setup mode (`mode: "setup"`) and,
+   * in UnivaPay's inline form (not with `directCardTokens`), "Save this card" while paying (`mode:
+   * "payment"`, called only when the shopper ticked the box and the charge succeeded; new cards are then
+   * recurring tokens, deleted at UnivaPay when not kept). UnivaPay requires the shopper's consent to keep
+   * the card: that is the box, or your own notice in setup mode. Throwing (a guest) keeps nothing.
    */
   readonly onCardSaved?: (ctx: AmountContext, card: Omit<UnivapaySavedCard, 'id'>) => string | Promise<string>;
   /**

@@ -13,11 +13,34 @@ import type { UnivapayCharge, UnivapayErrorBody, UnivapayToken } from '../../pro
 import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '../../providers/univapay/stores.ts';
 import type { AmountContext } from '../config.ts';
 import type { UnivapayHandlerConfig, UnivapaySavedCard } from './config.ts';
-import { recurringCardOf } from './recurring.ts';
+import { recurringCardOf, type RecurringCard } from './recurring.ts';
 import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { plainErrorCode, univapayServerApi } from './api.ts';
 import { createAttemptSigner, type Attempt } from './attempt.ts';
+
+/**
+ * The charge metadata of a new card in "pay and save": `1` the shopper ticked "Save this card", `0` not.
+ * Written by `complete`, read by `status` (a charge that needed the shopper or time is settled there).
+ */
+const SAVE_CARD_METADATA = 'kessai_save_card';
+
+/**
+ * How much earlier than the attempt's start (the merchant server's clock) UnivaPay's clock may date a
+ * new card's recurring token: clocks differ a little; a token made before the attempt is not its new card.
+ */
+const TOKEN_CLOCK_SKEW_MS = 10_000;
+
+/** A recurring token whose own 3-D Secure (run when it was made) did not pass: the failed outcome. */
+function tokenAuthenticationFailure(card: RecurringCard): FailedOutcome | null {
+  if (card.threeDsStatus === 'failed' || card.threeDsStatus === 'error') {
+    return failed('authentication', 'authentication_failed', true, { providerCode: `three_ds_${card.threeDsStatus}` });
+  }
+  if (card.threeDsStatus === 'awaiting' || card.threeDsStatus === 'pending' || !card.active) {
+    return failed('authentication', 'authentication_canceled', true, { providerCode: `three_ds_${card.threeDsStatus ?? 'inactive'}` });
+  }
+  return null;
+}
 
 /** A read that either gave its object or ended the request with an outcome. */
 type Read<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly outcome: FailedOutcome };
@@ -219,22 +242,84 @@ export function createUnivapayServerProvider(
     }
     const card = recurringCardOf(read.data);
     if (!card.recurring) throw new EndpointRequestError(400, 'unknown_token', 'Setup mode saves a recurring card token.');
-    if (card.threeDsStatus === 'failed' || card.threeDsStatus === 'error') {
-      return failed('authentication', 'authentication_failed', true, { providerCode: `three_ds_${card.threeDsStatus}` });
-    }
-    if (card.threeDsStatus === 'awaiting' || card.threeDsStatus === 'pending' || !card.active) {
-      return failed('authentication', 'authentication_canceled', true, { providerCode: `three_ds_${card.threeDsStatus ?? 'inactive'}` });
-    }
+    const unauthenticated = tokenAuthenticationFailure(card);
+    if (unauthenticated) return unauthenticated;
     if (!card.brand || !card.last4 || card.expMonth === undefined || card.expYear === undefined) {
       throw new ProviderCallError('univapay', 'unexpected_response', 'UnivaPay answered a card token without its card.');
     }
     const shown = { brand: card.brand, last4: card.last4 };
     const known = (await savedCardsOf(input, 'setup')).find((saved) => saved.transactionTokenId === read.data.id);
     const id = known?.id ?? (await onCardSaved(ctxOf(input, 'setup'), { transactionTokenId: read.data.id, ...shown, expMonth: card.expMonth, expYear: card.expYear }));
-    if (typeof id !== 'string' || id.length === 0 || id.length > 256) {
-      throw new TypeError('kessai-elements/server: univapay onCardSaved must answer your id for the card (1–256 characters).');
-    }
+    if (!validCardId(id)) throw new TypeError(BAD_CARD_ID);
     return { status: 'succeeded', method: 'card', paymentMethodId: id, ...shown };
+  }
+
+  /** `DELETE` of a recurring token nobody keeps; a failure is logged, the payment's outcome stays. */
+  async function deleteToken(action: 'complete' | 'status', tokenId: string, call: ProviderCall): Promise<void> {
+    const result = await api.deleteToken(tokenId, call);
+    // Already gone (a retried `complete` or `status`): nothing left to delete.
+    if (!result.ok && result.httpStatus !== 404) refused(action, result, call);
+  }
+
+  /**
+   * "Pay and save", once the charge of a new card's recurring token is final: ticked and paid, the card
+   * goes to `onCardSaved` (once: a token the shopper's `savedCards` already holds answers its id again,
+   * and is never deleted) and the outcome carries the merchant's id; otherwise (not ticked, declined, failed) the token is
+   * deleted, so that UnivaPay keeps no card the shopper did not agree to. A charge still needing the
+   * shopper or time is left to `status`. A merchant whose `onCardSaved` throws (a guest) or answers no
+   * id gets the payment reported without a saved card, and the token is deleted.
+   */
+  async function settleNewCard(
+    action: 'complete' | 'status',
+    outcome: Outcome,
+    token: UnivapayToken,
+    save: boolean,
+    input: { context: Readonly<Record<string, unknown>> | undefined; request: Request },
+    call: ProviderCall,
+  ): Promise<Outcome> {
+    if (outcome.status === 'requires_action' || outcome.status === 'processing') return outcome;
+    const card = recurringCardOf(token);
+    const paid = outcome.status === 'succeeded' && outcome.method === 'card';
+    const shown = { ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
+    // Already one of the shopper's cards (a retried `complete` or `status`): its id again, never deleted.
+    const known = (await savedCardsOf(input, 'payment')).find((saved) => saved.transactionTokenId === token.id);
+    if (known) return paid && save ? { ...outcome, paymentMethodId: known.id, ...shown } : outcome;
+    if (paid && save && config.onCardSaved) {
+      if (card.brand && card.last4 && card.expMonth !== undefined && card.expYear !== undefined) {
+        let id: unknown;
+        try {
+          id = await config.onCardSaved(ctxOf(input, 'payment'), {
+            transactionTokenId: token.id,
+            brand: card.brand,
+            last4: card.last4,
+            expMonth: card.expMonth,
+            expYear: card.expYear,
+          });
+        } catch (error) {
+          call.emit({ type: 'callback_error', error });
+        }
+        if (validCardId(id)) return { ...outcome, paymentMethodId: id, ...shown };
+        if (id !== undefined) call.emit({ type: 'callback_error', error: new TypeError(BAD_CARD_ID) });
+      }
+    }
+    await deleteToken(action, token.id, call);
+    return outcome;
+  }
+
+  /**
+   * A recurring token the page sent as a new card (not by the merchant's id of a saved card): paid only
+   * in a "pay and save" attempt, when UnivaPay made it after the attempt started, and its own 3-D Secure
+   * passed. It must be unused, unless it is already this shopper's saved card and was charged (a retried
+   * `complete` of the payment that saved it); a saved card never charged is paid by the merchant's id only.
+   */
+  async function checkNewCardToken(attempt: Attempt, token: UnivapayToken, input: { context: Readonly<Record<string, unknown>> | undefined; request: Request }): Promise<{ readonly known: boolean; readonly failure: FailedOutcome | null }> {
+    const card = recurringCardOf(token);
+    const known = (await savedCardsOf(input, 'payment')).some((saved) => saved.transactionTokenId === token.id);
+    const fresh = attempt.savesFrom !== undefined && card.createdAt !== undefined && card.createdAt >= attempt.savesFrom - TOKEN_CLOCK_SKEW_MS;
+    if (!fresh || card.used !== known) {
+      throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
+    }
+    return { known, failure: tokenAuthenticationFailure(card) };
   }
 
   return {
@@ -277,6 +362,10 @@ export function createUnivapayServerProvider(
         throw new EndpointRequestError(400, 'no_methods', 'None of the requested methods is offered.');
       }
       const konbini = offered.includes('konbini');
+      // "Pay and save" (docs/providers.md "UnivaPay › Recurring tokens"): with `onCardSaved`, a new card in
+      // UnivaPay's inline form is a recurring token from the start (the form's token type is fixed when it
+      // is mounted); `complete` keeps it when the shopper ticked "Save this card", deletes it otherwise.
+      const canSave = config.onCardSaved !== undefined && config.directCardTokens !== true && offered.includes('card');
       const { sessionId } = await signer.sign({
         amount: amount.amount,
         currency: amount.currency,
@@ -285,6 +374,7 @@ export function createUnivapayServerProvider(
         stores: konbini ? stores : [],
         expiresAt: Math.floor(now() / 1000) + ttlSeconds,
         mode: 'payment',
+        ...(canSave ? { savesFrom: now() } : {}),
       });
       // A returning shopper's cards first: brand, last four, expiry and your id, never the token.
       const saved = offered.includes('card') ? (await savedCardsOf(input, 'payment')).slice(0, 20) : [];
@@ -303,6 +393,7 @@ export function createUnivapayServerProvider(
         // UnivaPay's inline form unless the merchant may send raw card data (docs/providers.md "UnivaPay").
         cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
         ...(offered.includes('card') ? { cardBrands } : {}),
+        ...(canSave ? { canSaveCard: true } : {}),
         // UnivaPay's konbini tokens carry the email and the phone number (docs/providers.md
         // "UnivaPay › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
@@ -340,9 +431,21 @@ export function createUnivapayServerProvider(
       if (methodFromUnivapayType(token.payment_type) !== input.method) {
         throw new EndpointRequestError(400, 'method_mismatch', `The token is not a ${input.method} token.`);
       }
-      // A recurring token is charged only as one of this shopper's saved cards (its id may have leaked).
-      if ((token.type === 'recurring') !== (savedCard !== undefined)) {
+      // A recurring token is charged as one of this shopper's saved cards, or as the new card of a "pay and
+      // save" attempt (made for it: its id may have leaked otherwise).
+      const newCard = savedCard === undefined && token.type === 'recurring';
+      if (savedCard !== undefined && token.type !== 'recurring') {
         throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
+      }
+      if (newCard) {
+        if (input.method !== 'card') throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
+        const checked = await checkNewCardToken(attempt, token, input);
+        if (checked.failure) {
+          if (!checked.known) await deleteToken('complete', token.id, call);
+          return checked.failure;
+        }
+      } else if (input.saveCard && savedCard === undefined) {
+        throw new EndpointRequestError(400, 'unsupported', 'This card cannot be saved: its token is for one payment.');
       }
       let store: KonbiniStore | undefined;
       if (input.method === 'konbini') {
@@ -368,6 +471,7 @@ export function createUnivapayServerProvider(
         [UNIVAPAY_METADATA.method]: input.method,
         ...(store ? { [UNIVAPAY_METADATA.store]: store } : {}),
         ...(decision.orderId ? { [UNIVAPAY_METADATA.orderId]: decision.orderId } : {}),
+        ...(newCard ? { [SAVE_CARD_METADATA]: input.saveCard ? '1' : '0' } : {}),
       };
       const body: Record<string, unknown> = {
         transaction_token_id: token.id,
@@ -390,7 +494,10 @@ export function createUnivapayServerProvider(
       // charged again after a decline or a failed 3-D Secure in the same attempt: a key of its own each time.
       const key = savedCard ? crypto.randomUUID() : await signer.chargeKey(attempt, token.id);
       const created = await api.createCharge(body, key, call);
-      if (!created.ok) return refused('complete', created, call);
+      if (!created.ok) {
+        const refusal = refused('complete', created, call);
+        return newCard ? settleNewCard('complete', refusal, token, input.saveCard, input, call) : refusal;
+      }
       const charge = created.data;
       if (
         charge.requested_amount !== decision.amount ||
@@ -401,7 +508,8 @@ export function createUnivapayServerProvider(
       }
       const settled = await settle('complete', charge, call);
       if (!settled.ok) return settled.outcome;
-      return withReference(await finish('complete', settled.data, input.method, call, token), charge.id);
+      const outcome = await finish('complete', settled.data, input.method, call, token);
+      return withReference(newCard ? await settleNewCard('complete', outcome, token, input.saveCard, input, call) : outcome, charge.id);
     },
 
     async status(input, call) {
@@ -441,7 +549,17 @@ export function createUnivapayServerProvider(
         method = methodFromUnivapayType(token.payment_type);
         if (!method) return failed('provider', 'unexpected_response', true, { providerCode: 'payment_type' });
       }
-      return withReference(await finish('status', settledCharge, method, call, token), settledCharge.id);
+      const outcome = await finish('status', settledCharge, method, call, token);
+      // A new card of "pay and save" whose charge needed the shopper or time: kept or deleted now.
+      const save = metadataText(settledCharge, SAVE_CARD_METADATA);
+      if (save !== undefined && method === 'card' && settledCharge.transaction_token_id) {
+        const read = token ? { ok: true as const, data: token } : await api.getToken(settledCharge.transaction_token_id, call);
+        // Gone: deleted by an earlier `complete` or `status`.
+        if (!read.ok && read.httpStatus === 404) return withReference(outcome, settledCharge.id);
+        if (!read.ok) return refused('status', read, call);
+        return withReference(await settleNewCard('status', outcome, read.data, save === '1', input, call), settledCharge.id);
+      }
+      return withReference(outcome, settledCharge.id);
     },
   };
 }
@@ -455,6 +573,12 @@ function withReference(outcome: Outcome, chargeId: string): Outcome {
   return outcome.status === 'requires_action' || outcome.status === 'processing'
     ? { ...outcome, reference: chargeId }
     : outcome;
+}
+
+const BAD_CARD_ID = 'kessai-elements/server: univapay onCardSaved must answer your id for the card (1–256 characters).';
+
+function validCardId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= 256;
 }
 
 function positiveInteger(name: string, value: number | undefined, min: number): void {

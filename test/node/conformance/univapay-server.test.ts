@@ -64,6 +64,13 @@ function handler(extra: Partial<UnivapayHandlerConfig> = {}) {
     return json;
   };
   return {
+    /** Starts a payment (before the card's token exists: pay and save takes a token made after it). */
+    async start(): Promise<ClientSession> {
+      return (await post({ action: 'start', returnUrl: RETURN_URL }))['session'] as ClientSession;
+    },
+    async complete(session: ClientSession, tokenId: string, extra: Record<string, unknown> = {}) {
+      return post({ action: 'complete', sessionId: session.sessionId, token: tokenId, method: 'card', ...extra });
+    },
     async pay(tokenId: string, method: 'card' | 'konbini') {
       const started = await post({ action: 'start', returnUrl: RETURN_URL });
       const session = started['session'] as ClientSession;
@@ -76,6 +83,13 @@ const cardToken = (number: string) =>
   sdk.transactionTokens.create({
     paymentType: PaymentType.CARD,
     type: TransactionTokenType.ONE_TIME,
+    email: 'taro@example.jp',
+    data: { cardholder: 'TARO YAMADA', cardNumber: number, expMonth: 12, expYear: 2031, cvv: '123' },
+  });
+const recurringToken = (number: string) =>
+  sdk.transactionTokens.create({
+    paymentType: PaymentType.CARD,
+    type: TransactionTokenType.RECURRING,
     email: 'taro@example.jp',
     data: { cardholder: 'TARO YAMADA', cardNumber: number, expMonth: 12, expYear: 2031, cvv: '123' },
   });
@@ -235,5 +249,35 @@ describe('our UnivaPay server module and univapay-node send the same requests', 
     const theirsExpiry = only(konbini.theirs, 'GET /stores/{id}/charges/{id}/expiry/latest');
     assert.deepEqual(envelope(oursExpiry), envelope(theirsExpiry));
     assertSameAuth(oursExpiry, theirsExpiry);
+  });
+
+  conformance('univapay.server.token-delete', async () => {
+    // Pay and save, unticked: our server deletes the recurring token once the charge is final.
+    const ours = handler({ onCardSaved: () => 'card_1' });
+    const session = await ours.start();
+    assert.equal(session.canSaveCard, true);
+    const oursToken = await recurringToken('4000020000000000');
+    server.take();
+    const outcome = (await ours.complete(session, oursToken.id, { saveCard: false }))['outcome'] as { status: string };
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
+    const oursDelete = only(server.take(), 'DELETE /stores/{id}/tokens/{id}');
+
+    const theirsToken = await recurringToken('4000020000000000');
+    server.take();
+    await sdk.transactionTokens.delete(storeId, theirsToken.id);
+    const theirsDelete = only(server.take(), 'DELETE /stores/{id}/tokens/{id}');
+
+    assert.ok(oursDelete.path.endsWith(`/stores/${storeId}/tokens/${oursToken.id}`), oursDelete.path);
+    assert.deepEqual(envelope(oursDelete), envelope(theirsDelete));
+    assert.deepEqual(envelope(oursDelete), {
+      route: 'DELETE /stores/{id}/tokens/{id}',
+      query: [],
+      authorization: 'Bearer …',
+      contentType: null,
+      idempotencyKey: false,
+    });
+    assert.equal(oursDelete.body, '');
+    assertSameAuth(oursDelete, theirsDelete);
+    assert.equal(sandbox.univapay.inspect.tokens().find((t) => t.id === theirsToken.id)?.deleted, true);
   });
 });

@@ -7,7 +7,7 @@ import { createSandbox, type UnivapayEmulatorOptions } from '../../../src/sandbo
  * with `type: "recurring"`, their 3-D Secure run when they are made (a challenge card waits for the
  * shopper in the inline form), charged again and again, a charge's `three_ds.mode` `normal` skipping
  * the authentication the token already had and `force` / `require` running it again; `usage_limit` and
- * the store's recurring privilege.
+ * the store's recurring privilege; `DELETE` of a token with the secret.
  */
 
 const PAGE = 'http://localhost:5173';
@@ -20,7 +20,7 @@ async function harness(options: Omit<UnivapayEmulatorOptions, 'basePath'> = {}) 
   const sandbox = createSandbox({ univapay: { ...options } });
   const { appToken, secret, storeId } = await sandbox.univapay.issueAppToken({ origins: [PAGE], directCardTokens: true });
   const server = `Bearer ${secret}.${appToken}`;
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown, auth: string = server, origin?: string) {
+  async function call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, auth: string = server, origin?: string) {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: auth };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (origin) headers['Origin'] = origin;
@@ -54,7 +54,8 @@ async function harness(options: Omit<UnivapayEmulatorOptions, 'basePath'> = {}) 
     call('POST', '/charges', { transaction_token_id: tokenId, amount, currency: 'jpy', three_ds: { ...(mode ? { mode } : {}), redirect_endpoint: RETURN } });
   const getCharge = (id: string) => call('GET', `/stores/${storeId}/charges/${id}`);
   const getToken = (id: string) => call('GET', `/stores/${storeId}/tokens/${id}`);
-  return { sandbox, storeId, call, token, inlineToken, answerChallenge, charge, getCharge, getToken };
+  const deleteToken = (id: string, auth: string = server) => call('DELETE', `/stores/${storeId}/tokens/${id}`, undefined, auth, auth === server ? undefined : PAGE);
+  return { sandbox, appToken, server, storeId, call, token, inlineToken, answerChallenge, charge, getCharge, getToken, deleteToken };
 }
 
 const threeDsOf = (token: Record<string, unknown>) => (token['data'] as { three_ds: { status: string | null } | null }).three_ds;
@@ -180,5 +181,27 @@ describe('UnivaPay emulator: recurring tokens', () => {
     );
     assert.equal(answer.status, 400);
     assert.equal(answer.body['code'], 'VALIDATION_ERROR');
+  });
+
+  it('DELETE /stores/{storeId}/tokens/{id} with the secret: 204 without a body; then not found, not charged, not deleted again', async () => {
+    const t = await harness();
+    const id = (await t.inlineToken('4000020000000000'))['id'] as string;
+    assert.equal((await t.charge(id)).status, 201);
+    // Not from the browser: the app token alone may not delete.
+    assert.equal((await t.deleteToken(id, `Bearer ${t.appToken}`)).status, 403);
+    assert.equal((await t.getToken(id)).status, 200);
+    const answer = await t.sandbox.fetch(`${API}/stores/${t.storeId}/tokens/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: t.server },
+    });
+    assert.equal(answer.status, 204);
+    assert.equal(await answer.text(), '');
+    assert.equal((await t.getToken(id)).status, 404);
+    assert.equal((await t.charge(id)).status, 404);
+    assert.equal((await t.deleteToken(id)).status, 404);
+    assert.equal((await t.deleteToken('00000000-0000-0000-0000-000000000000')).status, 404);
+    assert.equal(t.sandbox.univapay.inspect.tokens().find((token) => token.id === id)?.deleted, true);
+    // Its earlier charge stays readable.
+    assert.equal(t.sandbox.univapay.inspect.charges().length, 1);
   });
 });

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { endpointErrorSchema, type ClientSession } from '../../../src/core/protocol.ts';
-import { outcomeSchema, type Outcome } from '../../../src/core/outcome.ts';
-import type { UnivapayHandlerConfig, UnivapaySavedCard } from '../../../src/server/index.ts';
-import { createKessaiHandler } from '../../../src/server/index.ts';
-import { createUnivapayEmulator } from '../../../src/sandbox/univapay/index.ts';
+import type { Outcome } from '../../../src/core/outcome.ts';
+import { API, CHALLENGE_CARD, PAGE, RETURN_URL, outcomeOf, refusal, setup } from './univapay-saved-cards-harness.ts';
 
 /**
  * UnivaPay's setup mode and saved cards on the server (docs/providers.md "UnivaPay › Recurring tokens"),
@@ -12,106 +9,6 @@ import { createUnivapayEmulator } from '../../../src/sandbox/univapay/index.ts';
  * own id; a payment lists the shopper's cards and charges one by that id with the configured
  * `three_ds.mode`; a recurring token never reaches the page and is charged only as the shopper's own card.
  */
-
-const PAGE = 'http://localhost:5173';
-const API = 'http://127.0.0.1:5173/sandbox/univapay';
-const RETURN_URL = `${PAGE}/account?kessai_return=1`;
-const CHALLENGE_CARD = '4000000000003220';
-
-async function setup(overrides: Partial<UnivapayHandlerConfig> = {}) {
-  const emulator = createUnivapayEmulator({});
-  const { appToken, secret, storeId } = await emulator.issueAppToken({ origins: [PAGE], directCardTokens: true });
-  const cards = new Map<string, UnivapaySavedCard[]>();
-  const saves: Omit<UnivapaySavedCard, 'id'>[] = [];
-  const chargeBodies: Record<string, unknown>[] = [];
-  const shopperOf = (request: Request) => /shopper=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[1];
-  const config: UnivapayHandlerConfig = {
-    provider: 'univapay',
-    appToken,
-    secret,
-    storeId,
-    apiBase: API,
-    allowedOrigins: [PAGE],
-    amount: ({ mode }) => ({ amount: mode === 'setup' ? 0 : 2400, currency: 'JPY' }),
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/charges')) chargeBodies.push((await request.clone().json()) as Record<string, unknown>);
-      return emulator.handle(request);
-    }) as typeof fetch,
-    polling: { attempts: 2, intervalMs: 1 },
-    savedCards: ({ request }) => cards.get(shopperOf(request) ?? '') ?? [],
-    onCardSaved: ({ request }, card) => {
-      const shopper = shopperOf(request);
-      if (!shopper) throw new Error('no shopper');
-      saves.push(card);
-      const id = `card_${saves.length}`;
-      cards.set(shopper, [...(cards.get(shopper) ?? []), { id, ...card }]);
-      return id;
-    },
-    ...overrides,
-  };
-  const handler = createKessaiHandler(config);
-  async function post(body: Record<string, unknown>, shopper = 'taro') {
-    const response = await handler(
-      new Request(`${PAGE}/api/univapay`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: PAGE, Cookie: `shopper=${shopper}` },
-        body: JSON.stringify(body),
-      }),
-    );
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
-  async function start(mode: 'payment' | 'setup', shopper = 'taro'): Promise<ClientSession> {
-    const answer = await post({ action: 'start', mode, returnUrl: RETURN_URL }, shopper);
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    return answer.body['session'] as ClientSession;
-  }
-  /** A token as UnivaPay's inline form makes it (its own same-origin call), with its 3-D Secure step answered. */
-  async function inlineToken(number: string, type: 'recurring' | 'one_time', passed = true): Promise<string> {
-    const response = await emulator.handle(
-      new Request(`${API}/client/inline/tokens`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: new URL(API).origin },
-        body: JSON.stringify({
-          appId: appToken,
-          origin: PAGE,
-          token: { payment_type: 'card', type, email: 'taro@example.jp', data: { cardholder: 'TARO', card_number: number, exp_month: 11, exp_year: 2031, cvv: '123' } },
-        }),
-      }),
-    );
-    assert.equal(response.status, 201);
-    const token = (await response.json()) as { id: string; data: { three_ds: { status: string } | null } };
-    if (token.data.three_ds?.status === 'awaiting') {
-      const answered = await emulator.handle(
-        new Request(`${API}/client/inline/tokens/${token.id}/three_ds`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: new URL(API).origin },
-          body: JSON.stringify({ appId: appToken, origin: PAGE, passed }),
-        }),
-      );
-      assert.equal(answered.status, 200);
-    }
-    return token.id;
-  }
-  const complete = (session: ClientSession, token: string, shopper = 'taro') =>
-    post({ action: 'complete', sessionId: session.sessionId, token, method: 'card', returnUrl: RETURN_URL }, shopper);
-  /** Saves a card in setup mode; the merchant's id. */
-  async function save(number: string, shopper = 'taro'): Promise<string> {
-    const outcome = outcomeOf(await complete(await start('setup', shopper), await inlineToken(number, 'recurring'), shopper));
-    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome));
-    return (outcome as Extract<Outcome, { status: 'succeeded' }>).paymentMethodId!;
-  }
-  return { emulator, cards, saves, chargeBodies, post, start, inlineToken, complete, save };
-}
-
-function outcomeOf(answer: { status: number; body: Record<string, unknown> }): Outcome {
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  return outcomeSchema.parse(answer.body['outcome']);
-}
-function refusal(answer: { status: number; body: Record<string, unknown> }, status: number, code: string) {
-  assert.equal(answer.status, status, JSON.stringify(answer.body));
-  assert.equal(endpointErrorSchema.parse(answer.body).error.code, code);
-}
 
 describe('UnivaPay server module: setup mode', () => {
   it('a setup session offers cards only, no amount, in UnivaPay’s inline form', async () => {

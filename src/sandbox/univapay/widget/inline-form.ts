@@ -167,7 +167,7 @@ export function answerInlineChallenge(ctx: UnivapayContext, request: Request, to
     const { passed } = body;
     if (typeof passed !== 'boolean') throw validationError('body', 'INVALID_FORMAT');
     const token = ctx.state.tokens.get(tokenId);
-    if (!token || token.storeId !== ctx.options.storeId || token.threeDsStatus !== 'awaiting') {
+    if (!token || token.storeId !== ctx.options.storeId || token.deletedAt !== null || token.threeDsStatus !== 'awaiting') {
       throw new UnivapayApiError(400, 'INVALID_THREE_DS_STATUS');
     }
     finishTokenChallenge(token, passed);

@@ -29,6 +29,7 @@ export const table: ConformanceTable = {
   { id: 'univapay.server.charge-create', provider: 'univapay', route: 'POST /charges', behaviour: 'our server and the SDK send the same path, method, Content-Type, Bearer {secret}.{jwt}, Idempotency-Key, body field names (card: three_ds.mode/redirect_endpoint; konbini: capture_at)', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
   { id: 'univapay.server.charge-poll', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}?polling=true', behaviour: 'same path and query (polling=true), same auth', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
   { id: 'univapay.server.issuer-token', provider: 'univapay', route: 'GET /stores/{storeId}/charges/{id}/three_ds/issuer_token', behaviour: 'same path, same auth', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
+  { id: 'univapay.server.token-delete', provider: 'univapay', route: 'DELETE /stores/{storeId}/tokens/{id}', behaviour: 'same method, path, query and auth, no body (pay and save: a recurring token the shopper did not keep); the SDK takes the emulator\'s 204', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
   { id: 'univapay.server.token-and-expiry', provider: 'univapay', route: 'GET /stores/{storeId}/tokens/{id}, GET …/charges/{id}/expiry/latest', behaviour: 'same paths, same auth', by: 'sdk+server', source: UNIVAPAY_SDK, file: U_SRV },
   ],
   unconfirmed: [
