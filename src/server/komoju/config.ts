@@ -38,6 +38,11 @@ export interface KomojuHandlerConfig extends CommonHandlerConfig {
    * `EndpointRequestError` to refuse (e.g. 403 for a guest).
    */
   readonly onCardSaved?: (ctx: AmountContext, card: KomojuSavedCard) => void | Promise<void>;
+  /**
+   * Whether a payment offers "Save this card" when `onCardSaved` is set (default `true`). `false`: cards
+   * are saved in setup mode only, and `start` with `saveCard` is answered 400 `unsupported`.
+   */
+  readonly payAndSave?: boolean;
 }
 
 /** A card saved on a KOMOJU customer, as `onCardSaved` receives it. */

@@ -122,12 +122,14 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
     return clientSession(session, input, { mode: 'payment', methods: ['card'], konbiniStores: [], savesCard: true, ...cardBrandsOf(session) });
   }
 
+  const payAndSave = config.onCardSaved !== undefined && config.payAndSave !== false;
+
   return {
     name: 'komoju',
     methods,
     // Setup mode and "pay and save" need somewhere to keep the new customer: the merchant's `onCardSaved`.
     modes: config.onCardSaved ? ['payment', 'setup'] : ['payment'],
-    payAndSave: config.onCardSaved !== undefined,
+    payAndSave,
 
     async start(input, call): Promise<ClientSession> {
       if (input.mode === 'setup') return startSetup(input, call);
@@ -178,7 +180,7 @@ export function createKomojuServerProvider(config: KomojuHandlerConfig): ServerP
         ...(savedCards.length ? { savedCards } : {}),
         ...(offered.includes('card') ? cardBrandsOf(session) : {}),
         // "Save this card" with our card fields: a `start` with `saveCard` makes the session that saves it.
-        ...(config.onCardSaved && offered.includes('card') ? { canSaveCard: true } : {}),
+        ...(payAndSave && offered.includes('card') ? { canSaveCard: true } : {}),
       });
     },
 
@@ -263,6 +265,9 @@ function checkKomojuConfig(config: KomojuHandlerConfig): void {
   }
   if (config.onCardSaved !== undefined && typeof config.onCardSaved !== 'function') {
     throw new TypeError('kessai-elements/server: komoju onCardSaved must be a function.');
+  }
+  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
+    throw new TypeError('kessai-elements/server: komoju payAndSave must be a boolean.');
   }
   checkEndpointConfig('komoju', config);
 }

@@ -79,6 +79,11 @@ export interface UnivapayHandlerConfig extends CommonHandlerConfig {
    */
   readonly onCardSaved?: (ctx: AmountContext, card: Omit<UnivapaySavedCard, 'id'>) => string | Promise<string>;
   /**
+   * Whether a payment offers "Save this card" when `onCardSaved` is set (default `true`). `false`: cards
+   * are saved in setup mode only, and a payment's new cards are one-time tokens.
+   */
+  readonly payAndSave?: boolean;
+  /**
    * `three_ds.mode` of a charge on a saved card. `normal` (the default): UnivaPay skips 3-D Secure, which
    * the recurring token passed when it was made; `require` or `force`: the shopper authenticates again.
    */

@@ -365,7 +365,7 @@ export function createUnivapayServerProvider(
       // "Pay and save" (docs/providers.md "UnivaPay › Recurring tokens"): with `onCardSaved`, a new card in
       // UnivaPay's inline form is a recurring token from the start (the form's token type is fixed when it
       // is mounted); `complete` keeps it when the shopper ticked "Save this card", deletes it otherwise.
-      const canSave = config.onCardSaved !== undefined && config.directCardTokens !== true && offered.includes('card');
+      const canSave = config.onCardSaved !== undefined && config.payAndSave !== false && config.directCardTokens !== true && offered.includes('card');
       const { sessionId } = await signer.sign({
         amount: amount.amount,
         currency: amount.currency,
@@ -616,6 +616,9 @@ function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
   }
   if (config.signingKey !== undefined && (typeof config.signingKey !== 'string' || config.signingKey.length < 32)) {
     throw new TypeError('kessai-elements/server: univapay signingKey must have at least 32 characters.');
+  }
+  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
+    throw new TypeError('kessai-elements/server: univapay payAndSave must be a boolean.');
   }
   for (const key of ['savedCards', 'onCardSaved'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'function') {

@@ -26,6 +26,20 @@ describe('KOMOJU pay and save', () => {
     assert.equal(konbini.body['session'].canSaveCard, undefined);
   });
 
+  it('payAndSave: false keeps setup mode and takes "Save this card" away: no canSaveCard, start with saveCard is 400 unsupported', async () => {
+    const t = setup({ payAndSave: false });
+    const start = await t.post({ action: 'start', returnUrl: RETURN_URL });
+    assert.equal(start.status, 200, start.text);
+    assert.equal(start.body['session'].canSaveCard, undefined);
+    const saving = await t.post({ action: 'start', returnUrl: RETURN_URL, saveCard: true });
+    assert.equal(saving.status, 400, saving.text);
+    assert.equal(saving.body['error'].code, 'unsupported');
+    const setupMode = await t.post({ action: 'start', returnUrl: RETURN_URL, mode: 'setup' });
+    assert.equal(setupMode.status, 200, setupMode.text);
+    assert.equal(setupMode.body['session'].mode, 'setup');
+    assert.throws(() => setup({ payAndSave: 'no' as unknown as boolean }), /payAndSave must be a boolean/);
+  });
+
   it('start with saveCard makes a customer_payment session for the same amount; status reports the payment and the card, and tells onCardSaved once', async () => {
     const t = setup();
     const start = await t.post({ action: 'start', returnUrl: RETURN_URL, saveCard: true, methods: ['card', 'konbini'] });

@@ -39,6 +39,13 @@ describe('UnivaPay server module: pay and save', () => {
     assert.equal((konbiniOnly.body['session'] as { canSaveCard?: boolean }).canSaveCard, undefined);
   });
 
+  it('payAndSave: false keeps setup mode only: no canSaveCard while paying', async () => {
+    const t = await setup({ payAndSave: false });
+    assert.equal((await t.start('payment')).canSaveCard, undefined);
+    assert.equal((await t.start('setup')).mode, 'setup');
+    await assert.rejects(async () => setup({ payAndSave: 'no' as unknown as boolean }), /payAndSave must be a boolean/);
+  });
+
   it('ticked: charges the recurring token (three_ds normal), calls onCardSaved once, reports the merchant’s id; the next visit pays it by that id', async () => {
     const t = await setup();
     const session = await t.start('payment');
