@@ -38,6 +38,6 @@ export const table: ConformanceTable = {
     'The exact DIRECT_CARD_TOKEN_CREATION_DISABLED body (`errors: []`); the SDK reads code and httpCode only.',
     'Webhook deliveries (univapay-node has no receiver to judge them).',
     'The older route GET /stores/{storeId}/charges/{id}/issuer_token (univapay-node `charges.getIssuerToken`): not emulated.',
-    'Error codes the emulator invents (404 NOT_FOUND, 413 REQUEST_TOO_LARGE): the SDK takes any code.',
+    "Error codes: 413 REQUEST_TOO_LARGE and reason NOT_SUPPORTED are the emulator's own (not in univapay-node's ResponseErrorCode); NOT_FOUND is UnivaPay's code, its 404 status is ours. The SDK takes any code.",
   ],
 };
