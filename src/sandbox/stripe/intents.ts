@@ -388,9 +388,12 @@ function settleCardPayment(ctx: StripeContext, pi: PaymentIntentRecord, pm: Paym
     pi.amountReceived = pi.amount;
     ctx.emit('payment_intent.succeeded', serializePaymentIntent(pi));
   }
-  if (pi.setupFutureUsage) {
-    if (pi.customer && !pm.customer) pm.customer = pi.customer;
-    if (pi.customer) pm.setUp = true;
+  // `setup_future_usage` with a Customer: the card is attached to the Customer once the payment went
+  // through, and (off_session) set up for later payments without the shopper (docs/providers.md
+  // "Stripe › Pay and save"). A card that asks for 3-D Secure on every payment never is.
+  if (pi.setupFutureUsage && pi.customer) {
+    if (pm.customer !== pi.customer) attachPaymentMethod(ctx, pm, pi.customer);
+    if (pi.setupFutureUsage === 'off_session' && pm.card?.behaviour.threeDSecure !== 'always') pm.setUp = true;
   }
 }
 
@@ -684,7 +687,6 @@ export function answerChallenge(ctx: StripeContext, challenge: ChallengeRecord, 
     clientSecret = pi.clientSecret;
     const pm = pi.paymentMethod ? ctx.state.paymentMethods.get(pi.paymentMethod) : undefined;
     if (result === 'complete' && pm) {
-      if (pi.setupFutureUsage && pi.customer) pm.setUp = pm.card?.behaviour.threeDSecure !== 'always';
       settleCardPayment(ctx, pi, pm);
       const after = statusOf(pi);
       status = after === 'succeeded' || after === 'requires_capture' ? 'succeeded' : 'failed';

@@ -32,6 +32,16 @@ export class StripeApiError extends ProviderCallError {
   }
 }
 
+/**
+ * A PaymentIntent as the server reads it: with its Customer and `setup_future_usage` (whether it saves
+ * its card), which the browser's schema leaves out.
+ */
+const stripeSavingIntentSchema = z.extend(stripePaymentIntentSchema, {
+  customer: z.optional(z.nullable(z.string())),
+  setup_future_usage: z.optional(z.nullable(z.string())),
+});
+export type StripeSavingIntent = z.infer<typeof stripeSavingIntentSchema>;
+
 export interface StripeServerApi {
   /** The Customer's saved cards (`GET /v1/customers/{id}/payment_methods?type=card`). */
   listCards(customer: string, call: ProviderCall): Promise<readonly StripePaymentMethod[]>;
@@ -40,7 +50,7 @@ export interface StripeServerApi {
   createPaymentIntent(body: { readonly [key: string]: FormValue }, call: ProviderCall): Promise<StripePaymentIntent>;
   createSetupIntent(body: { readonly [key: string]: FormValue }, call: ProviderCall): Promise<StripeSetupIntent>;
   /** With its payment method expanded (the card's brand and last four). */
-  getPaymentIntent(id: string, call: ProviderCall): Promise<StripePaymentIntent>;
+  getPaymentIntent(id: string, call: ProviderCall): Promise<StripeSavingIntent>;
   getSetupIntent(id: string, call: ProviderCall): Promise<StripeSetupIntent>;
 }
 
@@ -106,7 +116,7 @@ export function stripeServerApi(apiBase: string, secretKey: string, apiVersion?:
     createPaymentIntent: (body, call) => request('POST', '/v1/payment_intents', stripePaymentIntentSchema, call, body),
     createSetupIntent: (body, call) => request('POST', '/v1/setup_intents', stripeSetupIntentSchema, call, body),
     getPaymentIntent: (id, call) =>
-      request('GET', `/v1/payment_intents/${idPath(id)}?${EXPAND_PAYMENT_METHOD}`, stripePaymentIntentSchema, call),
+      request('GET', `/v1/payment_intents/${idPath(id)}?${EXPAND_PAYMENT_METHOD}`, stripeSavingIntentSchema, call),
     getSetupIntent: (id, call) =>
       request('GET', `/v1/setup_intents/${idPath(id)}?${EXPAND_PAYMENT_METHOD}`, stripeSetupIntentSchema, call),
   };

@@ -24,10 +24,18 @@ export interface StripeHandlerConfig extends CommonHandlerConfig {
   readonly konbiniStores?: readonly KonbiniStore[];
   /**
    * The Stripe Customer (`cus_…`) of the shopper making this request, from your own login session:
-   * required for `mode: "setup"` (the saved card is attached to it). Return undefined when the shopper
-   * is not known: setup is then refused with 403 `no_customer`.
+   * required for `mode: "setup"` (the saved card is attached to it), and for "Save this card" while
+   * paying (`payAndSave`). Return undefined when the shopper is not known: setup is then refused with
+   * 403 `no_customer`, and a payment offers no "Save this card".
    */
   readonly customer?: (ctx: AmountContext) => string | undefined | Promise<string | undefined>;
+  /**
+   * Whether a payment offers "Save this card" to a shopper your `customer` callback knows (default
+   * `true`): the card is saved to their Customer when the payment succeeds (a PaymentIntent with
+   * `setup_future_usage: off_session`). `false`: cards are saved in setup mode only, and `start` with
+   * `saveCard` is answered 400 `unsupported`. Guests are never offered it.
+   */
+  readonly payAndSave?: boolean;
   /** `usage` of a SetupIntent: `off_session` (the default: you charge the saved card later) or `on_session`. */
   readonly setupUsage?: 'off_session' | 'on_session';
   /** Days a konbini payment can be paid in (`payment_method_options.konbini.expires_after_days`, 1–60). Default: Stripe's, 3. */

@@ -8,10 +8,11 @@ import {
 import { mapStripeIntent } from '../../providers/stripe/map-outcome.ts';
 import { STRIPE_KONBINI_STORES, brandFromStripe } from '../../providers/stripe/stores.ts';
 import { mapStripeError } from '../../providers/stripe/map-outcome.ts';
-import type { StripePaymentMethod } from '../../providers/stripe/schemas.ts';
-import { EndpointRequestError, ProviderCallError, type ServerProvider, type StartInput } from '../provider.ts';
+import type { Outcome } from '../../core/outcome.ts';
+import type { StripePaymentIntent, StripePaymentMethod } from '../../providers/stripe/schemas.ts';
+import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider, type StartInput } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
-import { StripeApiError, stripeServerApi } from './api.ts';
+import { StripeApiError, stripeServerApi, type StripeSavingIntent } from './api.ts';
 import type { StripeHandlerConfig } from './config.ts';
 import type { FormValue } from './form.ts';
 
@@ -24,8 +25,12 @@ import type { FormValue } from './form.ts';
  *   for (`Stripe-Version`, `STRIPE_API_VERSION`) unless the merchant pins another.
  * - `start`, setup mode: a SetupIntent for the shopper's Customer (the merchant's `customer` callback),
  *   `usage: off_session` by default, card only.
+ * - `start` with `saveCard` ("pay and save"): a card-only PaymentIntent for the shopper's Customer with
+ *   `setup_future_usage: off_session`; the session `savesCard`. Offered (`canSaveCard`) to a shopper
+ *   with a Customer, unless `payAndSave: false`.
  * - `status`: retrieves the intent (its payment method expanded) and maps it with the browser's own
- *   mapping. What a return URL says (`redirect_status`) is never used.
+ *   mapping; a payment that saved its card names it (`paymentMethodId`). What a return URL says
+ *   (`redirect_status`) is never used.
  * `complete` does not exist: the browser confirms the intent itself.
  */
 export function createStripeServerProvider(config: StripeHandlerConfig): ServerProvider {
@@ -41,6 +46,8 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
   const methods: readonly PaymentMethod[] = (config.methods ?? METHODS).filter(
     (method) => method !== 'konbini' || stores.length > 0,
   );
+  // "Pay and save" needs the shopper's Customer to save the card to: the merchant's `customer` callback.
+  const payAndSave = config.customer !== undefined && config.payAndSave !== false && methods.includes('card');
 
   function session(input: StartInput, id: string, clientSecret: string | null | undefined, offered: PaymentMethod[], amount: number, currency: string): ClientSession {
     if (!clientSecret) throw new ProviderCallError('stripe', 'unexpected_response', 'Stripe gave no client_secret.');
@@ -79,6 +86,66 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
     return { id: pm.id, brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year };
   }
 
+  /**
+   * "Pay and save" (`saveCard: true`, the shopper ticked "Save this card" under Stripe's card elements):
+   * a card-only PaymentIntent for the shopper's Customer with `setup_future_usage: off_session`, which
+   * Stripe attaches the card to when the payment succeeds (docs/providers.md "Stripe › Pay and save").
+   * A guest (no Customer) is refused: there is nothing to save the card to.
+   */
+  async function startPayAndSave(input: StartInput, call: ProviderCall): Promise<ClientSession> {
+    if (!input.methods.includes('card')) throw new EndpointRequestError(400, 'no_methods', 'Only a card can be saved.');
+    const customer = await customerOf(input, 'payment');
+    if (!customer) throw new EndpointRequestError(400, 'unsupported', 'Saving a card needs a signed-in shopper.');
+    const intent = await api.createPaymentIntent(
+      { ...paymentBody(input, ['card']), customer, setup_future_usage: 'off_session' },
+      call,
+    );
+    checkAmount(intent, input);
+    return { ...session(input, intent.id, intent.client_secret, ['card'], intent.amount, intent.currency.toUpperCase()), savesCard: true };
+  }
+
+  /** The PaymentIntent's parameters for the merchant's amount and the methods offered. */
+  function paymentBody(input: StartInput, offered: readonly PaymentMethod[]): Record<string, FormValue> {
+    const { amount } = input;
+    const konbini: Record<string, FormValue> = {
+      expires_after_days: config.konbiniExpiresAfterDays,
+      product_description: config.konbiniProductDescription,
+    };
+    return {
+      amount: amount.amount,
+      currency: amount.currency.toLowerCase(),
+      allowed_payment_method_types: offered.map((method) => STRIPE_PAYMENT_TYPES[method]),
+      metadata: {
+        ...(amount.metadata ?? {}),
+        ...(amount.orderId ? { order_id: amount.orderId } : {}),
+      },
+      ...(amount.email ? { receipt_email: amount.email } : {}),
+      ...(offered.includes('konbini') && Object.values(konbini).some((v) => v !== undefined)
+        ? { payment_method_options: { konbini } }
+        : {}),
+    };
+  }
+
+  function checkAmount(intent: StripePaymentIntent, input: StartInput): void {
+    if (intent.amount !== input.amount.amount || intent.currency.toUpperCase() !== input.amount.currency) {
+      throw new ProviderCallError('stripe', 'unexpected_response', 'Stripe created an intent for another amount or currency.');
+    }
+  }
+
+  /**
+   * A payment that saved its card (`setup_future_usage` and a Customer on the intent): the outcome
+   * names the saved card (`paymentMethodId`, as setup mode does) once it is among the Customer's cards.
+   * The Customer's id never leaves the server.
+   */
+  async function withSavedCard(intent: StripeSavingIntent, outcome: Outcome, call: ProviderCall): Promise<Outcome> {
+    if (outcome.status !== 'succeeded' || outcome.method !== 'card' || !intent.setup_future_usage || !intent.customer) return outcome;
+    const pm = intent.payment_method;
+    const id = typeof pm === 'string' ? pm : pm?.id;
+    if (!id) return outcome;
+    const cards = await api.listCards(intent.customer, call);
+    return cards.some((card) => card.id === id) ? { ...outcome, paymentMethodId: id } : outcome;
+  }
+
   async function startSetup(input: StartInput, call: Parameters<ServerProvider['start']>[1]): Promise<ClientSession> {
     if (!input.methods.includes('card')) {
       throw new EndpointRequestError(400, 'no_methods', 'Setup mode saves cards only.');
@@ -108,29 +175,14 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
     name: 'stripe',
     methods,
     modes: ['payment', 'setup'],
+    payAndSave,
 
     async start(input, call) {
       if (input.mode === 'setup') return startSetup(input, call);
+      if (input.saveCard) return startPayAndSave(input, call);
       const offered = input.methods.filter((method) => method !== 'konbini' || stores.length > 0);
       if (offered.length === 0) throw new EndpointRequestError(400, 'no_methods', 'None of the requested methods is offered.');
-      const { amount } = input;
-      const konbini: Record<string, FormValue> = {
-        expires_after_days: config.konbiniExpiresAfterDays,
-        product_description: config.konbiniProductDescription,
-      };
-      const body: Record<string, FormValue> = {
-        amount: amount.amount,
-        currency: amount.currency.toLowerCase(),
-        allowed_payment_method_types: offered.map((method) => STRIPE_PAYMENT_TYPES[method]),
-        metadata: {
-          ...(amount.metadata ?? {}),
-          ...(amount.orderId ? { order_id: amount.orderId } : {}),
-        },
-        ...(amount.email ? { receipt_email: amount.email } : {}),
-        ...(offered.includes('konbini') && Object.values(konbini).some((v) => v !== undefined)
-          ? { payment_method_options: { konbini } }
-          : {}),
-      };
+      const body = paymentBody(input, offered);
       // A returning shopper (the merchant's `customer` callback): the intent is theirs, and their saved
       // cards are listed first, to pay in one click.
       const customer = config.customer ? await customerOf(input, 'payment') : undefined;
@@ -139,11 +191,11 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
       const saved = customer && offered.includes('card')
         ? (await api.listCards(customer, call)).map(listed).filter((card) => card !== undefined)
         : [];
-      if (intent.amount !== amount.amount || intent.currency.toUpperCase() !== amount.currency) {
-        throw new ProviderCallError('stripe', 'unexpected_response', 'Stripe created an intent for another amount or currency.');
-      }
+      checkAmount(intent, input);
       const made = session(input, intent.id, intent.client_secret, offered, intent.amount, intent.currency.toUpperCase());
-      return saved.length ? { ...made, savedCards: saved } : made;
+      // "Save this card" under Stripe's card elements: a shopper with a Customer only.
+      const canSave = payAndSave && customer !== undefined && offered.includes('card');
+      return { ...made, ...(saved.length ? { savedCards: saved } : {}), ...(canSave ? { canSaveCard: true } : {}) };
     },
 
     /**
@@ -177,7 +229,8 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
     async status(input, call) {
       const id = input.sessionId;
       if (id.startsWith('seti_')) return mapStripeIntent(await api.getSetupIntent(id, call), { trustedOrigins });
-      return mapStripeIntent(await api.getPaymentIntent(id, call), { trustedOrigins });
+      const intent = await api.getPaymentIntent(id, call);
+      return withSavedCard(intent, mapStripeIntent(intent, { trustedOrigins }), call);
     },
   };
 }
@@ -199,6 +252,9 @@ function checkStripeConfig(config: StripeHandlerConfig): void {
   }
   if (config.customer !== undefined && typeof config.customer !== 'function') {
     throw new TypeError('kessai-elements/server: stripe customer must be a function.');
+  }
+  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
+    throw new TypeError('kessai-elements/server: stripe payAndSave must be a boolean.');
   }
   checkEndpointConfig('stripe', config);
 }

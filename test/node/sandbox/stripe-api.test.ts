@@ -217,6 +217,49 @@ describe('Stripe emulator, Customers, SetupIntents and off-session payments (str
     assert.equal(detached.customer, null);
   });
 
+  it('pay and save: a PaymentIntent with customer and setup_future_usage off_session attaches its card to the Customer when it succeeds, set up for off-session payments', async () => {
+    const customer = await stripe.customers.create({ email: 'taro@example.jp' });
+    const pi = await stripe.paymentIntents.create({ amount: 2000, currency: 'jpy', customer: customer.id, setup_future_usage: 'off_session', allowed_payment_method_types: ['card'] });
+    assert.equal(pi.setup_future_usage, 'off_session');
+    const confirmed = await stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_authenticationRequiredOnSetup', return_url: RETURN_URL });
+    assert.equal(confirmed.status, 'requires_action');
+    // Not saved before the payment went through.
+    assert.deepEqual((await stripe.customers.listPaymentMethods(customer.id, { type: 'card' })).data, []);
+    await answerChallenge(h, pi.id, 'complete');
+    const done = await stripe.paymentIntents.retrieve(pi.id, { expand: ['payment_method'] });
+    assert.equal(done.status, 'succeeded');
+    const pm = done.payment_method as Stripe.PaymentMethod;
+    assert.equal(pm.customer, customer.id);
+    assert.deepEqual((await stripe.customers.listPaymentMethods(customer.id, { type: 'card' })).data.map((card) => [card.id, card.card?.last4]), [[pm.id, '3155']]);
+    assert.deepEqual(h.sandbox.stripe.inspect.paymentMethods({ customer: customer.id }).map((card) => card.setUp), [true]);
+    // Set up: a later payment without the shopper goes through without authentication.
+    const later = await stripe.paymentIntents.create({ amount: 500, currency: 'jpy', customer: customer.id, payment_method: pm.id, off_session: true, confirm: true });
+    assert.equal(later.status, 'succeeded');
+  });
+
+  it('pay and save: nothing is attached without setup_future_usage, nor when the payment is declined', async () => {
+    const customer = await stripe.customers.create({ email: 'taro@example.jp' });
+    const plain = await stripe.paymentIntents.create({ amount: 2000, currency: 'jpy', customer: customer.id, allowed_payment_method_types: ['card'] });
+    assert.equal((await stripe.paymentIntents.confirm(plain.id, { payment_method: 'pm_card_visa' })).status, 'succeeded');
+    const saving = await stripe.paymentIntents.create({ amount: 2000, currency: 'jpy', customer: customer.id, setup_future_usage: 'off_session', allowed_payment_method_types: ['card'] });
+    await cardError(stripe.paymentIntents.confirm(saving.id, { payment_method: 'pm_card_visa_chargeDeclined' }));
+    assert.deepEqual((await stripe.customers.listPaymentMethods(customer.id, { type: 'card' })).data, []);
+  });
+
+  it('pay and save: a card that asks for 3-D Secure every time, or setup_future_usage on_session, is attached but not set up for off-session payments', async () => {
+    for (const [card, usage] of [['pm_card_authenticationRequired', 'off_session'], ['pm_card_authenticationRequiredOnSetup', 'on_session']] as const) {
+      const customer = await stripe.customers.create({ email: 'taro@example.jp' });
+      const pi = await stripe.paymentIntents.create({ amount: 2000, currency: 'jpy', customer: customer.id, setup_future_usage: usage, allowed_payment_method_types: ['card'] });
+      await stripe.paymentIntents.confirm(pi.id, { payment_method: card, return_url: RETURN_URL });
+      await answerChallenge(h, pi.id, 'complete');
+      const done = await stripe.paymentIntents.retrieve(pi.id);
+      assert.equal(done.status, 'succeeded', card);
+      assert.deepEqual(h.sandbox.stripe.inspect.paymentMethods({ customer: customer.id }).map((saved) => saved.setUp), [false], card);
+      const error = await cardError(stripe.paymentIntents.create({ amount: 500, currency: 'jpy', customer: customer.id, payment_method: done.payment_method as string, off_session: true, confirm: true }));
+      assert.equal(error.code, 'authentication_required', card);
+    }
+  });
+
   it('fails a SetupIntent with a declined card (402, setup_intent in the error)', async () => {
     const si = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'] });
     const error = await cardError(stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_visa_chargeDeclined' }));

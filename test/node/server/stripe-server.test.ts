@@ -502,3 +502,89 @@ describe('Stripe server module: status', () => {
     refusal(await t.status('pi_odd'), 502, 'provider_error');
   });
 });
+
+describe('Stripe server module: pay and save ("Save this card" under Stripe’s card elements)', () => {
+  const CUSTOMER = 'cus_QkessaiShopper1';
+  const SAVED = 'pm_1QsavedVisa4242';
+  /** The shopper's Customer's cards, as `GET /v1/customers/{id}/payment_methods` answers. */
+  const cardsRoute = (ids: readonly string[]): Route => [
+    `GET /v1/customers/${CUSTOMER}/payment_methods`,
+    () => json(200, { object: 'list', data: ids.map((id) => paymentMethod({ id, customer: CUSTOMER })), has_more: false, url: `/v1/customers/${CUSTOMER}/payment_methods` }),
+  ];
+
+  it('canSaveCard only for a shopper with a Customer, with card offered, unless payAndSave: false', async () => {
+    assert.equal((await setup().start()).canSaveCard, undefined, 'no customer callback');
+    assert.equal((await setup({ customer: () => undefined }).start()).canSaveCard, undefined, 'a guest');
+    assert.equal((await setup({ customer: () => CUSTOMER }, [cardsRoute([])]).start()).canSaveCard, true);
+    assert.equal((await setup({ customer: () => CUSTOMER, payAndSave: false }, [cardsRoute([])]).start()).canSaveCard, undefined);
+    assert.equal((await setup({ customer: () => CUSTOMER }, [cardsRoute([])]).start({ methods: ['konbini'] })).canSaveCard, undefined);
+  });
+
+  it('unticked: the PaymentIntent has the Customer but no setup_future_usage (nothing is saved)', async () => {
+    const t = setup({ customer: () => CUSTOMER }, [cardsRoute([])]);
+    const session = await t.start();
+    const body = new URLSearchParams(t.fake.requests[0]!.body);
+    assert.equal(body.get('customer'), CUSTOMER);
+    assert.equal(body.get('setup_future_usage'), null);
+    assert.equal(session.savesCard, undefined);
+  });
+
+  it('start with saveCard: a card-only PaymentIntent for the shopper’s Customer with setup_future_usage off_session, as stripe-node sends it; the session savesCard and never names the Customer', async () => {
+    const t = setup({ customer: () => CUSTOMER }, [cardsRoute([])]);
+    const answer = await t.post({ action: 'start', returnUrl: RETURN_URL, methods: ['card'], saveCard: true });
+    assert.equal(answer.status, 200, answer.text);
+    const session = answer.body['session'] as ClientSession;
+    assert.equal(t.fake.requests.length, 1);
+    const [request] = t.fake.requests;
+    const reference = await stripeNodeRequest((stripe) =>
+      stripe.paymentIntents.create({
+        amount: 1500,
+        currency: 'jpy',
+        allowed_payment_method_types: ['card'],
+        metadata: { cart: 'c 7&x', order_id: 'order-42' },
+        receipt_email: 'taro@example.jp',
+        customer: CUSTOMER,
+        setup_future_usage: 'off_session',
+      }),
+    );
+    assert.equal(request!.url, `${API}/v1/payment_intents`);
+    assert.equal(request!.url, reference.url);
+    assert.deepEqual(pairs(request!.body), pairs(reference.body));
+    assert.deepEqual([session.mode, session.methods, session.savesCard, session.cardEntry, session.amount, session.currency], ['payment', ['card'], true, 'surface', 1500, 'JPY']);
+    assert.deepEqual(session.extra, { clientSecret: 'pi_3QkessaiTest0001_secret_Zx8Yw7Vu6' });
+    assert.ok(!answer.text.includes(CUSTOMER), 'the Customer id reached the page');
+  });
+
+  it('start with saveCard for a guest, without a customer callback, or with payAndSave: false → 400 unsupported, nothing created', async () => {
+    for (const overrides of [{ customer: () => undefined }, {}, { customer: () => CUSTOMER, payAndSave: false }] satisfies Partial<StripeHandlerConfig>[]) {
+      const t = setup(overrides, [cardsRoute([])]);
+      refusal(await t.post({ action: 'start', returnUrl: RETURN_URL, methods: ['card'], saveCard: true }), 400, 'unsupported');
+      assert.equal(t.fake.requests.length, 0);
+    }
+  });
+
+  it('status of a payment that saved its card names the saved card (paymentMethodId) once it is the Customer’s; never the Customer', async () => {
+    const saving = paymentIntent({ status: 'succeeded', customer: CUSTOMER, setup_future_usage: 'off_session', payment_method: paymentMethod({ id: SAVED, customer: CUSTOMER }) });
+    const route: Route = ['GET /v1/payment_intents/pi_3QkessaiTest0001', () => json(200, saving)];
+    const t = setup({ customer: () => CUSTOMER }, [route, cardsRoute([SAVED])]);
+    const answer = await t.status('pi_3QkessaiTest0001');
+    assert.deepEqual(outcomeOf(answer), { status: 'succeeded', method: 'card', paymentId: 'pi_3QkessaiTest0001', paymentMethodId: SAVED, brand: 'visa', last4: '4242' });
+    assert.ok(!answer.text.includes(CUSTOMER), 'the Customer id reached the page');
+    assert.equal(new URL(t.fake.requests[1]!.url).pathname, `/v1/customers/${CUSTOMER}/payment_methods`);
+
+    // Not (yet) among the Customer's cards, or a payment that saves nothing: no paymentMethodId.
+    const notSaved = setup({ customer: () => CUSTOMER }, [route, cardsRoute([])]);
+    assert.equal(outcomeOf(await notSaved.status('pi_3QkessaiTest0001')).status, 'succeeded');
+    assert.equal((outcomeOf(await notSaved.status('pi_3QkessaiTest0001')) as { paymentMethodId?: string }).paymentMethodId, undefined);
+    const plain = setup({ customer: () => CUSTOMER }, [
+      ['GET /v1/payment_intents/pi_3QkessaiTest0001', () => json(200, paymentIntent({ status: 'succeeded', customer: CUSTOMER, payment_method: paymentMethod({ id: SAVED }) }))],
+      cardsRoute([SAVED]),
+    ]);
+    assert.equal((outcomeOf(await plain.status('pi_3QkessaiTest0001')) as { paymentMethodId?: string }).paymentMethodId, undefined);
+    assert.equal(plain.fake.requests.length, 1, 'no card list for a payment that saves nothing');
+  });
+
+  it('payAndSave that is no boolean is refused at startup', () => {
+    assert.throws(() => createKessaiHandler({ ...base(), payAndSave: 'yes' as unknown as boolean }), /payAndSave must be a boolean/);
+  });
+});
