@@ -56,6 +56,13 @@ export interface CardSurface {
    */
   readonly reportsChanges: boolean;
   /**
+   * How "Save this card" (a session with `canSaveCard`) is done with this form. `session`: the card pays
+   * a session asked for with `saveCard: true` right before paying, as with our own card fields (the form
+   * is bound to no session: Stripe's card elements confirm any intent). Absent: paying the session
+   * shown saves it (UnivaPay's recurring token).
+   */
+  readonly savesCardBy?: 'session';
+  /**
    * Mounts the provider's form into `nodes`, which are in the page's light DOM (provider iframes refuse
    * shadow roots) and projected into the element's layout. Rejects when the provider's script cannot
    * be loaded or refuses to mount; the element then offers Try again.

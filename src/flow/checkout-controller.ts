@@ -135,8 +135,10 @@ export class CheckoutController implements ReactiveController, FlowCore {
       // Left or reset while the provider's code loaded: nothing is sent.
       if (!this.isCurrent(run)) return;
       if ('status' in adapter) return this.settle(adapter);
-      // "Save this card": paid on a session that saves it, asked for now (the attempt then names it).
-      const session = 'card' in input && input.save ? await savingSession(this, state.session, run.abort.signal) : state.session;
+      // "Save this card" with our card fields, or a provider's form that saves by session: paid on a
+      // session that saves it, asked for now (the attempt then names it).
+      const bySession = 'card' in input || ('surface' in input && this.currentCardSurface()?.savesCardBy === 'session');
+      const session = bySession && 'save' in input && input.save ? await savingSession(this, state.session, run.abort.signal) : state.session;
       if (!this.isCurrent(run)) return;
       if ('status' in session) return this.settle(session);
       const outcome = await pay(this, adapter, session === state.session ? ctx : this.attemptContext(session, run), input);

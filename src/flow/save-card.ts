@@ -5,7 +5,8 @@ import type { FlowCore } from './flow-core.ts';
 import { startFields } from './start-request.ts';
 
 /**
- * "Save this card" with a card typed into our own fields (a session with `canSaveCard`): right before
+ * "Save this card" with a card typed into our own fields, or into a provider's form that saves by session
+ * (`savesCardBy: 'session'`, Stripe's card elements), in a session with `canSaveCard`: right before
  * paying, the endpoint is asked for a session that charges the card and saves it (`start` with
  * `saveCard: true`, docs/protocol.md), and the card pays that one. It must be one that saves the card,
  * for the same provider, amount and currency as the session the shopper saw the Pay button of (a

@@ -110,6 +110,8 @@ export function createStripeSurface(ctx: SurfaceContext): CardSurface {
     fields: SPLIT_FIELDS,
     collectsName: false,
     reportsChanges: true,
+    // Elements made without a client secret confirm any intent: "Save this card" pays a saving session.
+    savesCardBy: 'session',
     async mount(nodes, theme) {
       for (const field of SPLIT_FIELDS) {
         if (!nodes[field]) throw new Error(`kessai-elements: Stripe needs a mount node for ${field}`);

@@ -900,3 +900,54 @@ describe('checkout controller: "Save this card" with our card fields', () => {
     }
   });
 });
+
+describe('checkout controller: "Save this card" under a provider’s card form', () => {
+  const SAVING_ID = 'ses_saving0000000000000002';
+  const surfaceSession = (extra: Partial<ClientSession> = {}) => session({ cardEntry: 'surface', methods: ['card'], konbiniStores: [], ...extra });
+  const saving = surfaceSession({ sessionId: SAVING_ID, savesCard: true });
+  const shown = surfaceSession({ canSaveCard: true });
+  const respond = (body: Record<string, unknown>) =>
+    body['action'] === 'start' ? json(200, { session: body['saveCard'] === true ? saving : shown }) : json(400, { error: { code: 'x', message: 'x' } });
+  const formOf = (savesCardBy?: 'session') =>
+    ({ fields: ['number', 'expiry', 'cvc'], collectsName: false, reportsChanges: true, ...(savesCardBy ? { savesCardBy } : {}) }) as unknown as CardSurface;
+
+  async function paid(surface: CardSurface, save: boolean) {
+    const payments: unknown[] = [];
+    const adapter = fakeAdapter({
+      payCard: async (ctx, payment) => {
+        adapter.calls.push(ctx);
+        payments.push(payment);
+        return { status: 'succeeded', method: 'card', paymentId: 'pay_1' };
+      },
+    });
+    const h = await readyHarness({ adapter: { ...adapter, createCardSurface: () => surface }, respond });
+    assert.equal(h.controller.cardSurface, surface);
+    h.controller.submit({ method: 'card', surface: {}, save });
+    await settle();
+    return { h, adapter, payments, starts: bodies(h).filter((b) => b['action'] === 'start') };
+  }
+
+  it('a form that saves by session (Stripe’s card elements), ticked: the same form pays a saving session asked for right before', async () => {
+    const surface = formOf('session');
+    const { h, adapter, payments, starts } = await paid(surface, true);
+    assert.deepEqual(starts.map((b) => b['saveCard']), [undefined, true]);
+    assert.deepEqual(starts[1]!['methods'], ['card']);
+    assert.deepEqual(adapter.calls.map((c) => c.session.sessionId), [SAVING_ID]);
+    assert.equal((payments[0] as { surface: CardSurface }).surface, surface);
+    const state = stateOf(h);
+    assert.equal(state.status === 'succeeded' && state.session.sessionId, SAVING_ID);
+  });
+
+  it('a form that saves by session, unticked: the session shown is paid, no second start', async () => {
+    const { adapter, starts } = await paid(formOf('session'), false);
+    assert.equal(starts.length, 1);
+    assert.deepEqual(adapter.calls.map((c) => c.session.sessionId), [SESSION_ID]);
+  });
+
+  it('a form whose own payment saves the card (UnivaPay’s inline form), ticked: no saving session, the adapter is told to save', async () => {
+    const { adapter, payments, starts } = await paid(formOf(), true);
+    assert.equal(starts.length, 1);
+    assert.deepEqual(adapter.calls.map((c) => c.session.sessionId), [SESSION_ID]);
+    assert.equal((payments[0] as { save?: boolean }).save, true);
+  });
+});
