@@ -5,7 +5,7 @@
  * session that saves the card (a PaymentIntent with the Customer and `setup_future_usage: off_session`)
  * right before paying, and confirmed that one with the same Stripe fields. The card is then the
  * Customer's: the next visit lists it first and pays with it in one click. Unticked, a payment saves
- * nothing. Every test proves from the recorded requests that card digits went only from Stripe's frame
+ * nothing. The demo page's Stripe checkout offers the box too (its endpoint names the demo Customer). Every test proves from the recorded requests that card digits went only from Stripe's frame
  * to the sandbox's `/v1/payment_methods`, and that no answer of the endpoint named the Customer.
  */
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -149,6 +149,16 @@ describe('Stripe pay and save ("Save this card" under Stripe\'s card fields)', (
     await page.goto(`${e2e.pageOrigin}/plain-stripe.html`);
     await page.getByRole('checkbox', { name: 'このカードを保存する' }).waitFor();
     assert.equal(await page.getByRole('radio', { name: /末尾/ }).count(), 0);
+  });
+
+  it("the demo page's Stripe checkout offers Save this card to the demo shopper, under Stripe's card fields", async () => {
+    await open('/?provider=stripe');
+    const checkout = page.getByRole('region', { name: 'Checkout' });
+    const box = checkout.getByRole('checkbox', { name: 'このカードを保存する' });
+    await box.waitFor();
+    await page.locator('iframe[src*="type=cardNumber"]').waitFor();
+    const [fieldsBox, saveBox] = await Promise.all([checkout.getByLabel('カード名義').boundingBox(), box.boundingBox()]);
+    assert.ok(fieldsBox && saveBox && saveBox.y > fieldsBox.y, 'the box comes after the card fields');
   });
 
   it('challenge="iframe": ticked, 4242 4242 4242 4242 is saved without leaving the page', async () => {

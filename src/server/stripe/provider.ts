@@ -142,7 +142,11 @@ export function createStripeServerProvider(config: StripeHandlerConfig): ServerP
     const pm = intent.payment_method;
     const id = typeof pm === 'string' ? pm : pm?.id;
     if (!id) return outcome;
-    const cards = await api.listCards(intent.customer, call);
+    // The payment stands whatever the card list answers: Stripe failing here only leaves the card unnamed.
+    const cards = await api.listCards(intent.customer, call).catch((error: unknown) => {
+      if (error instanceof ProviderCallError || error instanceof EndpointRequestError) return [];
+      throw error;
+    });
     return cards.some((card) => card.id === id) ? { ...outcome, paymentMethodId: id } : outcome;
   }
 

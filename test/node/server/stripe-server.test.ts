@@ -582,6 +582,11 @@ describe('Stripe server module: pay and save ("Save this card" under Stripe’s 
     ]);
     assert.equal((outcomeOf(await plain.status('pi_3QkessaiTest0001')) as { paymentMethodId?: string }).paymentMethodId, undefined);
     assert.equal(plain.fake.requests.length, 1, 'no card list for a payment that saves nothing');
+
+    // Stripe failing to list the cards: the payment is still reported, the card unnamed.
+    const failing = setup({ customer: () => CUSTOMER }, [route, [`GET /v1/customers/${CUSTOMER}/payment_methods`, () => json(500, { error: { type: 'api_error', message: 'x' } })]]);
+    const reported = outcomeOf(await failing.status('pi_3QkessaiTest0001'));
+    assert.deepEqual([reported.status, (reported as { paymentMethodId?: string }).paymentMethodId], ['succeeded', undefined]);
   });
 
   it('payAndSave that is no boolean is refused at startup', () => {
