@@ -161,16 +161,30 @@ describe('Stripe pay and save ("Save this card" under Stripe\'s card fields)', (
     assert.ok(fieldsBox && saveBox && saveBox.y > fieldsBox.y, 'the box comes after the card fields');
   });
 
-  it('challenge="iframe": ticked, 4242 4242 4242 4242 is saved without leaving the page', async () => {
+  it('challenge="iframe": ticked, 4000 0025 0000 3155 in Stripe.js\'s modal; a failed authentication saves nothing, the next try asks for a new saving intent and saves the card once', async () => {
     await open('/plain-stripe.html');
     await page.locator('kessai-checkout').evaluate((el) => el.setAttribute('challenge', 'iframe'));
-    await typeIntoStripe('4242424242424242');
-    await page.getByRole('checkbox', { name: 'このカードを保存する' }).check();
+    await typeIntoStripe('4000002500003155');
+    const box = page.getByRole('checkbox', { name: 'このカードを保存する' });
+    await box.check();
     await shopper!.payButton().click();
-    await paid();
-    const [success] = await successes<{ paymentMethodId?: string }>();
-    assert.match(success?.paymentMethodId ?? '', /^pm_/);
+    const modal = page.frameLocator('iframe[src*="/sandbox/stripe/3d_secure/"]');
+    await modal.getByRole('button', { name: 'Fail authentication' }).click();
+    await page.getByRole('alert').filter({ hasText: '本人認証' }).waitFor();
     const [customer] = customers();
-    assert.deepEqual(e2e.server.sandbox.stripe.inspect.paymentMethods({ customer }).map((pm) => pm.id), [success!.paymentMethodId]);
+    assert.ok(customer);
+    const { inspect } = e2e.server.sandbox.stripe;
+    assert.deepEqual(inspect.paymentMethods({ customer }), [], 'a failed payment saved its card');
+    assert.equal(await box.isChecked(), true);
+    await shopper!.payButton().click();
+    await modal.getByRole('button', { name: 'Complete authentication' }).click();
+    await paid();
+    assert.equal(new URL(page.url()).pathname, '/plain-stripe.html', 'the page never left');
+    // Each press with the box ticked asked for its own saving intent.
+    assert.deepEqual(starts().map((b) => b['saveCard'] ?? false), [false, true, true]);
+    const [success] = await successes<{ paymentMethodId?: string; last4?: string }>();
+    assert.match(success?.paymentMethodId ?? '', /^pm_/);
+    assert.equal(success?.last4, '3155');
+    assert.deepEqual(inspect.paymentMethods({ customer }).map((pm) => [pm.id, pm.setUp]), [[success!.paymentMethodId, true]]);
   });
 });
