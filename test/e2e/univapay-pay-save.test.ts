@@ -12,12 +12,11 @@
  */
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page, Response } from 'playwright-core';
-import { containsCardNumber } from '../support/card-scan.ts';
-import { assertCardDataContained, endpointRequests, jsonBody, openShopper, type Shopper, typeIntoUnivapay, univapayForm, useE2E } from './shopper.ts';
+import type { Page } from 'playwright-core';
+import { endpointRequests, jsonBody, openShopper, type Shopper, typeIntoUnivapay, univapayForm, useE2E } from './shopper.ts';
+import { assertRecurringTokensOffPage, recordEndpointAnswers } from './univapay-token-audit.ts';
 
 const ENDPOINT = '/api/univapay';
-const INLINE_TOKENS = '/sandbox/univapay/client/inline/tokens';
 
 const e2e = useE2E();
 
@@ -29,9 +28,7 @@ let answers: Promise<string>[] = [];
 async function open(path: string): Promise<void> {
   shopper = await openShopper(e2e, path, {
     prepare: async (p) => {
-      p.on('response', (response: Response) => {
-        if (new URL(response.url()).pathname === ENDPOINT) answers.push(response.text().catch(() => ''));
-      });
+      answers = recordEndpointAnswers(p, ENDPOINT);
     },
   });
   page = shopper.page;
@@ -46,33 +43,7 @@ beforeEach(() => {
   answers = [];
 });
 afterEach(async () => {
-  if (!shopper) return;
-  const current = shopper;
-  try {
-    const tokens = univapay().tokens().filter((t) => t.type === 'recurring').map((t) => t.id);
-    for (const request of endpointRequests(current, e2e, ENDPOINT)) {
-      for (const number of current.typedCards) assert.ok(!containsCardNumber(request.body, number), request.body);
-      // A recurring token id reaches the endpoint only in the `complete` UnivaPay's form made it for.
-      if (tokens.some((id) => request.body.includes(id))) assert.equal(jsonBody(request)['action'], 'complete', request.body);
-    }
-    const texts = await Promise.all(answers);
-    const seen = await current.page.evaluate(
-      () =>
-        JSON.stringify((window as unknown as { kessaiEvents?: unknown[] }).kessaiEvents ?? []) +
-        JSON.stringify({ ...localStorage }) +
-        JSON.stringify({ ...sessionStorage }),
-    );
-    for (const id of tokens) {
-      for (const text of texts) assert.ok(!text.includes(id), `the endpoint answered the page a recurring token: ${text}`);
-      assert.ok(!seen.includes(id), 'a recurring token in an event or in web storage');
-    }
-  } finally {
-    await assertCardDataContained(current, {
-      sandboxOrigin: e2e.sandboxOrigin,
-      cardPath: (path) => path === INLINE_TOKENS,
-      pageMaySendCards: false,
-    });
-  }
+  if (shopper) await assertRecurringTokensOffPage(e2e, shopper, ENDPOINT, answers);
 });
 
 describe('UnivaPay: "Save this card" while paying', () => {

@@ -13,12 +13,11 @@
  */
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator, Page, Response } from 'playwright-core';
-import { containsCardNumber } from '../support/card-scan.ts';
-import { assertCardDataContained, endpointRequests, jsonBody, openShopper, useE2E, type Shopper, typeIntoUnivapay, univapayForm } from './shopper.ts';
+import type { FrameLocator, Page } from 'playwright-core';
+import { endpointRequests, jsonBody, openShopper, useE2E, type Shopper, typeIntoUnivapay, univapayForm } from './shopper.ts';
+import { assertRecurringTokensOffPage, recordEndpointAnswers } from './univapay-token-audit.ts';
 
 const ENDPOINT = '/api/univapay';
-const INLINE_TOKENS = '/sandbox/univapay/client/inline/tokens';
 
 const e2e = useE2E();
 
@@ -31,9 +30,7 @@ async function open(path: string): Promise<void> {
   shopper = await openShopper(e2e, path, {
     untilReady: false,
     prepare: async (p) => {
-      p.on('response', (response: Response) => {
-        if (new URL(response.url()).pathname === ENDPOINT) answers.push(response.text().catch(() => ''));
-      });
+      answers = recordEndpointAnswers(p, ENDPOINT);
     },
   });
   page = shopper.page;
@@ -51,36 +48,7 @@ beforeEach(() => {
   answers = [];
 });
 afterEach(async () => {
-  if (!shopper) return;
-  const current = shopper;
-  try {
-    const tokens = recurringTokens().map((t) => t.id);
-    const requests = endpointRequests(current, e2e, ENDPOINT);
-    for (const request of requests) {
-      for (const number of current.typedCards) assert.ok(!containsCardNumber(request.body, number), request.body);
-      const body = jsonBody(request);
-      const carries = tokens.filter((id) => request.body.includes(id));
-      // A recurring token id reaches the endpoint only in the setup `complete` UnivaPay's form made it for.
-      if (carries.length) assert.equal(body['action'], 'complete', request.body);
-    }
-    const texts = await Promise.all(answers);
-    for (const id of tokens) {
-      for (const text of texts) assert.ok(!text.includes(id), `the endpoint answered the page a recurring token: ${text}`);
-      const seen = await current.page.evaluate(
-        () =>
-          JSON.stringify((window as unknown as { kessaiEvents?: unknown[] }).kessaiEvents ?? []) +
-          JSON.stringify({ ...localStorage }) +
-          JSON.stringify({ ...sessionStorage }),
-      );
-      assert.ok(!seen.includes(id), 'a recurring token in an event or in web storage');
-    }
-  } finally {
-    await assertCardDataContained(current, {
-      sandboxOrigin: e2e.sandboxOrigin,
-      cardPath: (path) => path === INLINE_TOKENS,
-      pageMaySendCards: false,
-    });
-  }
+  if (shopper) await assertRecurringTokensOffPage(e2e, shopper, ENDPOINT, answers);
 });
 
 /** UnivaPay's iframe, as the shopper sees it inside our layout. */
