@@ -139,6 +139,15 @@ describe('<kessai-card-fields> hosting a provider\'s card form', () => {
     expect(el.brand).to.equal('visa');
   });
 
+  it("a card the provider does not support: the error names the session's brands", async () => {
+    const surface = new FakeSurface();
+    const el = await hosted(surface);
+    el.brands = ['visa', 'mastercard', 'jcb'];
+    surface.emit({ field: 'number', complete: false, empty: false, error: { reason: 'number_unsupported' } });
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('[part="number-error"]'))).to.equal('このカードはご利用いただけません。Visa、Mastercard、JCBをご利用ください。');
+  });
+
   it('on Pay, shows what the provider reports missing under its field and focuses it; sends nothing', async () => {
     const surface = new FakeSurface();
     const el = await hosted(surface);

@@ -266,8 +266,5 @@ function checkKomojuConfig(config: KomojuHandlerConfig): void {
   if (config.onCardSaved !== undefined && typeof config.onCardSaved !== 'function') {
     throw new TypeError('kessai-elements/server: komoju onCardSaved must be a function.');
   }
-  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
-    throw new TypeError('kessai-elements/server: komoju payAndSave must be a boolean.');
-  }
   checkEndpointConfig('komoju', config);
 }

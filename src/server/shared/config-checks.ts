@@ -8,6 +8,8 @@ export interface ProviderEndpointConfig {
   readonly browserApiBase?: string;
   readonly methods?: readonly PaymentMethod[];
   readonly konbiniStores?: readonly KonbiniStore[];
+  /** "Save this card" while paying, where the provider offers it (KOMOJU, UnivaPay, Stripe). */
+  readonly payAndSave?: boolean;
 }
 
 function checkUrl(name: string, value: string): void {
@@ -23,8 +25,8 @@ function checkUrl(name: string, value: string): void {
 }
 
 /**
- * Refuses, at startup, API bases that are no http(s) URLs, an empty or unknown method list and
- * unknown konbini chains. Messages name the provider's setting (`komoju apiBase`).
+ * Refuses, at startup, API bases that are no http(s) URLs, an empty or unknown method list,
+ * unknown konbini chains and a `payAndSave` that is no boolean. Messages name the provider's setting (`komoju apiBase`).
  */
 export function checkEndpointConfig(provider: ProviderName, config: ProviderEndpointConfig): void {
   if (config.apiBase !== undefined) checkUrl(`${provider} apiBase`, config.apiBase);
@@ -38,6 +40,9 @@ export function checkEndpointConfig(provider: ProviderName, config: ProviderEndp
     throw new TypeError(
       `kessai-elements/server: ${provider} konbiniStores must be some of ${KONBINI_STORES.join(', ')}.`,
     );
+  }
+  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
+    throw new TypeError(`kessai-elements/server: ${provider} payAndSave must be a boolean.`);
   }
 }
 

@@ -257,8 +257,5 @@ function checkStripeConfig(config: StripeHandlerConfig): void {
   if (config.customer !== undefined && typeof config.customer !== 'function') {
     throw new TypeError('kessai-elements/server: stripe customer must be a function.');
   }
-  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
-    throw new TypeError('kessai-elements/server: stripe payAndSave must be a boolean.');
-  }
   checkEndpointConfig('stripe', config);
 }

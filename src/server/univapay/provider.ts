@@ -14,7 +14,7 @@ import { brandFromUnivapay, methodFromUnivapayType, storeFromUnivapay } from '..
 import type { AmountContext } from '../config.ts';
 import type { UnivapayHandlerConfig, UnivapaySavedCard } from './config.ts';
 import { recurringCardOf, type RecurringCard } from './recurring.ts';
-import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider } from '../provider.ts';
+import { EndpointRequestError, ProviderCallError, type ProviderCall, type ServerProvider, type StartInput } from '../provider.ts';
 import { apiOrigins, checkEndpointConfig } from '../shared/config-checks.ts';
 import { plainErrorCode, univapayServerApi } from './api.ts';
 import { createAttemptSigner, type Attempt } from './attempt.ts';
@@ -254,6 +254,31 @@ export function createUnivapayServerProvider(
     return { status: 'succeeded', method: 'card', paymentMethodId: id, ...shown };
   }
 
+  /**
+   * A session of `start` (payment or setup): what every UnivaPay session carries (the app token, the
+   * store, the email the server gave), and how cards are taken: UnivaPay's inline form unless the
+   * merchant may send raw card data (docs/providers.md "UnivaPay").
+   */
+  function clientSession(
+    input: StartInput,
+    sessionId: string,
+    fields: Pick<ClientSession, 'amount' | 'mode' | 'methods' | 'konbiniStores'> & Partial<ClientSession>,
+  ): ClientSession {
+    const { amount } = input;
+    return {
+      protocol: 1,
+      provider: 'univapay',
+      sessionId,
+      publicKey: config.appToken,
+      apiBase: browserApiBase,
+      currency: amount.currency,
+      returnUrl: input.returnUrl,
+      cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
+      extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
+      ...fields,
+    };
+  }
+
   /** `DELETE` of a recurring token nobody keeps; a failure is logged, the payment's outcome stays. */
   async function deleteToken(action: 'complete' | 'status', tokenId: string, call: ProviderCall): Promise<void> {
     const result = await api.deleteToken(tokenId, call);
@@ -267,7 +292,8 @@ export function createUnivapayServerProvider(
    * and is never deleted) and the outcome carries the merchant's id; otherwise (not ticked, declined, failed) the token is
    * deleted, so that UnivaPay keeps no card the shopper did not agree to. A charge still needing the
    * shopper or time is left to `status`. A merchant whose `onCardSaved` throws (a guest) or answers no
-   * id gets the payment reported without a saved card, and the token is deleted.
+   * id gets the payment reported without a saved card, and the token is deleted. `cards`: the shopper's
+   * saved cards when the caller read them already; otherwise they are read here, once the charge is final.
    */
   async function settleNewCard(
     action: 'complete' | 'status',
@@ -276,13 +302,14 @@ export function createUnivapayServerProvider(
     save: boolean,
     input: { context: Readonly<Record<string, unknown>> | undefined; request: Request },
     call: ProviderCall,
+    cards?: readonly UnivapaySavedCard[],
   ): Promise<Outcome> {
     if (outcome.status === 'requires_action' || outcome.status === 'processing') return outcome;
     const card = recurringCardOf(token);
     const paid = outcome.status === 'succeeded' && outcome.method === 'card';
     const shown = { ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
     // Already one of the shopper's cards (a retried `complete` or `status`): its id again, never deleted.
-    const known = (await savedCardsOf(input, 'payment')).find((saved) => saved.transactionTokenId === token.id);
+    const known = (cards ?? (await savedCardsOf(input, 'payment'))).find((saved) => saved.transactionTokenId === token.id);
     if (known) return paid && save ? { ...outcome, paymentMethodId: known.id, ...shown } : outcome;
     if (paid && save && config.onCardSaved) {
       if (card.brand && card.last4 && card.expMonth !== undefined && card.expYear !== undefined) {
@@ -312,9 +339,9 @@ export function createUnivapayServerProvider(
    * passed. It must be unused, unless it is already this shopper's saved card and was charged (a retried
    * `complete` of the payment that saved it); a saved card never charged is paid by the merchant's id only.
    */
-  async function checkNewCardToken(attempt: Attempt, token: UnivapayToken, input: { context: Readonly<Record<string, unknown>> | undefined; request: Request }): Promise<{ readonly known: boolean; readonly failure: FailedOutcome | null }> {
+  function checkNewCardToken(attempt: Attempt, token: UnivapayToken, cards: readonly UnivapaySavedCard[]): { readonly known: boolean; readonly failure: FailedOutcome | null } {
     const card = recurringCardOf(token);
-    const known = (await savedCardsOf(input, 'payment')).some((saved) => saved.transactionTokenId === token.id);
+    const known = cards.some((saved) => saved.transactionTokenId === token.id);
     const fresh = attempt.savesFrom !== undefined && card.createdAt !== undefined && card.createdAt >= attempt.savesFrom - TOKEN_CLOCK_SKEW_MS;
     if (!fresh || card.used !== known) {
       throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
@@ -340,22 +367,7 @@ export function createUnivapayServerProvider(
           expiresAt: Math.floor(now() / 1000) + ttlSeconds,
           mode: 'setup',
         });
-        return {
-          protocol: 1,
-          provider: 'univapay',
-          sessionId,
-          publicKey: config.appToken,
-          apiBase: browserApiBase,
-          amount: 0,
-          currency: amount.currency,
-          mode: 'setup',
-          methods: ['card'],
-          konbiniStores: [],
-          returnUrl: input.returnUrl,
-          cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
-          cardBrands,
-          extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
-        };
+        return clientSession(input, sessionId, { amount: 0, mode: 'setup', methods: ['card'], konbiniStores: [], cardBrands });
       }
       const offered = input.methods.filter((method) => method !== 'konbini' || stores.length > 0);
       if (offered.length === 0) {
@@ -378,30 +390,20 @@ export function createUnivapayServerProvider(
       });
       // A returning shopper's cards first: brand, last four, expiry and your id, never the token.
       const saved = offered.includes('card') ? (await savedCardsOf(input, 'payment')).slice(0, 20) : [];
-      return {
-        protocol: 1,
-        provider: 'univapay',
-        sessionId,
-        publicKey: config.appToken,
-        apiBase: browserApiBase,
+      return clientSession(input, sessionId, {
         amount: amount.amount,
-        currency: amount.currency,
         mode: 'payment',
         methods: offered,
         konbiniStores: konbini ? [...stores] : [],
-        returnUrl: input.returnUrl,
-        // UnivaPay's inline form unless the merchant may send raw card data (docs/providers.md "UnivaPay").
-        cardEntry: config.directCardTokens === true ? 'fields' : 'surface',
         ...(offered.includes('card') ? { cardBrands } : {}),
         ...(canSave ? { canSaveCard: true } : {}),
         // UnivaPay's konbini tokens carry the email and the phone number (docs/providers.md
         // "UnivaPay › Calls the code makes").
         ...(konbini ? { konbiniFields: { email: 'required', phone: 'required' } as const } : {}),
-        extra: { storeId: config.storeId, ...(amount.email ? { email: amount.email } : {}) },
         ...(saved.length
           ? { savedCards: saved.map(({ id, brand, last4, expMonth, expYear }) => ({ id, brand, last4, expMonth, expYear })) }
           : {}),
-      };
+      });
     },
 
     async complete(input, call) {
@@ -415,11 +417,10 @@ export function createUnivapayServerProvider(
       if (attempt.mode === 'setup') return completeSetup(input, call);
 
       if (input.token === undefined) throw new EndpointRequestError(400, 'token_required', 'UnivaPay pays a token: `token` is missing.');
-      // A saved card, by the shopper's own id: its recurring token is looked up here, never sent by the page.
-      const savedCard =
-        input.method === 'card' && config.savedCards
-          ? (await savedCardsOf(input, 'payment')).find((card) => card.id === input.token)
-          : undefined;
+      // The shopper's saved cards, read once: a saved card is paid by the shopper's own id (its recurring
+      // token is looked up here, never sent by the page), and a new card of "pay and save" is checked against them.
+      const cards = input.method === 'card' && config.savedCards ? await savedCardsOf(input, 'payment') : [];
+      const savedCard = cards.find((card) => card.id === input.token);
       const tokenResult = await api.getToken(savedCard?.transactionTokenId ?? input.token, call);
       if (!tokenResult.ok) {
         if (tokenResult.httpStatus === 404 || tokenResult.httpStatus === 400) {
@@ -439,7 +440,7 @@ export function createUnivapayServerProvider(
       }
       if (newCard) {
         if (input.method !== 'card') throw new EndpointRequestError(400, 'unknown_token', 'There is no such UnivaPay token for this store.');
-        const checked = await checkNewCardToken(attempt, token, input);
+        const checked = checkNewCardToken(attempt, token, cards);
         if (checked.failure) {
           if (!checked.known) await deleteToken('complete', token.id, call);
           return checked.failure;
@@ -496,7 +497,7 @@ export function createUnivapayServerProvider(
       const created = await api.createCharge(body, key, call);
       if (!created.ok) {
         const refusal = refused('complete', created, call);
-        return newCard ? settleNewCard('complete', refusal, token, input.saveCard, input, call) : refusal;
+        return newCard ? settleNewCard('complete', refusal, token, input.saveCard, input, call, cards) : refusal;
       }
       const charge = created.data;
       if (
@@ -509,7 +510,7 @@ export function createUnivapayServerProvider(
       const settled = await settle('complete', charge, call);
       if (!settled.ok) return settled.outcome;
       const outcome = await finish('complete', settled.data, input.method, call, token);
-      return withReference(newCard ? await settleNewCard('complete', outcome, token, input.saveCard, input, call) : outcome, charge.id);
+      return withReference(newCard ? await settleNewCard('complete', outcome, token, input.saveCard, input, call, cards) : outcome, charge.id);
     },
 
     async status(input, call) {
@@ -616,9 +617,6 @@ function checkUnivapayConfig(config: UnivapayHandlerConfig): void {
   }
   if (config.signingKey !== undefined && (typeof config.signingKey !== 'string' || config.signingKey.length < 32)) {
     throw new TypeError('kessai-elements/server: univapay signingKey must have at least 32 characters.');
-  }
-  if (config.payAndSave !== undefined && typeof config.payAndSave !== 'boolean') {
-    throw new TypeError('kessai-elements/server: univapay payAndSave must be a boolean.');
   }
   for (const key of ['savedCards', 'onCardSaved'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'function') {
